@@ -40,7 +40,8 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return key;
     }
-    return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
+    // Always through MessageFormat, so that quoting ('') means the same with and without arguments.
+    return new MessageFormat(pattern, locale).format(args);
   }
 
   public static String describe(Locale locale, Violation violation) {

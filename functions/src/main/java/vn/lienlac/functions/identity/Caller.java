@@ -1,0 +1,97 @@
+package vn.lienlac.functions.identity;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import vn.lienlac.model.identity.Role;
+
+/**
+ * The signed-in person and everything they are entitled to, loaded once per request from the
+ * identity directory (one Query). Authorization decisions are made against this, never against
+ * claims in the token: the token says who, the directory says what they may do. No grant, no access.
+ */
+public record Caller(String subject, List<Grant> grants) {
+
+  public Caller {
+    grants = List.copyOf(grants);
+  }
+
+  /** One entitlement in one school. */
+  public sealed interface Grant permits RoleGrant, ChildGrant, TeachingGrant, HomeroomGrant {
+    String schoolId();
+  }
+
+  /** The person holds {@code role} in the school, under the name the school knows them by. */
+  public record RoleGrant(String schoolId, Role role, String displayName) implements Grant {}
+
+  /** The person is a legal representative of the pupil. */
+  public record ChildGrant(String schoolId, String studentId, String relationship) implements Grant {}
+
+  /** The person teaches {@code subject} in the class. */
+  public record TeachingGrant(String schoolId, String classId, String subject) implements Grant {}
+
+  /** The person is the class's homeroom teacher (giáo viên chủ nhiệm). */
+  public record HomeroomGrant(String schoolId, String classId) implements Grant {}
+
+  /** The school of a pupil this person is a parent of, if they are. */
+  public Optional<String> schoolOfChild(String studentId) {
+    return grants.stream()
+        .filter(g -> g instanceof ChildGrant c && c.studentId().equals(studentId))
+        .map(Grant::schoolId)
+        .findFirst();
+  }
+
+  public boolean hasRole(String schoolId, Role role) {
+    return grants.stream().anyMatch(g -> g instanceof RoleGrant r && r.schoolId().equals(schoolId) && r.role() == role);
+  }
+
+  /** Schools where this person holds {@code role}. */
+  public Set<String> schoolsWithRole(Role role) {
+    Set<String> schools = new LinkedHashSet<>();
+    grants.stream().filter(g -> g instanceof RoleGrant r && r.role() == role).forEach(g -> schools.add(g.schoolId()));
+    return schools;
+  }
+
+  /** Teaches in the class at all: a subject, or as homeroom teacher. */
+  public boolean teachesIn(String schoolId, String classId) {
+    return isHomeroomTeacher(schoolId, classId) || grants.stream()
+        .anyMatch(g -> g instanceof TeachingGrant t && t.schoolId().equals(schoolId) && t.classId().equals(classId));
+  }
+
+  public boolean teachesSubject(String schoolId, String classId, String subject) {
+    return grants.stream().anyMatch(g -> g instanceof TeachingGrant t
+        && t.schoolId().equals(schoolId) && t.classId().equals(classId) && t.subject().equals(subject));
+  }
+
+  public boolean isHomeroomTeacher(String schoolId, String classId) {
+    return grants.stream()
+        .anyMatch(g -> g instanceof HomeroomGrant h && h.schoolId().equals(schoolId) && h.classId().equals(classId));
+  }
+
+  /** The schools of the classes this person teaches in, with a class id: usually exactly one. */
+  public Set<String> schoolsTeaching(String classId) {
+    Set<String> schools = new LinkedHashSet<>();
+    for (Grant g : grants) {
+      if ((g instanceof TeachingGrant t && t.classId().equals(classId))
+          || (g instanceof HomeroomGrant h && h.classId().equals(classId))) {
+        schools.add(g.schoolId());
+      }
+    }
+    return schools;
+  }
+
+  public List<HomeroomGrant> homerooms() {
+    return grants.stream().filter(HomeroomGrant.class::isInstance).map(HomeroomGrant.class::cast).toList();
+  }
+
+  /** The name this person has in the school, or in any school if not that one. */
+  public Optional<String> displayName(String schoolId) {
+    Optional<String> inSchool = grants.stream()
+        .filter(g -> g instanceof RoleGrant r && r.schoolId().equals(schoolId))
+        .map(g -> ((RoleGrant) g).displayName())
+        .findFirst();
+    return inSchool.isPresent() ? inSchool : grants.stream()
+        .filter(RoleGrant.class::isInstance).map(g -> ((RoleGrant) g).displayName()).findFirst();
+  }
+}

@@ -1,0 +1,96 @@
+package vn.lienlac.functions.identity;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.Keys;
+import vn.lienlac.functions.platform.Writes;
+import vn.lienlac.model.identity.Role;
+
+/**
+ * The identity directory: who is what in which school. Read as one Query per request
+ * ({@code pk = USER#{sub}}); written by roster import (and the demo seed), one grant per item.
+ */
+public final class DirectoryRepository {
+  private final DynamoDbTable<DirectoryItem> table;
+  private final Clock clock;
+
+  public DirectoryRepository(Dynamo dynamo, Clock clock) {
+    this.table = dynamo.enhanced().table(dynamo.tableName(), DirectoryItem.SCHEMA);
+    this.clock = clock;
+  }
+
+  /** Everything the person may do, in every school; an unknown person gets no grants at all. */
+  public Caller caller(String subject) {
+    List<Caller.Grant> grants = new ArrayList<>();
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.user(subject)).build()))
+        .consistentRead(true)
+        .build();
+    for (DirectoryItem item : table.query(request).items()) {
+      switch (item.kind) {
+        case DirectoryItem.ROLE -> grants.add(new Caller.RoleGrant(item.schoolId, Role.valueOf(item.role), item.displayName));
+        case DirectoryItem.CHILD -> grants.add(new Caller.ChildGrant(item.schoolId, item.studentId, item.relationship));
+        case DirectoryItem.TEACHES -> grants.add(new Caller.TeachingGrant(item.schoolId, item.classId, item.subject));
+        case DirectoryItem.HOMEROOM -> grants.add(new Caller.HomeroomGrant(item.schoolId, item.classId));
+        default -> { } // a grant kind this version does not know gives nothing: deny by default
+      }
+    }
+    return new Caller(subject, grants);
+  }
+
+  /** Records a grant; false when it was already there (imports and seeds can be re-run). */
+  public boolean grant(String subject, Caller.Grant grant) {
+    DirectoryItem item = new DirectoryItem();
+    item.pk = Keys.user(subject);
+    item.type = DirectoryItem.TYPE;
+    item.userId = subject;
+    item.schoolId = grant.schoolId();
+    item.createdAt = clock.instant().toString();
+    switch (grant) {
+      case Caller.RoleGrant r -> {
+        item.kind = DirectoryItem.ROLE;
+        item.sk = Keys.inSchool(r.schoolId(), "ROLE#" + r.role());
+        item.role = r.role().name();
+        item.displayName = r.displayName();
+      }
+      case Caller.ChildGrant c -> {
+        item.kind = DirectoryItem.CHILD;
+        item.sk = Keys.inSchool(c.schoolId(), "CHILD#" + c.studentId());
+        item.studentId = c.studentId();
+        item.relationship = c.relationship();
+        // Reverse lookup: the guardians of a pupil.
+        item.gsi1pk = Keys.student(c.schoolId(), c.studentId());
+        item.gsi1sk = "GUARDIAN#" + subject;
+      }
+      case Caller.TeachingGrant t -> {
+        item.kind = DirectoryItem.TEACHES;
+        item.sk = Keys.inSchool(t.schoolId(), "TEACHES#" + t.classId() + "#" + t.subject());
+        item.classId = t.classId();
+        item.subject = t.subject();
+        // Reverse lookup: the teachers of a class.
+        item.gsi1pk = Keys.schoolClass(t.schoolId(), t.classId());
+        item.gsi1sk = "TEACHER#" + t.subject() + "#" + subject;
+      }
+      case Caller.HomeroomGrant h -> {
+        item.kind = DirectoryItem.HOMEROOM;
+        item.sk = Keys.inSchool(h.schoolId(), "HOMEROOM#" + h.classId());
+        item.classId = h.classId();
+      }
+    }
+    try {
+      table.putItem(PutItemEnhancedRequest.builder(DirectoryItem.class)
+          .item(item).conditionExpression(Writes.NOT_EXISTS).build());
+      return true;
+    } catch (ConditionalCheckFailedException alreadyGranted) {
+      return false;
+    }
+  }
+}

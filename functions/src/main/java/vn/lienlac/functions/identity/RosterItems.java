@@ -1,0 +1,97 @@
+package vn.lienlac.functions.identity;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import vn.lienlac.functions.platform.Item;
+import vn.lienlac.functions.platform.ItemSchema;
+
+/** Item mapping of the roster: schools, classes, class members and pupils. */
+final class RosterItems {
+  private RosterItems() {}
+
+  /** {@code pk = S#{school}, sk = SCHOOL}. */
+  static final class SchoolItem extends Item {
+    static final String TYPE = "School";
+    static final TableSchema<SchoolItem> SCHEMA = ItemSchema.of(SchoolItem.class, SchoolItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("name", i -> i.name, (i, v) -> i.name = v)
+        .string("level", i -> i.level, (i, v) -> i.level = v)
+        .string("province", i -> i.province, (i, v) -> i.province = v)
+        .string("schoolYear", i -> i.schoolYear, (i, v) -> i.schoolYear = v)
+        .version(i -> i.version, (i, v) -> i.version = v)
+        .build();
+
+    String schoolId;
+    String name;
+    String level;
+    String province;
+    String schoolYear;
+    Long version;
+  }
+
+  /**
+   * {@code pk = S#{school}#C#{class}, sk = CLASS}. Subjects are stored as
+   * {@code code:KIND:periodsPerYear} (e.g. {@code toan:SCORED:140}), readable in the console.
+   */
+  static final class ClassItem extends Item {
+    static final String TYPE = "Class";
+    static final TableSchema<ClassItem> SCHEMA = ItemSchema.of(ClassItem.class, ClassItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+        .string("name", i -> i.name, (i, v) -> i.name = v)
+        .integer("grade", i -> i.grade, (i, v) -> i.grade = v)
+        .string("schoolYear", i -> i.schoolYear, (i, v) -> i.schoolYear = v)
+        .string("homeroomTeacherId", i -> i.homeroomTeacherId, (i, v) -> i.homeroomTeacherId = v)
+        .strings("subjects", i -> i.subjects, (i, v) -> i.subjects = v)
+        .stringMap("subjectTeachers", i -> i.subjectTeachers, (i, v) -> i.subjectTeachers = v)
+        .version(i -> i.version, (i, v) -> i.version = v)
+        .build();
+
+    String schoolId;
+    String classId;
+    String name;
+    Integer grade;
+    String schoolYear;
+    String homeroomTeacherId;
+    List<String> subjects;
+    Map<String, String> subjectTeachers;
+    Long version;
+  }
+
+  /** {@code pk = S#{school}#C#{class}, sk = MEMBER#{student}}: the class roster, one Query. */
+  static final class MemberItem extends Item {
+    static final String TYPE = "ClassMember";
+    static final TableSchema<MemberItem> SCHEMA = ItemSchema.of(MemberItem.class, MemberItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
+        .string("fullName", i -> i.fullName, (i, v) -> i.fullName = v)
+        .build();
+
+    String schoolId;
+    String classId;
+    String studentId;
+    String fullName;
+  }
+
+  /** {@code pk = S#{school}#ST#{student}, sk = PROFILE}. */
+  static final class StudentItem extends Item {
+    static final String TYPE = "Student";
+    static final TableSchema<StudentItem> SCHEMA = ItemSchema.of(StudentItem.class, StudentItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
+        .string("fullName", i -> i.fullName, (i, v) -> i.fullName = v)
+        .string("dateOfBirth", i -> i.dateOfBirth, (i, v) -> i.dateOfBirth = v)
+        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+        .version(i -> i.version, (i, v) -> i.version = v)
+        .build();
+
+    String schoolId;
+    String studentId;
+    String fullName;
+    String dateOfBirth;
+    String classId;
+    Long version;
+  }
+}

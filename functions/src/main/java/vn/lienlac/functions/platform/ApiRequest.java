@@ -1,0 +1,137 @@
+package vn.lienlac.functions.platform;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import vn.lienlac.model.common.Violation;
+import vn.lienlac.model.i18n.Messages;
+
+/**
+ * One HTTP request as API Gateway (payload format 2.0) hands it to a function. Header names are
+ * lower case there; claims are the verified JWT's, put in by the gateway's authorizer.
+ */
+public final class ApiRequest {
+  private final APIGatewayV2HTTPEvent event;
+  private final Locale locale;
+
+  private ApiRequest(APIGatewayV2HTTPEvent event) {
+    this.event = event;
+    this.locale = Messages.negotiate(header("accept-language").orElse(null));
+  }
+
+  public static ApiRequest from(APIGatewayV2HTTPEvent event) {
+    return new ApiRequest(event);
+  }
+
+  public String routeKey() {
+    return event.getRouteKey();
+  }
+
+  public String path() {
+    return event.getRawPath();
+  }
+
+  public String requestId() {
+    var context = event.getRequestContext();
+    return context == null || context.getRequestId() == null ? "-" : context.getRequestId();
+  }
+
+  /** The caller's language: Vietnamese unless Accept-Language prefers English. */
+  public Locale locale() {
+    return locale;
+  }
+
+  /** A path parameter of the route; the route guarantees it is present. */
+  public String pathParameter(String name) {
+    Map<String, String> parameters = event.getPathParameters();
+    String value = parameters == null ? null : parameters.get(name);
+    if (value == null) {
+      throw new IllegalStateException("Route " + routeKey() + " has no path parameter " + name);
+    }
+    return value;
+  }
+
+  public Optional<String> queryParameter(String name) {
+    Map<String, String> parameters = event.getQueryStringParameters();
+    return Optional.ofNullable(parameters == null ? null : parameters.get(name)).filter(v -> !v.isBlank());
+  }
+
+  /** A date query parameter ({@code YYYY-MM-DD}); a malformed one is a 400 naming the parameter. */
+  public Optional<LocalDate> queryDate(String name) {
+    return queryParameter(name).map(value -> date(name, value));
+  }
+
+  /** A date given as {@code YYYY-MM-DD} in a path or query parameter. */
+  public static LocalDate date(String parameter, String value) {
+    try {
+      return LocalDate.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new ApiException.BadRequest(List.of(Violation.of(parameter, "request.badDate", value)), "request.badParameter", parameter);
+    }
+  }
+
+  public Optional<String> header(String name) {
+    Map<String, String> headers = event.getHeaders();
+    if (headers == null) {
+      return Optional.empty();
+    }
+    String value = headers.get(name.toLowerCase(Locale.ROOT));
+    return Optional.ofNullable(value);
+  }
+
+  /** The verified subject (Cognito {@code sub}) of the caller's token. */
+  public String subject() {
+    var context = event.getRequestContext();
+    var authorizer = context == null ? null : context.getAuthorizer();
+    var jwt = authorizer == null ? null : authorizer.getJwt();
+    Map<String, String> claims = jwt == null ? null : jwt.getClaims();
+    String subject = claims == null ? null : claims.get("sub");
+    if (subject == null || subject.isBlank()) {
+      throw new ApiException.Unauthenticated();
+    }
+    return subject;
+  }
+
+  /** The JSON body read as {@code type}; a body that cannot be read is the caller's mistake (4xx). */
+  public <T> T body(Class<T> type) {
+    String contentType = header("content-type").orElse("").toLowerCase(Locale.ROOT);
+    if (!contentType.startsWith("application/json") && !contentType.matches("application/[a-z.+-]*\\+json.*")) {
+      throw new ApiException.UnsupportedMediaType();
+    }
+    String body = rawBody();
+    if (body.isBlank()) {
+      throw new ApiException.BadRequest("request.bodyRequired");
+    }
+    try {
+      T value = Json.MAPPER.readValue(body, type);
+      if (value == null) {
+        throw new ApiException.BadRequest("request.bodyRequired");
+      }
+      return value;
+    } catch (JsonMappingException e) {
+      throw JsonErrors.toBadRequest(e);
+    } catch (JsonProcessingException e) {
+      throw new ApiException.BadRequest("request.malformedJson",
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+          e.getLocation() == null ? 0 : e.getLocation().getColumnNr());
+    }
+  }
+
+  private String rawBody() {
+    String body = event.getBody();
+    if (body == null) {
+      return "";
+    }
+    return event.getIsBase64Encoded()
+        ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8)
+        : body;
+  }
+}

@@ -1,0 +1,62 @@
+package vn.lienlac.functions.platform;
+
+/**
+ * Every key of the single table, in one place (docs/ARCHITECTURE.md explains each access pattern).
+ * The school (tenant) is in every key; ids are checked by {@link Ids} before they reach a key, so
+ * no id can contain the {@code #} separator.
+ */
+public final class Keys {
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+  public static final String GSI1 = "gsi1";
+  public static final String GSI1_PK = "gsi1pk";
+  public static final String GSI1_SK = "gsi1sk";
+
+  // Sort keys and sort-key prefixes.
+  public static final String SCHOOL = "SCHOOL";
+  public static final String CLASS = "CLASS";
+  public static final String PROFILE = "PROFILE";
+  public static final String MEMBER = "MEMBER#";
+  public static final String GRADE = "GRADE#";
+  public static final String GRADE_AUDIT = "AUDIT#GRADE#";
+  public static final String ATTENDANCE = "ATT#";
+  public static final String LEAVE = "LEAVE#";
+  public static final String IDEMPOTENCY = "IDEMPOTENCY#";
+
+  private Keys() {}
+
+  /** {@code S#{school}}: the school's own items. */
+  public static String school(String schoolId) {
+    return "S#" + schoolId;
+  }
+
+  /** {@code S#{school}#ST#{student}}: one pupil's profile and records (spreads results-day reads). */
+  public static String student(String schoolId, String studentId) {
+    return school(schoolId) + "#ST#" + studentId;
+  }
+
+  /** {@code S#{school}#C#{class}}: a class and its roster. */
+  public static String schoolClass(String schoolId, String classId) {
+    return school(schoolId) + "#C#" + classId;
+  }
+
+  /** {@code S#{school}#C#{class}#LEAVE}: the class's leave requests (gsi1). */
+  public static String classLeave(String schoolId, String classId) {
+    return schoolClass(schoolId, classId) + "#LEAVE";
+  }
+
+  /** {@code USER#{sub}}: the identity directory of one signed-in person, across schools. */
+  public static String user(String subject) {
+    return "USER#" + subject;
+  }
+
+  /** Sort key of a user's item in a school: {@code S#{school}#{rest}}. */
+  public static String inSchool(String schoolId, String rest) {
+    return school(schoolId) + "#" + rest;
+  }
+
+  /** The smallest string greater than every string that starts with {@code prefix}. */
+  public static String afterPrefix(String prefix) {
+    return prefix + Character.MAX_VALUE;
+  }
+}

@@ -1,0 +1,272 @@
+package vn.lienlac.functions.records;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.SchoolClass;
+import vn.lienlac.functions.identity.Student;
+import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.IdGenerator;
+import vn.lienlac.functions.platform.Keys;
+import vn.lienlac.functions.platform.Writes;
+import vn.lienlac.functions.records.RecordsItems.IdempotencyItem;
+import vn.lienlac.functions.records.RecordsItems.LeaveItem;
+import vn.lienlac.model.common.SchoolTime;
+import vn.lienlac.model.common.Validation;
+import vn.lienlac.model.common.Violation;
+import vn.lienlac.model.records.LeaveRequest;
+
+/**
+ * Leave requests: a parent asks, the homeroom teacher approves or declines. A request lives in
+ * the pupil's partition and is indexed (gsi1) under its class, where the homeroom teacher finds it.
+ */
+public final class LeaveService {
+  static final int MAX_TEXT_LENGTH = 500;
+  static final int MAX_SPAN_DAYS = 30;
+  static final int MAX_DAYS_BACK = 30;
+  static final int MAX_DAYS_AHEAD = 90;
+  static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+  static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+  private final DynamoDbEnhancedClient enhanced;
+  private final DynamoDbTable<LeaveItem> leaves;
+  private final DynamoDbIndex<LeaveItem> leavesByClass;
+  private final DynamoDbTable<IdempotencyItem> idempotency;
+  private final Clock clock;
+  private final IdGenerator ids;
+
+  public LeaveService(Dynamo dynamo, Clock clock, IdGenerator ids) {
+    this.ids = ids;
+    this.enhanced = dynamo.enhanced();
+    this.leaves = enhanced.table(dynamo.tableName(), LeaveItem.SCHEMA);
+    this.leavesByClass = leaves.index(Keys.GSI1);
+    this.idempotency = enhanced.table(dynamo.tableName(), IdempotencyItem.SCHEMA);
+    this.clock = clock;
+  }
+
+  /** The request, and whether this call created it (false: an earlier call with the same key did). */
+  public record Created(LeaveRequest request, boolean created) {}
+
+  /**
+   * A parent's request for their child. With an {@code Idempotency-Key}, a retry returns the
+   * request the first call created instead of creating a second one.
+   */
+  public Created create(Caller caller, Student student, LeaveRequest.Draft draft, Optional<String> idempotencyKey) {
+    Validation validation = new Validation();
+    LocalDate today = SchoolTime.today(clock);
+    LocalDate from = validation.required("from", draft.from());
+    LocalDate to = validation.required("to", draft.to());
+    if (from != null && to != null) {
+      if (from.isAfter(to)) {
+        validation.add(Violation.of("to", "leave.rangeReversed", from, to));
+      } else if (ChronoUnit.DAYS.between(from, to) >= MAX_SPAN_DAYS) {
+        validation.add(Violation.of("to", "leave.tooLong", MAX_SPAN_DAYS));
+      }
+      if (from.isBefore(today.minusDays(MAX_DAYS_BACK))) {
+        validation.add(Violation.of("from", "leave.tooFarBack", MAX_DAYS_BACK));
+      }
+      if (to.isAfter(today.plusDays(MAX_DAYS_AHEAD))) {
+        validation.add(Violation.of("to", "leave.tooFarAhead", MAX_DAYS_AHEAD));
+      }
+    }
+    String reason = validation.text("reason", draft.reason(), MAX_TEXT_LENGTH, true);
+    idempotencyKey.filter(k -> k.length() > MAX_IDEMPOTENCY_KEY_LENGTH).ifPresent(k ->
+        validation.add(Violation.of("Idempotency-Key", "text.tooLong", MAX_IDEMPOTENCY_KEY_LENGTH, k.length())));
+    if (!validation.isValid()) {
+      throw new ApiException.Invalid(validation.violations());
+    }
+
+    Instant now = clock.instant();
+    LeaveItem item = new LeaveItem();
+    item.leaveId = ids.newId(now);
+    item.pk = Keys.student(student.schoolId(), student.id());
+    item.sk = Keys.LEAVE + item.leaveId;
+    item.type = LeaveItem.TYPE;
+    item.gsi1pk = Keys.classLeave(student.schoolId(), student.classId());
+    item.gsi1sk = Keys.LEAVE + item.leaveId;
+    item.schoolId = student.schoolId();
+    item.studentId = student.id();
+    item.studentName = student.fullName();
+    item.classId = student.classId();
+    item.fromDate = from.toString();
+    item.toDate = to.toString();
+    item.reason = reason;
+    item.status = LeaveRequest.Status.PENDING.name();
+    item.requestedBy = caller.subject();
+    item.requestedByName = caller.displayName(student.schoolId()).orElse(null);
+    item.requestedAt = now.toString();
+
+    if (idempotencyKey.isEmpty()) {
+      leaves.putItem(PutItemEnhancedRequest.builder(LeaveItem.class).item(item).conditionExpression(Writes.NOT_EXISTS).build());
+      return new Created(view(item), true);
+    }
+    // The request and the key's record are written together: a retry finds the key taken.
+    IdempotencyItem key = new IdempotencyItem();
+    key.pk = item.pk;
+    key.sk = Keys.IDEMPOTENCY + sha256(caller.subject() + "\n" + idempotencyKey.get());
+    key.type = IdempotencyItem.TYPE;
+    key.resourceId = item.leaveId;
+    key.fingerprint = sha256(from + "\n" + to + "\n" + reason);
+    key.expiresAt = now.plus(IDEMPOTENCY_WINDOW).getEpochSecond();
+    try {
+      enhanced.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+          .addPutItem(leaves, TransactPutItemEnhancedRequest.builder(LeaveItem.class)
+              .item(item).conditionExpression(Writes.NOT_EXISTS).build())
+          .addPutItem(idempotency, TransactPutItemEnhancedRequest.builder(IdempotencyItem.class)
+              .item(key).conditionExpression(Writes.NOT_EXISTS).build())
+          .build());
+      return new Created(view(item), true);
+    } catch (TransactionCanceledException e) {
+      if (!Writes.failedOnCondition(e) && !Writes.conflicted(e)) {
+        throw e;
+      }
+      IdempotencyItem earlier = idempotency.getItem(GetItemEnhancedRequest.builder()
+          .key(Key.builder().partitionValue(key.pk).sortValue(key.sk).build()).consistentRead(true).build());
+      if (earlier == null) {
+        throw new ApiException.Conflict("request.inProgress"); // a concurrent twin has not finished
+      }
+      if (!earlier.fingerprint.equals(key.fingerprint)) {
+        throw new ApiException.Invalid(List.of(Violation.of("Idempotency-Key", "request.idempotencyKeyReused")));
+      }
+      LeaveItem original = leaves.getItem(GetItemEnhancedRequest.builder()
+          .key(Key.builder().partitionValue(item.pk).sortValue(Keys.LEAVE + earlier.resourceId).build())
+          .consistentRead(true).build());
+      return new Created(view(original), false);
+    }
+  }
+
+  /** A pupil's requests, newest first: one Query on the pupil's partition. */
+  public List<LeaveRequest> forStudent(Student student) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+            .partitionValue(Keys.student(student.schoolId(), student.id())).sortValue(Keys.LEAVE).build()))
+        .scanIndexForward(false)
+        .consistentRead(true)
+        .build();
+    return leaves.query(request).items().stream().map(LeaveService::view).toList();
+  }
+
+  public List<LeaveRequest> approvedFor(Student student) {
+    return forStudent(student).stream().filter(l -> l.status() == LeaveRequest.Status.APPROVED).toList();
+  }
+
+  /** A class's requests, newest first, optionally of one status: one Query on gsi1. */
+  public List<LeaveRequest> forClass(SchoolClass schoolClass, Optional<LeaveRequest.Status> status) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+            .partitionValue(Keys.classLeave(schoolClass.schoolId(), schoolClass.id())).sortValue(Keys.LEAVE).build()))
+        .scanIndexForward(false)
+        .build();
+    return leavesByClass.query(request).stream()
+        .flatMap(page -> page.items().stream())
+        .map(LeaveService::view)
+        .filter(l -> status.isEmpty() || l.status() == status.get())
+        .toList();
+  }
+
+  /** The pupils of the class on approved leave on {@code date}, with their request. */
+  public Map<String, LeaveRequest> approvedOn(SchoolClass schoolClass, LocalDate date) {
+    Map<String, LeaveRequest> onLeave = new LinkedHashMap<>();
+    forClass(schoolClass, Optional.of(LeaveRequest.Status.APPROVED)).stream()
+        .filter(l -> !date.isBefore(l.from()) && !date.isAfter(l.to()))
+        .forEach(l -> onLeave.putIfAbsent(l.studentId(), l));
+    return onLeave;
+  }
+
+  /**
+   * The homeroom teacher's decision. The request is looked up only among the caller's own
+   * homeroom classes, so anyone else gets 404. Decided once: a second decision is a 409.
+   */
+  public LeaveRequest decide(Caller caller, String leaveId, LeaveRequest.Decision decision) {
+    Validation validation = new Validation();
+    LeaveRequest.Status status = validation.required("status", decision.status());
+    if (status == LeaveRequest.Status.PENDING) {
+      validation.add(Violation.of("status", "leave.decisionPending"));
+    }
+    String note = validation.text("note", decision.note(), MAX_TEXT_LENGTH, status == LeaveRequest.Status.DECLINED);
+    if (!validation.isValid()) {
+      throw new ApiException.Invalid(validation.violations());
+    }
+    LeaveItem item = findInHomerooms(caller, leaveId).orElseThrow(ApiException.NotFound::new);
+    if (!LeaveRequest.Status.PENDING.name().equals(item.status)) {
+      throw new ApiException.Conflict("leave.alreadyDecided", item.status);
+    }
+    item.status = status.name();
+    item.decidedBy = caller.subject();
+    item.decidedByName = caller.displayName(item.schoolId).orElse(null);
+    item.decidedAt = clock.instant().toString();
+    item.decisionNote = note;
+    try {
+      leaves.putItem(PutItemEnhancedRequest.builder(LeaveItem.class).item(item)
+          .conditionExpression(Expression.builder()
+              .expression("#status = :pending")
+              .putExpressionName("#status", "status")
+              .putExpressionValue(":pending", AttributeValue.fromS(LeaveRequest.Status.PENDING.name()))
+              .build())
+          .build());
+    } catch (ConditionalCheckFailedException decidedMeanwhile) {
+      throw new ApiException.Conflict("leave.decidedMeanwhile");
+    }
+    return view(item);
+  }
+
+  private Optional<LeaveItem> findInHomerooms(Caller caller, String leaveId) {
+    for (Caller.HomeroomGrant homeroom : caller.homerooms()) {
+      var request = QueryEnhancedRequest.builder()
+          .queryConditional(QueryConditional.keyEqualTo(Key.builder()
+              .partitionValue(Keys.classLeave(homeroom.schoolId(), homeroom.classId()))
+              .sortValue(Keys.LEAVE + leaveId).build()))
+          .build();
+      Optional<LeaveItem> indexed = leavesByClass.query(request).stream().flatMap(p -> p.items().stream()).findFirst();
+      if (indexed.isPresent()) {
+        // The index is eventually consistent: decide on the item itself, read consistently.
+        LeaveItem item = leaves.getItem(GetItemEnhancedRequest.builder()
+            .key(Key.builder().partitionValue(indexed.get().pk).sortValue(indexed.get().sk).build())
+            .consistentRead(true).build());
+        return Optional.ofNullable(item);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static LeaveRequest view(LeaveItem i) {
+    return new LeaveRequest(i.leaveId, i.studentId, i.studentName, i.classId, LocalDate.parse(i.fromDate),
+        LocalDate.parse(i.toDate), i.reason, LeaveRequest.Status.valueOf(i.status), i.requestedBy, i.requestedByName,
+        SchoolTime.show(Instant.parse(i.requestedAt)), i.decidedBy, i.decidedByName,
+        i.decidedAt == null ? null : SchoolTime.show(Instant.parse(i.decidedAt)), i.decisionNote);
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

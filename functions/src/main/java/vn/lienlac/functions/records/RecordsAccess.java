@@ -1,0 +1,98 @@
+package vn.lienlac.functions.records;
+
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.RosterRepository;
+import vn.lienlac.functions.identity.SchoolClass;
+import vn.lienlac.functions.identity.Student;
+import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.model.identity.Role;
+
+/**
+ * Who may do what with records. A resource the caller has no relation to answers 404, exactly
+ * like one that does not exist; 403 only when they can see it but not do this to it.
+ *
+ * <ul>
+ *   <li>A pupil's records: their parents, the teachers of their class, their school's staff.
+ *   <li>A gradebook: read by the subject's teacher, the homeroom teacher and staff; written by the
+ *       subject's teacher only.
+ *   <li>A class's attendance: read by its teachers and staff; marked by its teachers.
+ *   <li>A class's leave requests: read by its homeroom teacher and staff; decided by the homeroom teacher.
+ * </ul>
+ */
+final class RecordsAccess {
+  private final RosterRepository roster;
+
+  RecordsAccess(RosterRepository roster) {
+    this.roster = roster;
+  }
+
+  /** What a caller wants to do with a class. */
+  enum ClassAction { READ_GRADEBOOK, WRITE_GRADEBOOK, READ_ATTENDANCE, MARK_ATTENDANCE, READ_LEAVE, DECIDE_LEAVE }
+
+  /** The pupil, when the caller may read their records. */
+  Student readableStudent(Caller caller, String studentId) {
+    Set<String> schools = new LinkedHashSet<>();
+    caller.schoolOfChild(studentId).ifPresent(schools::add);
+    schools.addAll(caller.schoolsWithRole(Role.TEACHER));
+    schools.addAll(caller.schoolsWithRole(Role.STAFF));
+    for (String schoolId : schools) {
+      Optional<Student> student = roster.student(schoolId, studentId);
+      if (student.isPresent() && mayRead(caller, student.get())) {
+        return student.get();
+      }
+    }
+    throw new ApiException.NotFound();
+  }
+
+  /** The pupil, when the caller is their parent: only parents speak for a child (leave requests). */
+  Student childOf(Caller caller, String studentId) {
+    Student student = readableStudent(caller, studentId);
+    if (caller.schoolOfChild(studentId).filter(student.schoolId()::equals).isEmpty()) {
+      throw new ApiException.Forbidden("access.parentsOnly");
+    }
+    return student;
+  }
+
+  /** The class, when the caller may do {@code action} with it ({@code subject} for gradebook actions). */
+  SchoolClass schoolClass(Caller caller, String classId, ClassAction action, String subject) {
+    Set<String> schools = new LinkedHashSet<>(caller.schoolsTeaching(classId));
+    schools.addAll(caller.schoolsWithRole(Role.STAFF));
+    for (String schoolId : schools) {
+      Optional<SchoolClass> found = roster.schoolClass(schoolId, classId);
+      if (found.isEmpty()) {
+        continue;
+      }
+      SchoolClass schoolClass = found.get();
+      boolean staff = caller.hasRole(schoolId, Role.STAFF);
+      boolean teaches = caller.teachesIn(schoolId, classId);
+      if (!staff && !teaches) {
+        continue;
+      }
+      boolean homeroom = caller.isHomeroomTeacher(schoolId, classId);
+      boolean teachesSubject = subject != null && caller.teachesSubject(schoolId, classId, subject);
+      boolean allowed = switch (action) {
+        case READ_GRADEBOOK -> teachesSubject || homeroom || staff;
+        case WRITE_GRADEBOOK -> teachesSubject;
+        case READ_ATTENDANCE -> teaches || staff;
+        case MARK_ATTENDANCE -> teaches;
+        case READ_LEAVE -> homeroom || staff;
+        case DECIDE_LEAVE -> homeroom;
+      };
+      if (!allowed) {
+        throw new ApiException.Forbidden("access." + action.name().toLowerCase(java.util.Locale.ROOT), schoolClass.name());
+      }
+      return schoolClass;
+    }
+    throw new ApiException.NotFound();
+  }
+
+  private static boolean mayRead(Caller caller, Student student) {
+    String schoolId = student.schoolId();
+    return caller.schoolOfChild(student.id()).filter(schoolId::equals).isPresent()
+        || caller.hasRole(schoolId, Role.STAFF)
+        || caller.teachesIn(schoolId, student.classId());
+  }
+}

@@ -1,0 +1,170 @@
+package vn.lienlac.functions.records;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.DirectoryRepository;
+import vn.lienlac.functions.identity.RosterRepository;
+import vn.lienlac.functions.identity.SchoolClass;
+import vn.lienlac.functions.identity.Student;
+import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.platform.ApiFunction;
+import vn.lienlac.functions.platform.ApiRequest;
+import vn.lienlac.functions.platform.ApiResponse;
+import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.Environment;
+import vn.lienlac.functions.platform.IdGenerator;
+import vn.lienlac.functions.platform.Ids;
+import vn.lienlac.functions.records.RecordsAccess.ClassAction;
+import vn.lienlac.model.common.ListResponse;
+import vn.lienlac.model.common.SchoolTime;
+import vn.lienlac.model.common.Violation;
+import vn.lienlac.model.records.ClassAttendance;
+import vn.lienlac.model.records.Gradebook;
+import vn.lienlac.model.records.LeaveRequest;
+import vn.lienlac.model.records.TermId;
+import vn.lienlac.model.records.grading.Subjects;
+
+/**
+ * records-fn: grades, attendance and leave requests. Each route: parse, authorize
+ * ({@link RecordsAccess}), call the service, respond.
+ */
+public final class RecordsFunction extends ApiFunction {
+  private final DirectoryRepository directory;
+  private final RecordsAccess access;
+  private final GradesService grades;
+  private final AttendanceService attendance;
+  private final LeaveService leaves;
+  private final Clock clock;
+
+  /** Lambda's entry: configuration from the environment template.yaml sets. */
+  public RecordsFunction() {
+    this(Environment.system());
+  }
+
+  public RecordsFunction(Environment env) {
+    this(Dynamo.fromEnvironment(env), Clock.systemUTC());
+  }
+
+  public RecordsFunction(Dynamo dynamo, Clock clock) {
+    RosterRepository roster = new RosterRepository(dynamo);
+    this.clock = clock;
+    this.directory = new DirectoryRepository(dynamo, clock);
+    this.access = new RecordsAccess(roster);
+    this.grades = new GradesService(dynamo, roster, clock);
+    this.leaves = new LeaveService(dynamo, clock, IdGenerator.RANDOM);
+    this.attendance = new AttendanceService(dynamo, roster, leaves, clock);
+    on("GET /v1/students/{studentId}/grades", this::studentGrades);
+    on("GET /v1/students/{studentId}/attendance", this::studentAttendance);
+    on("GET /v1/students/{studentId}/leave-requests", this::studentLeaveRequests);
+    on("POST /v1/students/{studentId}/leave-requests", this::createLeaveRequest);
+    on("GET /v1/classes/{classId}/gradebook/{subject}/{term}", this::getGradebook);
+    on("PUT /v1/classes/{classId}/gradebook/{subject}/{term}", this::putGradebook);
+    on("GET /v1/classes/{classId}/attendance/{date}", this::getClassAttendance);
+    on("PUT /v1/classes/{classId}/attendance/{date}", this::putClassAttendance);
+    on("GET /v1/classes/{classId}/leave-requests", this::classLeaveRequests);
+    on("PATCH /v1/leave-requests/{leaveRequestId}", this::decideLeaveRequest);
+  }
+
+  private ApiResponse studentGrades(ApiRequest request) {
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    TermId term = request.queryParameter("term").map(t -> term("term", t))
+        .orElseGet(() -> TermId.containing(SchoolTime.today(clock)));
+    return ApiResponse.ok(grades.report(student, term, request.locale()));
+  }
+
+  private ApiResponse studentAttendance(ApiRequest request) {
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    return ApiResponse.ok(attendance.report(student, request.queryDate("from"), request.queryDate("to")));
+  }
+
+  private ApiResponse studentLeaveRequests(ApiRequest request) {
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    return ApiResponse.ok(ListResponse.of(leaves.forStudent(student)));
+  }
+
+  private ApiResponse createLeaveRequest(ApiRequest request) {
+    Caller caller = caller(request);
+    Student student = access.childOf(caller, Ids.fromPath(request, "studentId"));
+    LeaveRequest.Draft draft = request.body(LeaveRequest.Draft.class);
+    LeaveService.Created result = leaves.create(caller, student, draft, request.header("idempotency-key"));
+    String location = "/v1/students/" + student.id() + "/leave-requests/" + result.request().id();
+    return result.created() ? ApiResponse.created(result.request(), location) : ApiResponse.ok(result.request());
+  }
+
+  private ApiResponse getGradebook(ApiRequest request) {
+    String subject = subject(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_GRADEBOOK, subject);
+    return ApiResponse.ok(grades.gradebook(schoolClass, subject, term, request.locale()));
+  }
+
+  private ApiResponse putGradebook(ApiRequest request) {
+    Caller caller = caller(request);
+    String subject = subject(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_GRADEBOOK, subject);
+    Gradebook.Update update = request.body(Gradebook.Update.class);
+    return ApiResponse.ok(grades.update(caller, schoolClass, subject, term, update, request.requestId(), request.locale()));
+  }
+
+  private ApiResponse getClassAttendance(ApiRequest request) {
+    var date = ApiRequest.date("date", request.pathParameter("date"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_ATTENDANCE, null);
+    return ApiResponse.ok(attendance.classDay(schoolClass, date));
+  }
+
+  private ApiResponse putClassAttendance(ApiRequest request) {
+    Caller caller = caller(request);
+    var date = ApiRequest.date("date", request.pathParameter("date"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.MARK_ATTENDANCE, null);
+    ClassAttendance.Update update = request.body(ClassAttendance.Update.class);
+    return ApiResponse.ok(attendance.mark(caller, schoolClass, date, update));
+  }
+
+  private ApiResponse classLeaveRequests(ApiRequest request) {
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_LEAVE, null);
+    Optional<LeaveRequest.Status> status = request.queryParameter("status").map(RecordsFunction::leaveStatus);
+    return ApiResponse.ok(ListResponse.of(leaves.forClass(schoolClass, status)));
+  }
+
+  private ApiResponse decideLeaveRequest(ApiRequest request) {
+    String leaveId = Ids.fromPath(request, "leaveRequestId");
+    LeaveRequest.Decision decision = request.body(LeaveRequest.Decision.class);
+    return ApiResponse.ok(leaves.decide(caller(request), leaveId, decision));
+  }
+
+  private Caller caller(ApiRequest request) {
+    return directory.caller(request.subject());
+  }
+
+  /** A subject code the programme does not have names no gradebook: 404, like any unknown resource. */
+  private static String subject(ApiRequest request) {
+    String subject = request.pathParameter("subject");
+    if (!Subjects.isValidCode(subject)) {
+      throw new ApiException.NotFound();
+    }
+    return subject;
+  }
+
+  private static TermId term(String parameter, String value) {
+    return TermId.parse(value).orElseThrow(() -> new ApiException.BadRequest(
+        List.of(Violation.of(parameter, "request.badTerm", value)), "request.badParameter", parameter));
+  }
+
+  private static LeaveRequest.Status leaveStatus(String value) {
+    try {
+      return LeaveRequest.Status.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ApiException.BadRequest(List.of(Violation.of("status", "request.wrongType", "PENDING | APPROVED | DECLINED")),
+          "request.badParameter", "status");
+    }
+  }
+}

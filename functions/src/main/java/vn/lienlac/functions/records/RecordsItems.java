@@ -1,0 +1,183 @@
+package vn.lienlac.functions.records;
+
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import vn.lienlac.functions.platform.Item;
+import vn.lienlac.functions.platform.ItemSchema;
+
+/** Item mapping of the records feature. */
+final class RecordsItems {
+  private RecordsItems() {}
+
+  /**
+   * {@code pk = S#{school}#ST#{student}, sk = GRADE#{term}#{subject}}: one pupil's marks in one
+   * subject and term. Scores are decimal strings ("8.5"); {@code rating} is DAT/CHUA_DAT for
+   * comment-only subjects. {@code rules} names the grading rules the marks were entered under.
+   */
+  static final class GradeItem extends Item {
+    static final String TYPE = "Grade";
+    static final TableSchema<GradeItem> SCHEMA = ItemSchema.of(GradeItem.class, GradeItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
+        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+        .string("term", i -> i.term, (i, v) -> i.term = v)
+        .string("subject", i -> i.subject, (i, v) -> i.subject = v)
+        .string("rules", i -> i.rules, (i, v) -> i.rules = v)
+        .strings("regular", i -> i.regular, (i, v) -> i.regular = v)
+        .string("midterm", i -> i.midterm, (i, v) -> i.midterm = v)
+        .string("finalExam", i -> i.finalExam, (i, v) -> i.finalExam = v)
+        .string("rating", i -> i.rating, (i, v) -> i.rating = v)
+        .string("updatedBy", i -> i.updatedBy, (i, v) -> i.updatedBy = v)
+        .string("updatedAt", i -> i.updatedAt, (i, v) -> i.updatedAt = v)
+        .version(i -> i.version, (i, v) -> i.version = v)
+        .build();
+
+    String schoolId;
+    String studentId;
+    String classId;
+    String term;
+    String subject;
+    String rules;
+    List<String> regular;
+    String midterm;
+    String finalExam;
+    String rating;
+    String updatedBy;
+    String updatedAt;
+    Long version;
+  }
+
+  /**
+   * {@code pk = S#{school}#ST#{student}, sk = AUDIT#GRADE#{term}#{subject}#{at}#{requestId}}:
+   * append-only (created once, never updated): who changed a grade, when, from what to what.
+   * {@code before} and {@code after} are the marks as JSON.
+   */
+  static final class GradeAuditItem extends Item {
+    static final String TYPE = "GradeAudit";
+    static final TableSchema<GradeAuditItem> SCHEMA = ItemSchema.of(GradeAuditItem.class, GradeAuditItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
+        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+        .string("term", i -> i.term, (i, v) -> i.term = v)
+        .string("subject", i -> i.subject, (i, v) -> i.subject = v)
+        .string("actor", i -> i.actor, (i, v) -> i.actor = v)
+        .string("at", i -> i.at, (i, v) -> i.at = v)
+        .string("requestId", i -> i.requestId, (i, v) -> i.requestId = v)
+        .string("before", i -> i.before, (i, v) -> i.before = v)
+        .string("after", i -> i.after, (i, v) -> i.after = v)
+        .build();
+
+    String schoolId;
+    String studentId;
+    String classId;
+    String term;
+    String subject;
+    String actor;
+    String at;
+    String requestId;
+    String before;
+    String after;
+  }
+
+  /**
+   * {@code pk = S#{school}#C#{class}, sk = ATT#{date}}: a class's register for one school day, one
+   * item for the whole class: who was on the roster, and the status and note of every pupil who
+   * was not simply present. Marking a day is one conditional put; a parent's date range is one
+   * Query on the class partition.
+   */
+  static final class RegisterItem extends Item {
+    static final String TYPE = "AttendanceRegister";
+    static final TableSchema<RegisterItem> SCHEMA = ItemSchema.of(RegisterItem.class, RegisterItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+        .string("date", i -> i.date, (i, v) -> i.date = v)
+        .strings("roster", i -> i.roster, (i, v) -> i.roster = v)
+        .stringMap("statuses", i -> i.statuses, (i, v) -> i.statuses = v)
+        .stringMap("notes", i -> i.notes, (i, v) -> i.notes = v)
+        .string("markedBy", i -> i.markedBy, (i, v) -> i.markedBy = v)
+        .string("markedAt", i -> i.markedAt, (i, v) -> i.markedAt = v)
+        .version(i -> i.version, (i, v) -> i.version = v)
+        .build();
+
+    String schoolId;
+    String classId;
+    String date;
+    /** The pupils on the roster when the day was marked; those missing from statuses were present. */
+    List<String> roster;
+    /** Pupil → LATE, ABSENT_EXCUSED or ABSENT_UNEXCUSED. */
+    Map<String, String> statuses;
+    /** Pupil → the teacher's note. */
+    Map<String, String> notes;
+    String markedBy;
+    String markedAt;
+    Long version;
+  }
+
+  /**
+   * {@code pk = S#{school}#ST#{student}, sk = LEAVE#{id}}; in gsi1 under
+   * {@code S#{school}#C#{class}#LEAVE / LEAVE#{id}} so the homeroom teacher finds the class's
+   * requests, and one by id.
+   */
+  static final class LeaveItem extends Item {
+    static final String TYPE = "LeaveRequest";
+    static final TableSchema<LeaveItem> SCHEMA = ItemSchema.of(LeaveItem.class, LeaveItem::new)
+        .string("leaveId", i -> i.leaveId, (i, v) -> i.leaveId = v)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
+        .string("studentName", i -> i.studentName, (i, v) -> i.studentName = v)
+        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+        .string("fromDate", i -> i.fromDate, (i, v) -> i.fromDate = v)
+        .string("toDate", i -> i.toDate, (i, v) -> i.toDate = v)
+        .string("reason", i -> i.reason, (i, v) -> i.reason = v)
+        .string("status", i -> i.status, (i, v) -> i.status = v)
+        .string("requestedBy", i -> i.requestedBy, (i, v) -> i.requestedBy = v)
+        .string("requestedByName", i -> i.requestedByName, (i, v) -> i.requestedByName = v)
+        .string("requestedAt", i -> i.requestedAt, (i, v) -> i.requestedAt = v)
+        .string("decidedBy", i -> i.decidedBy, (i, v) -> i.decidedBy = v)
+        .string("decidedByName", i -> i.decidedByName, (i, v) -> i.decidedByName = v)
+        .string("decidedAt", i -> i.decidedAt, (i, v) -> i.decidedAt = v)
+        .string("decisionNote", i -> i.decisionNote, (i, v) -> i.decisionNote = v)
+        .gsi1(i -> i.gsi1pk, (i, v) -> i.gsi1pk = v, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v)
+        .version(i -> i.version, (i, v) -> i.version = v)
+        .build();
+
+    String leaveId;
+    String schoolId;
+    String studentId;
+    String studentName;
+    String classId;
+    String fromDate;
+    String toDate;
+    String reason;
+    String status;
+    String requestedBy;
+    String requestedByName;
+    String requestedAt;
+    String decidedBy;
+    String decidedByName;
+    String decidedAt;
+    String decisionNote;
+    String gsi1pk;
+    String gsi1sk;
+    Long version;
+  }
+
+  /**
+   * {@code pk = S#{school}#ST#{student}, sk = IDEMPOTENCY#{hash}}: remembers which resource an
+   * {@code Idempotency-Key} created, so a retried POST returns it instead of creating another.
+   * Expires (TTL) after a day.
+   */
+  static final class IdempotencyItem extends Item {
+    static final String TYPE = "Idempotency";
+    static final TableSchema<IdempotencyItem> SCHEMA = ItemSchema.of(IdempotencyItem.class, IdempotencyItem::new)
+        .string("resourceId", i -> i.resourceId, (i, v) -> i.resourceId = v)
+        .string("fingerprint", i -> i.fingerprint, (i, v) -> i.fingerprint = v)
+        .attribute(Long.class, "expiresAt", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
+        .build();
+
+    String resourceId;
+    String fingerprint;
+    Long expiresAt;
+  }
+}

@@ -1,0 +1,17 @@
+package vn.lienlac.model.common;
+
+import java.util.List;
+
+/**
+ * An error answer (RFC 9457 problem details, {@code application/problem+json}). {@code type} names
+ * the kind of problem and is stable; {@code title} and {@code detail} are for people, in the
+ * caller's language; {@code errors} lists each invalid field for validation problems.
+ */
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+
+  public static final String MEDIA_TYPE = "application/problem+json";
+  public static final String TYPE_BASE = "https://lienlac.vn/problems/";
+
+  /** One invalid field: where (a path such as {@code rows/3/midterm}), a stable code, and a message. */
+  public record FieldError(String field, String code, String message) {}
+}
