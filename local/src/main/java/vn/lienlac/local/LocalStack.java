@@ -1,0 +1,236 @@
+package vn.lienlac.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import vn.lienlac.functions.platform.ApiFunction;
+import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.Environment;
+import vn.lienlac.local.auth.DevIdentity;
+import vn.lienlac.local.dynamo.LocalDynamo;
+import vn.lienlac.local.gateway.DevGateway;
+import vn.lienlac.local.seed.DemoSeed;
+import vn.lienlac.local.seed.DevUser;
+import vn.lienlac.local.template.SamTemplate;
+
+/**
+ * The whole API in this JVM: DynamoDB Local with the template's table, the demo seed, every
+ * function of template.yaml behind the dev gateway and the local token issuer. Ready (serving)
+ * when {@link #start} returns.
+ */
+public final class LocalStack implements AutoCloseable {
+  private final LocalDynamo dynamo;
+  private final Dynamo table;
+  private final DevIdentity identity;
+  private final DevGateway gateway;
+  private final List<DevUser> users;
+  private final List<String> warnings;
+  private final Map<String, Duration> phases;
+
+  /**
+   * How to start: {@code port} 0 picks a free one; {@code dataDir} null means
+   * {@code <repoRoot>/.lienlac/data}; {@code repoRoot} null means {@link SamTemplate#repositoryRoot()}.
+   */
+  public record Options(int port, boolean inMemory, Path dataDir, Path repoRoot) {
+    public static final int DEFAULT_PORT = 3000;
+
+    public static Options defaults() {
+      return new Options(DEFAULT_PORT, false, null, null);
+    }
+
+    public Options withPort(int newPort) {
+      return new Options(newPort, inMemory, dataDir, repoRoot);
+    }
+
+    public Options withInMemory(boolean memory) {
+      return new Options(port, memory, dataDir, repoRoot);
+    }
+
+    public Options withDataDir(Path dir) {
+      return new Options(port, inMemory, dir, repoRoot);
+    }
+
+    public Options withRepoRoot(Path root) {
+      return new Options(port, inMemory, dataDir, root);
+    }
+
+    Path root() {
+      return repoRoot != null ? repoRoot : SamTemplate.repositoryRoot();
+    }
+
+    /** Where DynamoDB Local and the signing key persist; null in memory. */
+    Path data(Path root) {
+      if (inMemory) {
+        return null;
+      }
+      return dataDir != null ? dataDir : root.resolve(".lienlac").resolve("data");
+    }
+  }
+
+  private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
+      List<DevUser> users, List<String> warnings, Map<String, Duration> phases) {
+    this.dynamo = dynamo;
+    this.table = table;
+    this.identity = identity;
+    this.gateway = gateway;
+    this.users = List.copyOf(users);
+    this.warnings = List.copyOf(warnings);
+    this.phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+  }
+
+  public static LocalStack start(Options options) {
+    return start(options, System.out);
+  }
+
+  /** Starts everything and returns once the gateway serves; {@code out} gets the functions' logs. */
+  public static LocalStack start(Options options, PrintStream out) {
+    Map<String, Duration> phases = new LinkedHashMap<>();
+    long mark = System.nanoTime();
+    try {
+      DevGateway.ensureFree(options.port());
+    } catch (IOException e) {
+      throw cannotListen(options.port(), e);
+    }
+    Path root = options.root();
+    SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
+    Set<String> tables = template.tables().stream().map(SamTemplate.Table::logicalId).collect(Collectors.toSet());
+    if (tables.size() != 1) {
+      throw new IllegalStateException("The local stack seeds one table; template.yaml declares " + tables);
+    }
+    Path data = options.data(root);
+    // RSA key generation overlaps DynamoDB Local's start.
+    CompletableFuture<RSAKey> key = CompletableFuture.supplyAsync(
+        () -> DevIdentity.loadKey(data == null ? null : data.resolve(DevIdentity.KEY_FILE)));
+    LocalDynamo dynamo = LocalDynamo.start(data);
+    try {
+      mark = phase(phases, "DynamoDB Local", mark);
+      template.tables().forEach(dynamo::createTable);
+      Dynamo table = dynamo.table(template.tables().getFirst().logicalId());
+      mark = phase(phases, "tables", mark);
+      List<DevUser> users = DemoSeed.run(table);
+      mark = phase(phases, "seed", mark);
+
+      List<String> warnings = new ArrayList<>();
+      List<DevGateway.Deployed> functions = new ArrayList<>();
+      for (SamTemplate.Function function : template.functions()) {
+        Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : null));
+        variables.putAll(dynamo.environment());
+        functions.add(new DevGateway.Deployed(function, instantiate(function, Environment.of(variables), warnings)));
+      }
+
+      mark = phase(phases, "functions", mark);
+      HttpServer server = DevGateway.bind(options.port());
+      DevIdentity identity = DevIdentity.create(DevGateway.baseUri(server).toString(), key.join(), Clock.systemUTC());
+      DevGateway gateway = DevGateway.start(server, identity, functions, users, Clock.systemUTC(), out);
+      phase(phases, "gateway", mark);
+      return new LocalStack(dynamo, table, identity, gateway, users, warnings, phases);
+    } catch (IOException e) {
+      dynamo.close();
+      throw cannotListen(options.port(), e);
+    } catch (RuntimeException | Error e) {
+      dynamo.close();
+      throw e;
+    }
+  }
+
+  private static UncheckedIOException cannotListen(int port, IOException e) {
+    return new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+  }
+
+  private static long phase(Map<String, Duration> phases, String name, long since) {
+    long now = System.nanoTime();
+    phases.put(name, Duration.ofNanos(now - since));
+    return now;
+  }
+
+  /**
+   * The handler, built once through its {@code (Environment)} constructor as Lambda builds it once
+   * per container. A class that is not there (not written yet) is a warning and its routes
+   * answer 500; a constructor that fails stops the start.
+   */
+  private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
+      SamTemplate.Function function, Environment environment, List<String> warnings) {
+    Class<? extends ApiFunction> type;
+    try {
+      type = Class.forName(function.handlerClass()).asSubclass(ApiFunction.class);
+    } catch (ClassNotFoundException e) {
+      warnings.add(function.logicalId() + ": handler " + function.handlerClass()
+          + " is not on the class path; its routes answer 500");
+      return (event, context) -> {
+        throw new IllegalStateException("Handler class " + function.handlerClass() + " not found");
+      };
+    }
+    try {
+      return type.getConstructor(Environment.class).newInstance(environment);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(function.logicalId() + ": " + type.getName() + " failed to start", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(function.logicalId() + ": " + type.getName()
+          + " needs a public constructor taking vn.lienlac.functions.platform.Environment", e);
+    }
+  }
+
+  public URI baseUri() {
+    return gateway.baseUri();
+  }
+
+  /** The demo users the seed wrote, in its order. */
+  public List<DevUser> users() {
+    return users;
+  }
+
+  /** Problems that did not stop the start but that a developer should see. */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /** How long each step of the start took, in order (DynamoDB Local, tables, seed, functions, gateway). */
+  public Map<String, Duration> startupPhases() {
+    return phases;
+  }
+
+  /** A token for a demo user; a negative ttl gives one that has already expired. */
+  public String issueToken(String userId, Duration ttl) {
+    DevUser user = users.stream().filter(u -> u.id().equals(userId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No demo user " + userId + "; see users()"));
+    return issueToken(user, ttl);
+  }
+
+  /** A token for any user, seeded or not: the gateway checks the token, the functions the directory. */
+  public String issueToken(DevUser user, Duration ttl) {
+    return identity.issue(user, ttl).token();
+  }
+
+  /** The template's table in DynamoDB Local. */
+  public Dynamo dynamo() {
+    return table;
+  }
+
+  @Override
+  public void close() {
+    try {
+      gateway.close();
+    } finally {
+      dynamo.close();
+    }
+  }
+}

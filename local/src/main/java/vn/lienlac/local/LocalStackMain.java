@@ -1,0 +1,134 @@
+package vn.lienlac.local;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import vn.lienlac.local.gateway.DevGateway;
+import vn.lienlac.local.seed.DevUser;
+
+/** {@code ./lienlac serve}: starts the {@link LocalStack}, prints how to use it, stops on Ctrl-C. */
+public final class LocalStackMain {
+  private static final String USAGE = """
+      Usage: ./lienlac serve [--in-memory] [--data DIR] [--port N]
+        --in-memory   keep DynamoDB data and the signing key in memory only (gone when stopped)
+        --data DIR    where DynamoDB Local data and the dev signing key persist (default <repo>/.lienlac/data)
+        --port N      the port of the API on 127.0.0.1 (default: env PORT, else 3000; 0 picks a free one)
+        --help        this text
+      """;
+
+  private LocalStackMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    LocalStack.Options options;
+    try {
+      options = parse(args, System.getenv("PORT"));
+    } catch (IllegalArgumentException e) {
+      System.err.println("lienlac serve: " + e.getMessage());
+      System.err.print(USAGE);
+      System.exit(2);
+      return;
+    }
+    if (options == null) {
+      System.out.print(USAGE);
+      return;
+    }
+
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(options);
+    } catch (RuntimeException e) {
+      System.err.println("lienlac serve: could not start: " + e.getMessage());
+      if (e.getCause() instanceof java.net.BindException) {
+        System.err.println("Another program uses that port: stop it, or choose one with --port N or PORT=N.");
+      } else {
+        e.printStackTrace();
+      }
+      System.exit(1);
+      return;
+    }
+    long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+    System.out.print(banner(stack, options, readyMillis));
+
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.println("lienlac serve: stopping");
+      stack.close();
+      stopped.countDown();
+    }, "lienlac-shutdown"));
+    stopped.await();
+  }
+
+  /** The options of the command line; null when it asks for help. */
+  static LocalStack.Options parse(String[] args, String portVariable) {
+    LocalStack.Options options = LocalStack.Options.defaults();
+    if (portVariable != null && !portVariable.isBlank()) {
+      options = options.withPort(port(portVariable, "PORT"));
+    }
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--help", "-h" -> {
+          return null;
+        }
+        case "--in-memory" -> options = options.withInMemory(true);
+        case "--data" -> options = options.withDataDir(Path.of(value(args, ++i, "--data")));
+        case "--port" -> options = options.withPort(port(value(args, ++i, "--port"), "--port"));
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    if (options.inMemory() && options.dataDir() != null) {
+      throw new IllegalArgumentException("--in-memory and --data exclude each other");
+    }
+    return options;
+  }
+
+  private static String value(String[] args, int index, String option) {
+    if (index >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[index];
+  }
+
+  private static int port(String text, String where) {
+    try {
+      int port = Integer.parseInt(text.trim());
+      if (port >= 0 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(where + " must be a port number (0-65535), not " + text);
+  }
+
+  static String banner(LocalStack stack, LocalStack.Options options, long readyMillis) {
+    String base = stack.baseUri().toString();
+    StringBuilder text = new StringBuilder();
+    text.append('\n').append("Lienlac local API ready on ").append(base)
+        .append(String.format(Locale.ROOT, "  (%.1f s from JVM start)%n", readyMillis / 1000.0));
+    text.append("  start: ").append(stack.startupPhases().entrySet().stream()
+        .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue().toMillis() / 1000.0))
+        .collect(Collectors.joining(", "))).append('\n');
+    text.append("  data:  ").append(options.inMemory() ? "in memory (gone when stopped)" : "persisted").append('\n');
+    for (String warning : stack.warnings()) {
+      text.append("  WARNING ").append(warning).append('\n');
+    }
+    text.append("  demo users:  curl ").append(base).append("/dev/users\n");
+    text.append("  a token:     curl '").append(base).append("/dev/token?user=<id>'  (valid ")
+        .append(DevGateway.DEV_TOKEN_TTL.toHours()).append(" h)\n");
+    stack.users().stream().filter(u -> "PARENT".equals(u.role())).findFirst()
+        .or(() -> stack.users().stream().findFirst())
+        .ifPresentOrElse(
+            user -> text.append("  try, as ").append(describe(user)).append(":\n    curl -H \"Authorization: Bearer ")
+                .append(stack.issueToken(user, DevGateway.DEV_TOKEN_TTL)).append("\" ").append(base).append("/v1/me\n"),
+            () -> text.append("  (the seed created no demo users)\n"));
+    text.append("  health:      curl ").append(base).append("/health\n");
+    text.append("Ctrl-C stops.\n");
+    return text.toString();
+  }
+
+  private static String describe(DevUser user) {
+    return user.displayName() + " (" + user.role() + ", " + user.schoolName() + ")";
+  }
+}

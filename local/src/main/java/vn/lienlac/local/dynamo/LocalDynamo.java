@@ -1,0 +1,209 @@
+package vn.lienlac.local.dynamo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.dynamodb.services.local.main.ServerRunner;
+import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.Environment;
+import vn.lienlac.local.template.SamTemplate;
+
+/**
+ * DynamoDB Local (the AWS-published one) in this JVM, on a free loopback port, persisted under a
+ * folder or in memory. {@code -sharedDb}: every client sees the same tables whatever its region
+ * and credentials, as the handlers and the seed must.
+ */
+public final class LocalDynamo implements AutoCloseable {
+  public static final String REGION = "ap-southeast-1";
+
+  private final DynamoDBProxyServer server;
+  private final URI endpoint;
+  private final DynamoDbClient client;
+
+  private LocalDynamo(DynamoDBProxyServer server, URI endpoint, DynamoDbClient client) {
+    this.server = server;
+    this.endpoint = endpoint;
+    this.client = client;
+  }
+
+  /** Starts DynamoDB Local; {@code dataDir} null means in memory. */
+  public static LocalDynamo start(Path dataDir) {
+    // slf4j-simple (Jetty's and the SDK's logs): warnings and errors only, unless asked otherwise.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    List<String> storage = List.of("-inMemory");
+    if (dataDir != null) {
+      try {
+        Files.createDirectories(dataDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create the data folder " + dataDir, e);
+      }
+      storage = List.of("-dbPath", dataDir.toString());
+    }
+    // The free port is released before DynamoDB Local binds it: another process may take it in
+    // between, so try a few.
+    RuntimeException failure = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      int port = freePort();
+      URI endpoint = URI.create("http://127.0.0.1:" + port);
+      List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
+      args.addAll(storage);
+      CompletableFuture<DynamoDBProxyServer> server = CompletableFuture.supplyAsync(() -> startServer(args));
+      // Meanwhile (about a second each): the client the functions build for themselves, from the
+      // same variables.
+      Map<String, String> variables = new HashMap<>(environment(endpoint));
+      variables.put("TABLE_NAME", "-");
+      DynamoDbClient client = Dynamo.fromEnvironment(Environment.of(variables)).client();
+      try {
+        return new LocalDynamo(server.join(), endpoint, client);
+      } catch (CompletionException e) {
+        client.close();
+        failure = new IllegalStateException(
+            "DynamoDB Local did not start on port " + port + ": " + e.getCause().getMessage(), e.getCause());
+      }
+    }
+    throw failure;
+  }
+
+  private static DynamoDBProxyServer startServer(List<String> args) {
+    try {
+      DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
+      loopbackOnly(server);
+      server.start();
+      return server;
+    } catch (Exception e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * DynamoDB Local's Jetty listens on every interface and offers no option against it; the data is
+   * nobody else's business, so its connector is turned to the loopback interface before it starts.
+   */
+  private static void loopbackOnly(DynamoDBProxyServer proxy) {
+    try {
+      Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+      field.setAccessible(true);
+      for (Connector connector : ((Server) field.get(proxy)).getConnectors()) {
+        if (connector instanceof ServerConnector network) {
+          network.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      System.err.println("lienlac: DynamoDB Local listens on every interface (" + e + ")");
+    }
+  }
+
+  /**
+   * The variables that point a function at this DynamoDB Local: {@code AWS_REGION} (Lambda sets
+   * it) and {@code AWS_ENDPOINT_URL_DYNAMODB}.
+   */
+  public Map<String, String> environment() {
+    return environment(endpoint);
+  }
+
+  private static Map<String, String> environment(URI endpoint) {
+    return Map.of("AWS_REGION", REGION, "AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+  }
+
+  public URI endpoint() {
+    return endpoint;
+  }
+
+  public DynamoDbClient client() {
+    return client;
+  }
+
+  public Dynamo table(String tableName) {
+    return Dynamo.of(client, tableName);
+  }
+
+  /**
+   * Creates the table as the template declares it, named by its logical id, on demand billing.
+   * Returns false when it already exists (a persisted data folder); its shape is then left alone.
+   */
+  public boolean createTable(SamTemplate.Table table) {
+    var request = CreateTableRequest.builder()
+        .tableName(table.logicalId())
+        .billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(table.attributeTypes().entrySet().stream()
+            .map(a -> AttributeDefinition.builder().attributeName(a.getKey()).attributeType(a.getValue()).build())
+            .toList())
+        .keySchema(keySchema(table.key()));
+    if (!table.globalIndexes().isEmpty()) {
+      request.globalSecondaryIndexes(table.globalIndexes().stream()
+          .map(index -> GlobalSecondaryIndex.builder()
+              .indexName(index.name())
+              .keySchema(keySchema(index.key()))
+              .projection(Projection.builder()
+                  .projectionType(index.projectionType())
+                  .nonKeyAttributes(index.nonKeyAttributes().isEmpty() ? null : index.nonKeyAttributes())
+                  .build())
+              .build())
+          .toList());
+    }
+    try {
+      client.createTable(request.build());
+    } catch (ResourceInUseException exists) {
+      return false;
+    }
+    table.timeToLiveAttribute().ifPresent(attribute -> client.updateTimeToLive(ttl -> ttl
+        .tableName(table.logicalId())
+        .timeToLiveSpecification(spec -> spec.attributeName(attribute).enabled(true))));
+    return true;
+  }
+
+  private static List<KeySchemaElement> keySchema(SamTemplate.Key key) {
+    List<KeySchemaElement> elements = new ArrayList<>();
+    elements.add(KeySchemaElement.builder().attributeName(key.hash()).keyType(KeyType.HASH).build());
+    if (key.range() != null) {
+      elements.add(KeySchemaElement.builder().attributeName(key.range()).keyType(KeyType.RANGE).build());
+    }
+    return elements;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    try {
+      server.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+    }
+  }
+
+  /** DynamoDB Local refuses {@code -port 0}: ask the OS for a free port and hand that over. */
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port", e);
+    }
+  }
+}

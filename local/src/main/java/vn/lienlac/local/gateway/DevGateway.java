@@ -1,0 +1,301 @@
+package vn.lienlac.local.gateway;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.platform.Json;
+import vn.lienlac.functions.platform.Problems;
+import vn.lienlac.local.auth.DevIdentity;
+import vn.lienlac.local.seed.DevUser;
+import vn.lienlac.local.template.SamTemplate;
+import vn.lienlac.model.common.Problem;
+import vn.lienlac.model.i18n.Messages;
+
+/**
+ * API Gateway on a laptop: the template's routes over the JDK HTTP server on the loopback
+ * interface. It checks the JWT as the HTTP API's authorizer does (unless the route is public),
+ * builds the payload-2.0 event, calls the function's handler and writes its answer back. It also
+ * serves the development-only routes under {@code /dev} (demo users, tokens, the public key).
+ */
+public final class DevGateway implements AutoCloseable {
+  /** API Gateway's payload limit. */
+  public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+  /** How long {@code GET /dev/token} tokens stay valid. */
+  public static final Duration DEV_TOKEN_TTL = Duration.ofHours(12);
+  private static final int THREADS = 16;
+
+  private final HttpServer server;
+  private final ThreadPoolExecutor pool;
+  private final DevIdentity identity;
+  private final List<DevUser> users;
+  private final Clock clock;
+  private final PrintStream out;
+  private final RouteTable<Target> routes = new RouteTable<>();
+
+  /** A function from the template with its one handler instance. */
+  public record Deployed(
+      SamTemplate.Function function,
+      RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {}
+
+  private record Target(Deployed deployed, SamTemplate.HttpRoute route) {}
+
+  private DevGateway(HttpServer server, DevIdentity identity, List<Deployed> functions, List<DevUser> users,
+      Clock clock, PrintStream out) {
+    this.server = server;
+    this.identity = identity;
+    this.users = List.copyOf(users);
+    this.clock = clock;
+    this.out = out;
+    for (Deployed deployed : functions) {
+      for (SamTemplate.HttpRoute route : deployed.function().routes()) {
+        routes.add(route.method(), route.path(), new Target(deployed, route));
+      }
+    }
+    AtomicInteger threads = new AtomicInteger();
+    this.pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS, new ArrayBlockingQueue<>(256),
+        task -> {
+          Thread thread = new Thread(task, "gateway-" + threads.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        },
+        new ThreadPoolExecutor.CallerRunsPolicy());
+    pool.allowCoreThreadTimeOut(true);
+  }
+
+  /**
+   * Fails now, not after a minute of seeding, when another program holds the port. (The port is
+   * released again: the gateway listens only once everything behind it is ready.)
+   */
+  public static void ensureFree(int port) throws IOException {
+    if (port != 0) {
+      try (ServerSocket probe = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        probe.setReuseAddress(true);
+      }
+    }
+  }
+
+  /** Binds the loopback port (0: any free one); nothing is served until {@link #start}. */
+  public static HttpServer bind(int port) throws IOException {
+    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+  }
+
+  /** {@code http://127.0.0.1:<port>} of a bound server. */
+  public static URI baseUri(HttpServer server) {
+    InetSocketAddress address = server.getAddress();
+    return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+  }
+
+  /** Serves the functions' routes on the bound server from now on. */
+  public static DevGateway start(HttpServer server, DevIdentity identity, List<Deployed> functions,
+      List<DevUser> users, Clock clock, PrintStream out) {
+    DevGateway gateway = new DevGateway(server, identity, functions, users, clock, out);
+    server.setExecutor(gateway.pool);
+    server.createContext("/", gateway::handle);
+    server.start();
+    return gateway;
+  }
+
+  public URI baseUri() {
+    return baseUri(server);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    pool.shutdownNow();
+  }
+
+  // ----------------------------------------------------------------------------------------------
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String requestId = UUID.randomUUID().toString();
+    try {
+      exchange.getResponseHeaders().add("apigw-requestid", requestId);
+      serve(exchange, requestId);
+    } catch (RuntimeException e) {
+      log("failed to serve %s: %s", exchange.getRequestURI(), e);
+      e.printStackTrace(out);
+      if (exchange.getResponseCode() == -1) {
+        internalError(exchange, requestId);
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void serve(HttpExchange exchange, String requestId) throws IOException {
+    Instant received = clock.instant();
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    String path = exchange.getRequestURI().getRawPath();
+    if (method.equals("GET") && path.startsWith("/dev/") && serveDev(exchange, path, requestId)) {
+      return;
+    }
+    var match = routes.match(method, path);
+    if (match.isEmpty()) {
+      problem(exchange, requestId, new ApiException.NotFound(), Map.of());
+      return;
+    }
+    Target target = match.get().target();
+    JWTClaimsSet claims = null;
+    if (!target.route().isPublic()) {
+      try {
+        claims = identity.verify(exchange.getRequestHeaders().getFirst("authorization"));
+      } catch (DevIdentity.Rejected rejected) {
+        log("%s %s 401 (%s)", method, path, rejected.getMessage());
+        problem(exchange, requestId, new ApiException.Unauthenticated(),
+            Map.of("www-authenticate", rejected.presented() ? "Bearer error=\"invalid_token\"" : "Bearer"));
+        return;
+      }
+    }
+    Optional<byte[]> body = readBody(exchange);
+    if (body.isEmpty()) {
+      problem(exchange, requestId, new PayloadTooLarge(), Map.of());
+      return;
+    }
+    var invocation = new PayloadFormat2.Invocation(
+        match.get().routeKey(), match.get().pathParameters(), claims, requestId, received);
+    invoke(exchange, target.deployed(), PayloadFormat2.event(exchange, body.get(), invocation), requestId);
+  }
+
+  private void invoke(HttpExchange exchange, Deployed deployed, APIGatewayV2HTTPEvent event, String requestId)
+      throws IOException {
+    LocalContext context = new LocalContext(deployed.function(), requestId, out);
+    APIGatewayV2HTTPResponse response;
+    try {
+      response = deployed.handler().handleRequest(event, context);
+    } catch (RuntimeException | Error e) {
+      // In AWS the invocation fails and API Gateway answers 500.
+      log("%s threw %s", deployed.function().logicalId(), e);
+      e.printStackTrace(out);
+      response = null;
+    }
+    if (context.getRemainingTimeInMillis() == 0) {
+      log("%s took longer than its Timeout of %ds: Lambda would have stopped it",
+          deployed.function().logicalId(), deployed.function().timeoutSeconds());
+    }
+    if (response == null) {
+      internalError(exchange, requestId);
+      return;
+    }
+    PayloadFormat2.copyHeaders(response, exchange.getResponseHeaders());
+    int status = response.getStatusCode() == 0 ? 200 : response.getStatusCode();
+    send(exchange, status, PayloadFormat2.body(response), Map.of());
+  }
+
+  /** The body, or empty when it is larger than API Gateway accepts. */
+  private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
+    String declared = exchange.getRequestHeaders().getFirst("content-length");
+    if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_BODY_BYTES) {
+      return Optional.empty();
+    }
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+      return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
+    }
+  }
+
+  // --- /dev routes -------------------------------------------------------------------------------
+
+  /** Answers a development-only route; false when the path is not one. */
+  private boolean serveDev(HttpExchange exchange, String path, String requestId) throws IOException {
+    switch (path) {
+      case "/dev/users" -> sendJson(exchange, Json.write(users));
+      case "/dev/.well-known/jwks.json" -> sendJson(exchange, identity.publicJwks());
+      case "/dev/token" -> {
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        String userId = rawQuery == null ? null : PayloadFormat2.query(rawQuery).get("user");
+        Optional<DevUser> user = users.stream().filter(u -> u.id().equals(userId)).findFirst();
+        if (user.isEmpty()) {
+          problem(exchange, requestId, new ApiException.NotFound(), Map.of());
+        } else {
+          DevIdentity.Token token = identity.issue(user.get(), DEV_TOKEN_TTL);
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("token", token.token());
+          body.put("tokenType", "Bearer");
+          body.put("expiresAt", token.expiresAt());
+          body.put("user", user.get());
+          sendJson(exchange, Json.write(body));
+        }
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void sendJson(HttpExchange exchange, String json) throws IOException {
+    send(exchange, 200, json.getBytes(StandardCharsets.UTF_8),
+        Map.of("content-type", "application/json; charset=utf-8", "cache-control", "no-store"));
+  }
+
+  // --- answers -----------------------------------------------------------------------------------
+
+  /** A problem+json answer rendered as the functions render theirs, in the caller's language. */
+  private static void problem(HttpExchange exchange, String requestId, ApiException e, Map<String, String> headers)
+      throws IOException {
+    send(exchange, Problems.of(e, locale(exchange), requestId), headers);
+  }
+
+  /** 500, as API Gateway answers when the invocation itself fails. */
+  private static void internalError(HttpExchange exchange, String requestId) throws IOException {
+    send(exchange, Problems.internal(locale(exchange), requestId), Map.of());
+  }
+
+  private static void send(HttpExchange exchange, Problem problem, Map<String, String> headers) throws IOException {
+    Map<String, String> all = new LinkedHashMap<>(headers);
+    all.put("content-type", Problem.MEDIA_TYPE + "; charset=utf-8");
+    all.put("cache-control", "no-store");
+    send(exchange, problem.status(), Json.write(problem).getBytes(StandardCharsets.UTF_8), all);
+  }
+
+  private static Locale locale(HttpExchange exchange) {
+    return Messages.negotiate(exchange.getRequestHeaders().getFirst("accept-language"));
+  }
+
+  private static void send(HttpExchange exchange, int status, byte[] body, Map<String, String> headers)
+      throws IOException {
+    headers.forEach(exchange.getResponseHeaders()::set);
+    boolean noBody = body.length == 0 || status == 204 || status == 304 || exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
+    if (!noBody) {
+      exchange.getResponseBody().write(body);
+    }
+  }
+
+  private void log(String format, Object... args) {
+    out.println("[gateway] " + String.format(Locale.ROOT, format, args));
+  }
+
+  /** 413: the body is larger than API Gateway's 10 MB payload limit. */
+  static final class PayloadTooLarge extends ApiException {
+    PayloadTooLarge() {
+      super(413, "payload-too-large", "problem.payload-too-large.detail");
+    }
+  }
+}

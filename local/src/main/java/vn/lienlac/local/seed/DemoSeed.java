@@ -1,0 +1,225 @@
+package vn.lienlac.local.seed;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.DirectoryRepository;
+import vn.lienlac.functions.identity.RosterRepository;
+import vn.lienlac.functions.identity.School;
+import vn.lienlac.functions.identity.SchoolClass;
+import vn.lienlac.functions.identity.Student;
+import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.Ids;
+import vn.lienlac.functions.platform.Keys;
+import vn.lienlac.functions.records.AttendanceService;
+import vn.lienlac.functions.records.GradesService;
+import vn.lienlac.functions.records.LeaveService;
+import vn.lienlac.local.seed.DemoSchools.Person;
+import vn.lienlac.local.seed.DemoSchools.World;
+import vn.lienlac.model.i18n.Messages;
+import vn.lienlac.model.records.AttendanceStatus;
+import vn.lienlac.model.records.ClassAttendance;
+import vn.lienlac.model.records.Gradebook;
+import vn.lienlac.model.records.LeaveRequest;
+import vn.lienlac.model.records.TermId;
+import vn.lienlac.model.records.grading.AssessmentKind;
+import vn.lienlac.model.records.grading.GradingRules;
+import vn.lienlac.model.records.grading.Rating;
+import vn.lienlac.model.records.grading.SubjectPlan;
+
+/**
+ * Writes the demo world ({@link DemoSchools}) through the production repositories and services,
+ * so the demo data obeys the same rules as real data (grades are validated and audited, leave
+ * requests go through the same checks). Everything is fixed: the random seed, the clock, the ids.
+ * It runs once per data folder (a marker item records it) and can be re-run safely.
+ */
+public final class DemoSeed {
+  /** The seed's own "now": Saturday 21 November 2026, 10:00 in Vietnam. */
+  static final Instant SEEDED_AT = Instant.parse("2026-11-21T03:00:00Z");
+  static final TermId TERM = new TermId(2026, 1);
+  static final LocalDate FIRST_SCHOOL_DAY = LocalDate.of(2026, 9, 7);
+  static final LocalDate LAST_SCHOOL_DAY = LocalDate.of(2026, 11, 20);
+  private static final String MARKER_SK = "SEED#demo-v1";
+
+  private DemoSeed() {}
+
+  /** Writes the demo data if it is not there yet (the same every run) and returns the demo users. */
+  public static List<DevUser> run(Dynamo dynamo) {
+    World world = DemoSchools.build();
+    if (!seeded(dynamo, world)) {
+      write(dynamo, world);
+    }
+    return users(world);
+  }
+
+  static List<DevUser> users(World world) {
+    Map<String, String> schoolNames = world.schools().stream().collect(Collectors.toMap(School::id, School::name));
+    return world.people().stream()
+        .map(p -> new DevUser(p.id(), p.fullName(), p.role().name(), p.schoolId(), schoolNames.get(p.schoolId()),
+            p.description()))
+        .toList();
+  }
+
+  private static boolean seeded(Dynamo dynamo, World world) {
+    var item = dynamo.client().getItem(r -> r.tableName(dynamo.tableName()).consistentRead(true).key(Map.of(
+        Keys.PK, AttributeValue.fromS(Keys.school(world.schools().get(0).id())),
+        Keys.SK, AttributeValue.fromS(MARKER_SK))));
+    return item.hasItem();
+  }
+
+  private static void write(Dynamo dynamo, World world) {
+    Clock clock = Clock.fixed(SEEDED_AT, ZoneOffset.UTC);
+    Random random = new Random(2022);
+    RosterRepository roster = new RosterRepository(dynamo);
+    DirectoryRepository directory = new DirectoryRepository(dynamo, clock);
+    GradesService grades = new GradesService(dynamo, roster, clock);
+    LeaveService leaves = new LeaveService(dynamo, clock, at -> Ids.newId(at.toEpochMilli(), random));
+    AttendanceService attendance = new AttendanceService(dynamo, roster, leaves, clock);
+
+    long started = System.nanoTime();
+    world.schools().forEach(roster::createSchool);
+    world.classes().forEach(roster::createClass);
+    world.students().forEach(roster::enrol);
+    for (Person person : world.people()) {
+      person.grants().forEach(grant -> directory.grant(person.id(), grant));
+    }
+    long rosterDone = System.nanoTime();
+    Map<String, Person> people = world.people().stream().collect(Collectors.toMap(Person::id, Function.identity()));
+    Map<String, List<Student>> pupilsByClass = world.students().stream()
+        .collect(Collectors.groupingBy(Student::classId));
+    for (SchoolClass schoolClass : world.classes()) {
+      List<Student> pupils = pupilsByClass.get(schoolClass.id());
+      GradingRules rules = GradingRules.forLevel(world.schools().stream()
+          .filter(s -> s.id().equals(schoolClass.schoolId())).findFirst().orElseThrow().level());
+      Map<String, Double> ability = new HashMap<>();
+      pupils.forEach(p -> ability.put(p.id(), Math.max(3.8, Math.min(9.6, 7.2 + random.nextGaussian() * 1.1))));
+      for (SubjectPlan plan : schoolClass.subjects()) {
+        Caller teacher = people.get(schoolClass.subjectTeachers().get(plan.subject())).caller();
+        List<Gradebook.Row> rows = new ArrayList<>();
+        for (Student pupil : pupils) {
+          rows.add(plan.kind() == AssessmentKind.COMMENTED
+              ? new Gradebook.Row(pupil.id(), null, null, null, random.nextInt(100) < 3 ? Rating.CHUA_DAT : Rating.DAT, null)
+              : scoredRow(pupil.id(), ability.get(pupil.id()), rules.requiredRegularCount(plan), random));
+        }
+        grades.update(teacher, schoolClass, plan.subject(), TERM, new Gradebook.Update(rows), "seed",
+            Messages.VIETNAMESE);
+      }
+    }
+    long gradesDone = System.nanoTime();
+    Map<String, Map<LocalDate, String>> leaveDays = seedLeaveRequests(world, people, leaves, random);
+    long leaveDone = System.nanoTime();
+
+    for (SchoolClass schoolClass : world.classes()) {
+      Caller homeroom = people.get(schoolClass.homeroomTeacherId()).caller();
+      for (LocalDate day = FIRST_SCHOOL_DAY; !day.isAfter(LAST_SCHOOL_DAY); day = day.plusDays(1)) {
+        if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+          continue;
+        }
+        List<ClassAttendance.Mark> marks = new ArrayList<>();
+        for (Student pupil : pupilsByClass.get(schoolClass.id())) {
+          if (leaveDays.getOrDefault(pupil.id(), Map.of()).containsKey(day)) {
+            marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.ABSENT_UNEXCUSED, null));
+            continue;
+          }
+          int roll = random.nextInt(1000);
+          if (roll < 12) {
+            marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.ABSENT_UNEXCUSED, null));
+          } else if (roll < 22) {
+            marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.ABSENT_EXCUSED, "Phụ huynh gọi điện báo ốm"));
+          } else if (roll < 32) {
+            marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.LATE, "Đến muộn 10 phút"));
+          }
+        }
+        attendance.mark(homeroom, schoolClass, day, new ClassAttendance.Update(marks));
+      }
+    }
+    long attendanceDone = System.nanoTime();
+    System.out.printf("  seed:  roster %.1f s, grades %.1f s, leave requests %.1f s, attendance %.1f s%n",
+        (rosterDone - started) / 1e9, (gradesDone - rosterDone) / 1e9, (leaveDone - gradesDone) / 1e9,
+        (attendanceDone - leaveDone) / 1e9);
+    dynamo.client().putItem(r -> r.tableName(dynamo.tableName()).item(Map.of(
+        Keys.PK, AttributeValue.fromS(Keys.school(world.schools().get(0).id())),
+        Keys.SK, AttributeValue.fromS(MARKER_SK),
+        "type", AttributeValue.fromS("SeedMarker"),
+        "seededAt", AttributeValue.fromS(SEEDED_AT.toString()))));
+  }
+
+  /**
+   * A few leave requests per class: approved ones in the past (their days are marked absent, and
+   * show as excused), one declined, and pending ones for next week. Returns pupil → approved days.
+   */
+  private static Map<String, Map<LocalDate, String>> seedLeaveRequests(World world, Map<String, Person> people,
+      LeaveService leaves, Random random) {
+    Map<String, List<Person>> parentsOf = new HashMap<>();
+    for (Person p : world.people()) {
+      p.grants().stream().filter(Caller.ChildGrant.class::isInstance)
+          .forEach(g -> parentsOf.computeIfAbsent(((Caller.ChildGrant) g).studentId(), k -> new ArrayList<>()).add(p));
+    }
+    String[] reasons = {
+        "Cháu bị sốt, xin phép cho cháu nghỉ ở nhà theo dõi.",
+        "Gia đình có việc hiếu ở quê, xin cho cháu nghỉ.",
+        "Cháu đi khám răng theo lịch hẹn của bệnh viện.",
+        "Cháu bị viêm họng, bác sĩ cho nghỉ ngơi."};
+    Map<String, Map<LocalDate, String>> approvedDays = new HashMap<>();
+    int key = 0;
+    for (SchoolClass schoolClass : world.classes()) {
+      Caller homeroom = people.get(schoolClass.homeroomTeacherId()).caller();
+      List<Student> pupils = world.students().stream().filter(s -> s.classId().equals(schoolClass.id())).toList();
+      for (int i = 0; i < 5; i++) {
+        Student pupil = pupils.get(random.nextInt(pupils.size()));
+        Caller parent = parentsOf.get(pupil.id()).get(0).caller();
+        boolean upcoming = i >= 3;
+        LocalDate from = upcoming ? LocalDate.of(2026, 11, 24 + i - 3) : LocalDate.of(2026, 11, 2 + 4 * i);
+        LocalDate to = from.plusDays(random.nextInt(2));
+        var draft = new LeaveRequest.Draft(from, to, reasons[random.nextInt(reasons.length)]);
+        LeaveRequest request = leaves.create(parent, pupil, draft, Optional.of("seed-" + (++key))).request();
+        if (upcoming || request.status() != LeaveRequest.Status.PENDING) {
+          continue;
+        }
+        boolean decline = i == 2;
+        leaves.decide(homeroom, request.id(), new LeaveRequest.Decision(
+            decline ? LeaveRequest.Status.DECLINED : LeaveRequest.Status.APPROVED,
+            decline ? "Đề nghị phụ huynh gặp trực tiếp giáo viên chủ nhiệm." : "Đã nhận, chúc cháu mau khỏe."));
+        if (!decline) {
+          for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            approvedDays.computeIfAbsent(pupil.id(), k -> new HashMap<>()).put(d, request.id());
+          }
+        }
+      }
+    }
+    return approvedDays;
+  }
+
+  private static Gradebook.Row scoredRow(String studentId, double ability, int regularCount, Random random) {
+    double subjectLevel = ability + random.nextGaussian() * 0.8;
+    List<BigDecimal> regular = new ArrayList<>();
+    for (int i = 0; i < regularCount; i++) {
+      regular.add(BigDecimal.valueOf(clamp(Math.round(subjectLevel + random.nextGaussian() * 1.0), 2, 10)));
+    }
+    return new Gradebook.Row(studentId, regular, halfPoint(subjectLevel + random.nextGaussian() * 0.9),
+        halfPoint(subjectLevel + random.nextGaussian() * 0.9), null, null);
+  }
+
+  /** A score rounded to the half point, as teachers usually mark periodic tests. */
+  private static BigDecimal halfPoint(double value) {
+    double rounded = Math.round(clamp(value, 1, 10) * 2) / 2.0;
+    return BigDecimal.valueOf(rounded).setScale(1);
+  }
+
+  private static double clamp(double value, double min, double max) {
+    return Math.max(min, Math.min(max, value));
+  }
+}

@@ -1,0 +1,147 @@
+package vn.lienlac.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import vn.lienlac.functions.platform.ApiFunction;
+import vn.lienlac.functions.platform.Environment;
+import vn.lienlac.local.template.SamTemplate;
+
+/**
+ * template.yaml, openapi.yaml and the handlers describe the same API: every handler class exists,
+ * every route is wired to a function that serves it and is documented, public routes are public in
+ * both files, every function names its table, and no policy or production code scans the table.
+ */
+class ContractTest {
+  private static final Path ROOT = SamTemplate.repositoryRoot();
+  private static final SamTemplate TEMPLATE = SamTemplate.read(ROOT.resolve("template.yaml"));
+  private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "patch", "delete", "head", "options");
+
+  @Test
+  void every_handler_class_should_exist_and_serve_exactly_the_routes_the_template_wires_to_it() throws Exception {
+    assertThat(TEMPLATE.functions()).isNotEmpty();
+    for (SamTemplate.Function function : TEMPLATE.functions()) {
+      Class<?> type = Class.forName(function.handlerClass());
+      assertThat(ApiFunction.class).isAssignableFrom(type);
+      assertThat(function.handler()).endsWith("::handleRequest");
+      type.getConstructor(); // Lambda's entry
+      // Building the function creates clients but does not connect: no DynamoDB needed here.
+      ApiFunction handler = (ApiFunction) type.getConstructor(Environment.class).newInstance(Environment.of(Map.of(
+          "TABLE_NAME", "contract-test", "AWS_REGION", "ap-southeast-1",
+          "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9")));
+      Set<String> wired = new TreeSet<>();
+      function.routes().forEach(r -> wired.add(r.routeKey()));
+      assertThat(new TreeSet<>(handler.routeKeys())).as(function.logicalId()).isEqualTo(wired);
+    }
+  }
+
+  @Test
+  void every_route_in_openapi_should_be_wired_in_the_template_and_back() throws IOException {
+    Set<String> documented = new TreeSet<>();
+    Set<String> documentedPublic = new TreeSet<>();
+    Map<String, Object> paths = map(openApi().get("paths"));
+    paths.forEach((path, item) -> map(item).forEach((method, operation) -> {
+      if (HTTP_METHODS.contains(method)) {
+        String routeKey = method.toUpperCase(Locale.ROOT) + " " + path;
+        documented.add(routeKey);
+        Object security = map(operation).get("security");
+        if (security instanceof List<?> list && list.isEmpty()) {
+          documentedPublic.add(routeKey);
+        }
+      }
+    }));
+    Set<String> wired = new TreeSet<>();
+    Set<String> wiredPublic = new TreeSet<>();
+    List<String> duplicates = new ArrayList<>();
+    for (SamTemplate.Function function : TEMPLATE.functions()) {
+      for (SamTemplate.HttpRoute route : function.routes()) {
+        if (!wired.add(route.routeKey())) {
+          duplicates.add(route.routeKey());
+        }
+        if (route.isPublic()) {
+          wiredPublic.add(route.routeKey());
+        }
+      }
+    }
+
+    assertThat(duplicates).as("routes wired to two functions").isEmpty();
+    assertThat(wired).isEqualTo(documented);
+    assertThat(wiredPublic).as("public routes").isEqualTo(documentedPublic).containsExactly("GET /health");
+  }
+
+  @Test
+  void every_function_should_name_the_table_it_uses_in_its_environment() {
+    Set<String> tables = new HashSet<>();
+    TEMPLATE.tables().forEach(t -> tables.add(t.logicalId()));
+    assertThat(tables).containsExactly("LienlacTable");
+    for (SamTemplate.Function function : TEMPLATE.functions()) {
+      assertThat(function.environment()).as(function.logicalId()).containsKey("TABLE_NAME");
+      assertThat(function.environment().get("TABLE_NAME")).isEqualTo(Map.of("Ref", "LienlacTable"));
+    }
+  }
+
+  @Test
+  void policies_should_be_least_privilege_no_scan_no_delete_and_read_only_for_identity() throws IOException {
+    Map<String, Object> resources = map(rawTemplate().get("Resources"));
+    for (SamTemplate.Function function : TEMPLATE.functions()) {
+      Set<String> actions = new TreeSet<>();
+      for (Object policy : (List<?>) map(map(resources.get(function.logicalId())).get("Properties")).get("Policies")) {
+        for (Object statement : (List<?>) map(policy).get("Statement")) {
+          assertThat(map(statement).get("Effect")).isEqualTo("Allow");
+          ((List<?>) map(statement).get("Action")).forEach(a -> actions.add((String) a));
+        }
+      }
+      assertThat(actions).as(function.logicalId()).isNotEmpty()
+          .noneMatch(a -> a.endsWith("*") || a.equals("dynamodb:Scan") || a.equals("dynamodb:DeleteItem"));
+      if (function.logicalId().equals("IdentityFunction")) {
+        assertThat(actions).containsOnly("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+      }
+    }
+  }
+
+  @Test
+  void production_code_should_never_scan_the_table() throws IOException {
+    List<String> scanning = new ArrayList<>();
+    try (Stream<Path> files = Files.walk(ROOT.resolve("functions/src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        String source = Files.readString(file);
+        if (source.contains("ScanRequest") || source.contains("ScanEnhancedRequest") || source.contains(".scan(")) {
+          scanning.add(ROOT.relativize(file).toString());
+        }
+      }
+    }
+    assertThat(scanning).isEmpty();
+  }
+
+  private static Map<String, Object> openApi() throws IOException {
+    try (Reader reader = Files.newBufferedReader(ROOT.resolve("openapi.yaml"), StandardCharsets.UTF_8)) {
+      Map<String, Object> document = SamTemplate.yaml().load(reader);
+      assertThat(document.get("openapi")).isEqualTo("3.1.0");
+      return document;
+    }
+  }
+
+  private static Map<String, Object> rawTemplate() throws IOException {
+    try (Reader reader = Files.newBufferedReader(ROOT.resolve("template.yaml"), StandardCharsets.UTF_8)) {
+      return SamTemplate.yaml().load(reader);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+}

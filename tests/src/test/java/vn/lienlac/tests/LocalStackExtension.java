@@ -1,0 +1,41 @@
+package vn.lienlac.tests;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import vn.lienlac.local.LocalStack;
+
+/**
+ * One {@link LocalStack} per test JVM (in memory, on a free port), shared by every test class that
+ * uses this extension and closed when the test run ends. Test methods and constructors can take a
+ * {@link LocalStack} or an {@link ApiClient} for it as parameters.
+ */
+public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+
+  /** The shared stack, started on first use; the root store closes it (it is AutoCloseable). */
+  public static LocalStack stack(ExtensionContext context) {
+    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+        LocalStack.class,
+        key -> LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true)),
+        LocalStack.class);
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    stack(context);
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    Class<?> type = parameter.getParameter().getType();
+    return type == LocalStack.class || type == ApiClient.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    LocalStack stack = stack(context);
+    return parameter.getParameter().getType() == LocalStack.class ? stack : new ApiClient(stack.baseUri());
+  }
+}
