@@ -120,9 +120,9 @@ class GradebookTest {
         "rows/1/regular/0 score.decimals",
         "rows/2/midterm score.range",
         "rows/3/regular grade.tooManyRegular",
-        "rows/4/studentId gradebook.notInClass",
+        "rows/4/studentId roster.notInClass",
         "rows/5/rating grade.ratingNotAllowed",
-        "rows/6/studentId gradebook.duplicateRow");
+        "rows/6/studentId roster.duplicateRow");
     rejected.body().get("errors").forEach(e -> assertThat(e.get("message").asText()).isNotBlank());
     // Nothing was written, not even the valid first row.
     assertThat(teacher.get(path).body()).isEqualTo(before);

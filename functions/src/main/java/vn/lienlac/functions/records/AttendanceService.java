@@ -5,12 +5,10 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -136,25 +134,14 @@ public final class AttendanceService {
       validation.add(Violation.of("date", "attendance.futureDate", date));
     }
     List<ClassMember> members = roster.members(schoolClass.schoolId(), schoolClass.id());
-    Set<String> onRoster = new HashSet<>();
-    members.forEach(m -> onRoster.add(m.studentId()));
+    ClassRows classRows = new ClassRows(schoolClass, members);
     Map<String, String> statuses = new LinkedHashMap<>();
     Map<String, String> notes = new LinkedHashMap<>();
-    Set<String> seen = new HashSet<>();
     List<ClassAttendance.Mark> given = update.marks() == null ? List.of() : update.marks();
     for (int i = 0; i < given.size(); i++) {
       ClassAttendance.Mark mark = given.get(i);
       String at = "marks/" + i;
-      if (mark == null || mark.studentId() == null) {
-        validation.add(Violation.of(at + "/studentId", "text.required"));
-        continue;
-      }
-      if (!onRoster.contains(mark.studentId())) {
-        validation.add(Violation.of(at + "/studentId", "gradebook.notInClass", mark.studentId(), schoolClass.name()));
-        continue;
-      }
-      if (!seen.add(mark.studentId())) {
-        validation.add(Violation.of(at + "/studentId", "gradebook.duplicateRow", mark.studentId()));
+      if (!classRows.accept(at, mark == null ? null : mark.studentId(), validation)) {
         continue;
       }
       AttendanceStatus status = validation.required(at + "/status", mark.status());

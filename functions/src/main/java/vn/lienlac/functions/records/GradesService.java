@@ -5,13 +5,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -129,8 +127,7 @@ public final class GradesService {
       String requestId, Locale locale) {
     SubjectPlan plan = plan(schoolClass, subject);
     GradingRules rules = rules(schoolClass.schoolId());
-    Set<String> roster = new HashSet<>();
-    this.roster.members(schoolClass.schoolId(), schoolClass.id()).forEach(m -> roster.add(m.studentId()));
+    ClassRows classRows = new ClassRows(schoolClass, roster.members(schoolClass.schoolId(), schoolClass.id()));
 
     Map<String, Gradebook.Row> rows = new LinkedHashMap<>();
     Map<String, SubjectMarks> marksByStudent = new LinkedHashMap<>();
@@ -144,18 +141,10 @@ public final class GradesService {
     for (int i = 0; i < given.size() && given.size() <= MAX_ROWS; i++) {
       Gradebook.Row row = given.get(i);
       String at = "rows/" + i;
-      if (row == null || row.studentId() == null) {
-        validation.add(Violation.of(at + "/studentId", "text.required"));
+      if (!classRows.accept(at, row == null ? null : row.studentId(), validation)) {
         continue;
       }
-      if (!roster.contains(row.studentId())) {
-        validation.add(Violation.of(at + "/studentId", "gradebook.notInClass", row.studentId(), schoolClass.name()));
-        continue;
-      }
-      if (rows.putIfAbsent(row.studentId(), row) != null) {
-        validation.add(Violation.of(at + "/studentId", "gradebook.duplicateRow", row.studentId()));
-        continue;
-      }
+      rows.put(row.studentId(), row);
       SubjectMarks marks = readMarks(row, at, validation);
       if (marks != null) {
         validation.addAll(at, rules.validate(plan, marks));
