@@ -55,6 +55,18 @@ class GradebookTest {
     assertThat(last.get("actor").s()).isEqualTo(SeededApi.TEACHER_6A1);
     assertThat(last.get("after").s()).contains("\"regular\":[\"8.0\",\"7.0\",\"9.0\",\"10.0\"]").contains("\"midterm\":\"7.5\"");
     assertThat(last.get("before").s()).contains(row(before, pupil).get("midterm").decimalValue().toPlainString());
+
+    // The same change, as the pupil's parents and teachers read it.
+    JsonNode history = teacher.get("/v1/students/" + pupil + "/grades/history?term=" + SeededApi.TERM + "&subject=toan")
+        .body().get("items");
+    assertThat(history).hasSize(audit.size());
+    JsonNode newest = history.get(0);
+    assertThat(newest.get("actor").asText()).isEqualTo(SeededApi.TEACHER_6A1);
+    assertThat(newest.get("actorName").asText()).isNotBlank();
+    assertThat(newest.get("after").get("midterm").decimalValue()).isEqualByComparingTo("7.5");
+    assertThat(newest.get("before").get("midterm")).isEqualTo(row(before, pupil).get("midterm"));
+    assertThat(history.get(history.size() - 1).has("before")).isFalse(); // the seed's first entry
+    assertProblem(teacher.get("/v1/students/" + pupil + "/grades/history?subject=maths"), 400, "bad-request");
   }
 
   @Test

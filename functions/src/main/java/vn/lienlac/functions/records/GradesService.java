@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -36,6 +37,7 @@ import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.common.Validation;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.i18n.Messages;
+import vn.lienlac.model.records.GradeChange;
 import vn.lienlac.model.records.GradeReport;
 import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.TermId;
@@ -100,6 +102,43 @@ public final class GradesService {
     return new GradeReport(student.id(), student.fullName(), schoolClass.id(), schoolClass.name(), term.toString(),
         rules.id(), subjects, level, level == null ? null : Messages.get(locale, "level." + level.name()));
   }
+
+  /**
+   * The audit of a pupil's marks in a term, newest first, for one subject or all: one Query on the
+   * pupil's partition ({@code AUDIT#GRADE#{term}#[{subject}#]}).
+   */
+  public List<GradeChange> history(Student student, TermId term, Optional<String> subject, Locale locale) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+            .partitionValue(Keys.student(student.schoolId(), student.id()))
+            .sortValue(Keys.GRADE_AUDIT + term + "#" + subject.map(s -> s + "#").orElse("")).build()))
+        .scanIndexForward(false)
+        .build();
+    return audit.query(request).items().stream()
+        .map(i -> new GradeChange(i.subject, subjectName(locale, i.subject), i.term,
+            SchoolTime.show(Instant.parse(i.at)), i.actor, i.actorName, changeMarks(i.before), changeMarks(i.after)))
+        .toList();
+  }
+
+  /** The marks of an audit snapshot (written by {@link #snapshot}); null for none. */
+  private static GradeChange.Marks changeMarks(String snapshot) {
+    if (snapshot == null) {
+      return null;
+    }
+    try {
+      Snapshot marks = Json.MAPPER.readValue(snapshot, Snapshot.class);
+      return new GradeChange.Marks(
+          marks.regular() == null ? List.of() : marks.regular().stream().map(BigDecimal::new).toList(),
+          marks.midterm() == null ? null : new BigDecimal(marks.midterm()),
+          marks.finalExam() == null ? null : new BigDecimal(marks.finalExam()),
+          marks.rating() == null ? null : Rating.valueOf(marks.rating()));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable grade audit snapshot", e);
+    }
+  }
+
+  /** The stored form of a snapshot: the grade item's strings. */
+  private record Snapshot(List<String> regular, String midterm, String finalExam, String rating) {}
 
   /** One subject's marks for the whole class, in roster order: one Query and one BatchGetItem. */
   public Gradebook gradebook(SchoolClass schoolClass, String subject, TermId term, Locale locale) {
@@ -173,7 +212,8 @@ public final class GradesService {
       after.version = before == null ? null : before.version; // the Enhanced Client checks and increments it
       transaction.addPutItem(grades, TransactPutItemEnhancedRequest.builder(GradeItem.class).item(after).build());
       transaction.addPutItem(audit, TransactPutItemEnhancedRequest.builder(GradeAuditItem.class)
-          .item(auditItem(before, after, requestId, now)).conditionExpression(Writes.NOT_EXISTS).build());
+          .item(auditItem(before, after, caller.displayName(schoolClass.schoolId()).orElse(null), requestId, now))
+          .conditionExpression(Writes.NOT_EXISTS).build());
       changed++;
     }
     if (changed > 0) {
@@ -261,7 +301,8 @@ public final class GradesService {
     return item;
   }
 
-  private static GradeAuditItem auditItem(GradeItem before, GradeItem after, String requestId, Instant now) {
+  private static GradeAuditItem auditItem(GradeItem before, GradeItem after, String actorName, String requestId,
+      Instant now) {
     GradeAuditItem item = new GradeAuditItem();
     item.pk = after.pk;
     item.sk = Keys.GRADE_AUDIT + after.term + "#" + after.subject + "#" + now + "#" + requestId;
@@ -272,6 +313,7 @@ public final class GradesService {
     item.term = after.term;
     item.subject = after.subject;
     item.actor = after.updatedBy;
+    item.actorName = actorName;
     item.at = now.toString();
     item.requestId = requestId;
     item.before = before == null ? null : snapshot(before);
@@ -280,12 +322,8 @@ public final class GradesService {
   }
 
   private static String snapshot(GradeItem item) {
-    Map<String, Object> marks = new LinkedHashMap<>();
-    marks.put("regular", item.regular == null ? List.of() : item.regular);
-    marks.put("midterm", item.midterm);
-    marks.put("finalExam", item.finalExam);
-    marks.put("rating", item.rating);
-    return Json.write(marks);
+    return Json.write(new Snapshot(item.regular == null ? List.of() : item.regular, item.midterm, item.finalExam,
+        item.rating));
   }
 
   private static boolean sameMarks(GradeItem a, GradeItem b) {

@@ -57,6 +57,7 @@ public final class RecordsFunction extends ApiFunction {
     this.leaves = new LeaveService(dynamo, clock, IdGenerator.RANDOM);
     this.attendance = new AttendanceService(dynamo, roster, leaves, clock);
     on("GET /v1/students/{studentId}/grades", this::studentGrades);
+    on("GET /v1/students/{studentId}/grades/history", this::studentGradeHistory);
     on("GET /v1/students/{studentId}/attendance", this::studentAttendance);
     on("GET /v1/students/{studentId}/leave-requests", this::studentLeaveRequests);
     on("POST /v1/students/{studentId}/leave-requests", this::createLeaveRequest);
@@ -73,6 +74,14 @@ public final class RecordsFunction extends ApiFunction {
     TermId term = request.queryParameter("term").map(t -> term("term", t))
         .orElseGet(() -> TermId.containing(SchoolTime.today(clock)));
     return ApiResponse.ok(grades.report(student, term, request.locale()));
+  }
+
+  private ApiResponse studentGradeHistory(ApiRequest request) {
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    TermId term = request.queryParameter("term").map(t -> term("term", t))
+        .orElseGet(() -> TermId.containing(SchoolTime.today(clock)));
+    Optional<String> subject = request.queryParameter("subject").map(RecordsFunction::subjectCode);
+    return ApiResponse.ok(ListResponse.of(grades.history(student, term, subject, request.locale())));
   }
 
   private ApiResponse studentAttendance(ApiRequest request) {
@@ -152,6 +161,15 @@ public final class RecordsFunction extends ApiFunction {
       throw new ApiException.NotFound();
     }
     return subject;
+  }
+
+  /** A subject code in a query parameter: an unknown one is a 400 that says which codes exist. */
+  private static String subjectCode(String value) {
+    if (!Subjects.isValidCode(value)) {
+      throw new ApiException.BadRequest(List.of(Violation.of("subject", "request.badSubject", value)),
+          "request.badParameter", "subject");
+    }
+    return value;
   }
 
   private static TermId term(String parameter, String value) {

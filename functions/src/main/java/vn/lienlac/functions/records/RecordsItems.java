@@ -62,6 +62,7 @@ final class RecordsItems {
         .string("term", i -> i.term, (i, v) -> i.term = v)
         .string("subject", i -> i.subject, (i, v) -> i.subject = v)
         .string("actor", i -> i.actor, (i, v) -> i.actor = v)
+        .string("actorName", i -> i.actorName, (i, v) -> i.actorName = v)
         .string("at", i -> i.at, (i, v) -> i.at = v)
         .string("requestId", i -> i.requestId, (i, v) -> i.requestId = v)
         .string("before", i -> i.before, (i, v) -> i.before = v)
@@ -74,6 +75,7 @@ final class RecordsItems {
     String term;
     String subject;
     String actor;
+    String actorName;
     String at;
     String requestId;
     String before;

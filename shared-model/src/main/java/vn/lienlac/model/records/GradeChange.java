@@ -1,0 +1,17 @@
+package vn.lienlac.model.records;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import vn.lienlac.model.records.grading.Rating;
+
+/**
+ * {@code GET /v1/students/{id}/grades/history}: one change to a pupil's marks in a subject, from
+ * the append-only audit: who, when, and the marks before and after ({@code before} is absent for
+ * the first entry).
+ */
+public record GradeChange(String subject, String subjectName, String term, OffsetDateTime at, String actor,
+    String actorName, Marks before, Marks after) {
+
+  public record Marks(List<BigDecimal> regular, BigDecimal midterm, BigDecimal finalExam, Rating rating) {}
+}
