@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,6 +58,8 @@ public final class DemoSeed {
   static final LocalDate FIRST_SCHOOL_DAY = LocalDate.of(2026, 9, 7);
   static final LocalDate LAST_SCHOOL_DAY = LocalDate.of(2026, 11, 20);
   private static final String MARKER_SK = "SEED#demo-v1";
+  /** DynamoDB Local serves requests on several threads; more than this gains nothing on 2-4 cores. */
+  private static final int PARALLELISM = 4;
 
   private DemoSeed() {}
 
@@ -82,79 +89,121 @@ public final class DemoSeed {
 
   private static void write(Dynamo dynamo, World world) {
     Clock clock = Clock.fixed(SEEDED_AT, ZoneOffset.UTC);
-    Random random = new Random(2022);
+    Random leaveRandom = new Random(2022);
     RosterRepository roster = new RosterRepository(dynamo);
     DirectoryRepository directory = new DirectoryRepository(dynamo, clock);
     GradesService grades = new GradesService(dynamo, roster, clock);
-    LeaveService leaves = new LeaveService(dynamo, clock, at -> Ids.newId(at.toEpochMilli(), random));
+    LeaveService leaves = new LeaveService(dynamo, clock, at -> Ids.newId(at.toEpochMilli(), leaveRandom));
     AttendanceService attendance = new AttendanceService(dynamo, roster, leaves, clock);
-
-    long started = System.nanoTime();
-    world.schools().forEach(roster::createSchool);
-    world.classes().forEach(roster::createClass);
-    world.students().forEach(roster::enrol);
-    for (Person person : world.people()) {
-      person.grants().forEach(grant -> directory.grant(person.id(), grant));
-    }
-    long rosterDone = System.nanoTime();
     Map<String, Person> people = world.people().stream().collect(Collectors.toMap(Person::id, Function.identity()));
     Map<String, List<Student>> pupilsByClass = world.students().stream()
         .collect(Collectors.groupingBy(Student::classId));
-    for (SchoolClass schoolClass : world.classes()) {
-      List<Student> pupils = pupilsByClass.get(schoolClass.id());
-      GradingRules rules = GradingRules.forLevel(world.schools().stream()
-          .filter(s -> s.id().equals(schoolClass.schoolId())).findFirst().orElseThrow().level());
-      Map<String, Double> ability = new HashMap<>();
-      pupils.forEach(p -> ability.put(p.id(), Math.max(3.8, Math.min(9.6, 7.2 + random.nextGaussian() * 1.1))));
-      for (SubjectPlan plan : schoolClass.subjects()) {
-        Caller teacher = people.get(schoolClass.subjectTeachers().get(plan.subject())).caller();
-        List<Gradebook.Row> rows = new ArrayList<>();
-        for (Student pupil : pupils) {
-          rows.add(plan.kind() == AssessmentKind.COMMENTED
-              ? new Gradebook.Row(pupil.id(), null, null, null, random.nextInt(100) < 3 ? Rating.CHUA_DAT : Rating.DAT, null)
-              : scoredRow(pupil.id(), ability.get(pupil.id()), rules.requiredRegularCount(plan), random));
-        }
-        grades.update(teacher, schoolClass, plan.subject(), TERM, new Gradebook.Update(rows), "seed",
-            Messages.VIETNAMESE);
-      }
-    }
-    long gradesDone = System.nanoTime();
-    Map<String, Map<LocalDate, String>> leaveDays = seedLeaveRequests(world, people, leaves, random);
-    long leaveDone = System.nanoTime();
 
-    for (SchoolClass schoolClass : world.classes()) {
-      Caller homeroom = people.get(schoolClass.homeroomTeacherId()).caller();
-      for (LocalDate day = FIRST_SCHOOL_DAY; !day.isAfter(LAST_SCHOOL_DAY); day = day.plusDays(1)) {
-        if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
-          continue;
+    // Independent writes run in parallel; each task draws from its own seeded Random, so the data
+    // is the same whatever the threads' order.
+    ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM);
+    try {
+      long started = System.nanoTime();
+      world.schools().forEach(roster::createSchool);
+      world.classes().forEach(roster::createClass);
+      inParallel(pool, world.students(), roster::enrol);
+      inParallel(pool, world.people(), person -> person.grants().forEach(grant -> directory.grant(person.id(), grant)));
+      long rosterDone = System.nanoTime();
+
+      List<Runnable> gradebooks = new ArrayList<>();
+      for (SchoolClass schoolClass : world.classes()) {
+        List<Student> pupils = pupilsByClass.get(schoolClass.id());
+        GradingRules rules = GradingRules.forLevel(world.schools().stream()
+            .filter(s -> s.id().equals(schoolClass.schoolId())).findFirst().orElseThrow().level());
+        Random abilities = random(schoolClass.id());
+        Map<String, Double> ability = new HashMap<>();
+        pupils.forEach(p -> ability.put(p.id(), Math.max(3.8, Math.min(9.6, 7.2 + abilities.nextGaussian() * 1.1))));
+        for (SubjectPlan plan : schoolClass.subjects()) {
+          gradebooks.add(() -> {
+            Random random = random(schoolClass.id() + "/" + plan.subject());
+            Caller teacher = people.get(schoolClass.subjectTeachers().get(plan.subject())).caller();
+            List<Gradebook.Row> rows = new ArrayList<>();
+            for (Student pupil : pupils) {
+              rows.add(plan.kind() == AssessmentKind.COMMENTED
+                  ? new Gradebook.Row(pupil.id(), null, null, null,
+                      random.nextInt(100) < 3 ? Rating.CHUA_DAT : Rating.DAT, null)
+                  : scoredRow(pupil.id(), ability.get(pupil.id()), rules.requiredRegularCount(plan), random));
+            }
+            grades.update(teacher, schoolClass, plan.subject(), TERM, new Gradebook.Update(rows), "seed",
+                Messages.VIETNAMESE);
+          });
         }
-        List<ClassAttendance.Mark> marks = new ArrayList<>();
-        for (Student pupil : pupilsByClass.get(schoolClass.id())) {
-          if (leaveDays.getOrDefault(pupil.id(), Map.of()).containsKey(day)) {
-            marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.ABSENT_UNEXCUSED, null));
+      }
+      inParallel(pool, gradebooks, Runnable::run);
+      long gradesDone = System.nanoTime();
+
+      Map<String, Map<LocalDate, String>> leaveDays = seedLeaveRequests(world, people, leaves, leaveRandom);
+      long leaveDone = System.nanoTime();
+
+      List<Runnable> registers = new ArrayList<>();
+      for (SchoolClass schoolClass : world.classes()) {
+        Caller homeroom = people.get(schoolClass.homeroomTeacherId()).caller();
+        for (LocalDate day = FIRST_SCHOOL_DAY; !day.isAfter(LAST_SCHOOL_DAY); day = day.plusDays(1)) {
+          if (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             continue;
           }
-          int roll = random.nextInt(1000);
-          if (roll < 12) {
-            marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.ABSENT_UNEXCUSED, null));
-          } else if (roll < 22) {
-            marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.ABSENT_EXCUSED, "Phụ huynh gọi điện báo ốm"));
-          } else if (roll < 32) {
-            marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.LATE, "Đến muộn 10 phút"));
-          }
+          LocalDate date = day;
+          registers.add(() -> {
+            Random random = random(schoolClass.id() + "/" + date);
+            List<ClassAttendance.Mark> marks = new ArrayList<>();
+            for (Student pupil : pupilsByClass.get(schoolClass.id())) {
+              if (leaveDays.getOrDefault(pupil.id(), Map.of()).containsKey(date)) {
+                marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.ABSENT_UNEXCUSED, null));
+                continue;
+              }
+              int roll = random.nextInt(1000);
+              if (roll < 12) {
+                marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.ABSENT_UNEXCUSED, null));
+              } else if (roll < 22) {
+                marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.ABSENT_EXCUSED, "Phụ huynh gọi điện báo ốm"));
+              } else if (roll < 32) {
+                marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.LATE, "Đến muộn 10 phút"));
+              }
+            }
+            attendance.mark(homeroom, schoolClass, date, new ClassAttendance.Update(marks));
+          });
         }
-        attendance.mark(homeroom, schoolClass, day, new ClassAttendance.Update(marks));
       }
+      inParallel(pool, registers, Runnable::run);
+      long attendanceDone = System.nanoTime();
+      System.out.printf("  seed:  roster %.1f s, grades %.1f s, leave requests %.1f s, attendance %.1f s%n",
+          (rosterDone - started) / 1e9, (gradesDone - rosterDone) / 1e9, (leaveDone - gradesDone) / 1e9,
+          (attendanceDone - leaveDone) / 1e9);
+    } finally {
+      pool.shutdownNow();
     }
-    long attendanceDone = System.nanoTime();
-    System.out.printf("  seed:  roster %.1f s, grades %.1f s, leave requests %.1f s, attendance %.1f s%n",
-        (rosterDone - started) / 1e9, (gradesDone - rosterDone) / 1e9, (leaveDone - gradesDone) / 1e9,
-        (attendanceDone - leaveDone) / 1e9);
+
     dynamo.client().putItem(r -> r.tableName(dynamo.tableName()).item(Map.of(
         Keys.PK, AttributeValue.fromS(Keys.school(world.schools().get(0).id())),
         Keys.SK, AttributeValue.fromS(MARKER_SK),
         "type", AttributeValue.fromS("SeedMarker"),
         "seededAt", AttributeValue.fromS(SEEDED_AT.toString()))));
+  }
+
+  /** A Random of its own for one piece of the seed, the same on every run. */
+  private static Random random(String name) {
+    return new Random(name.hashCode() * 31L + 131);
+  }
+
+  /** Runs {@code action} on every item on the pool and waits for all; the first failure is rethrown. */
+  private static <T> void inParallel(ExecutorService pool, List<T> items, Consumer<T> action) {
+    List<Future<?>> futures = items.stream().map(item -> pool.submit(() -> action.accept(item))).collect(Collectors.toList());
+    for (Future<?> future : futures) {
+      try {
+        future.get();
+      } catch (ExecutionException e) {
+        futures.forEach(f -> f.cancel(true));
+        throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Seed interrupted", e);
+      }
+    }
   }
 
   /**
