@@ -120,7 +120,11 @@ public final class LocalStack implements AutoCloseable {
     // RSA key generation overlaps DynamoDB Local's start.
     CompletableFuture<RSAKey> key = CompletableFuture.supplyAsync(
         () -> DevIdentity.loadKey(data == null ? null : data.resolve(DevIdentity.KEY_FILE)));
-    LocalDynamo dynamo = LocalDynamo.start(data);
+    // Optional: the same stack against LocalStack's DynamoDB, on machines that can run it.
+    String external = System.getenv("LOCALSTACK_ENDPOINT");
+    LocalDynamo dynamo = external == null || external.isBlank()
+        ? LocalDynamo.start(data)
+        : LocalDynamo.external(URI.create(external));
     try {
       mark = phase(phases, "DynamoDB Local", mark);
       template.tables().forEach(dynamo::createTable);

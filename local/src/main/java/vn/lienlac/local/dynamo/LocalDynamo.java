@@ -90,6 +90,16 @@ public final class LocalDynamo implements AutoCloseable {
     throw failure;
   }
 
+  /**
+   * A DynamoDB that runs elsewhere, e.g. LocalStack's ({@code LOCALSTACK_ENDPOINT}): nothing is
+   * started or stopped here, only the client.
+   */
+  public static LocalDynamo external(URI endpoint) {
+    Map<String, String> variables = new HashMap<>(environment(endpoint));
+    variables.put("TABLE_NAME", "-");
+    return new LocalDynamo(null, endpoint, Dynamo.fromEnvironment(Environment.of(variables)).client());
+  }
+
   private static DynamoDBProxyServer startServer(List<String> args) {
     try {
       DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
@@ -190,6 +200,9 @@ public final class LocalDynamo implements AutoCloseable {
   @Override
   public void close() {
     client.close();
+    if (server == null) {
+      return; // external: not ours to stop
+    }
     try {
       server.stop();
     } catch (Exception e) {
