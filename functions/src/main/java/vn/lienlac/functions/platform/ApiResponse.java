@@ -27,10 +27,4 @@ public record ApiResponse(int status, Object body, byte[] binary, String content
   public static ApiResponse binary(byte[] content, String contentType, Map<String, String> headers) {
     return new ApiResponse(200, null, content.clone(), contentType, headers);
   }
-
-  public ApiResponse withHeader(String name, String value) {
-    var merged = new java.util.HashMap<>(headers);
-    merged.put(name, value);
-    return new ApiResponse(status, body, binary, contentType, merged);
-  }
 }

@@ -54,9 +54,4 @@ public final class Keys {
   public static String inSchool(String schoolId, String rest) {
     return school(schoolId) + "#" + rest;
   }
-
-  /** The smallest string greater than every string that starts with {@code prefix}. */
-  public static String afterPrefix(String prefix) {
-    return prefix + Character.MAX_VALUE;
-  }
 }

@@ -25,6 +25,8 @@ class ApiFunctionTest {
       on("GET /invalid", request -> {
         throw new ApiException.Invalid(List.of(Violation.of("rows/2/midterm", "text.tooLong", 5, 7)));
       });
+      on("GET /receipt", request -> ApiResponse.binary(new byte[] {'%', 'P', 'D', 'F', (byte) 0xE2},
+          "application/pdf", Map.of("content-disposition", "attachment; filename=receipt.pdf")));
       on("GET /broken", request -> {
         throw new IllegalStateException("secret table name lienlac-prod-xyz");
       });
@@ -93,6 +95,17 @@ class ApiFunctionTest {
     assertProblem(response, 500, "internal");
     assertThat(response.getBody()).doesNotContain("lienlac-prod-xyz").doesNotContain("IllegalStateException")
         .contains("req-1");
+  }
+
+  @Test
+  void a_binary_answer_should_go_out_base64_encoded_as_api_gateway_expects() {
+    APIGatewayV2HTTPResponse response = call("GET /receipt", null, Map.of());
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    assertThat(response.getIsBase64Encoded()).isTrue();
+    assertThat(java.util.Base64.getDecoder().decode(response.getBody())).containsExactly('%', 'P', 'D', 'F', 0xE2);
+    assertThat(response.getHeaders()).containsEntry("content-type", "application/pdf")
+        .containsEntry("content-disposition", "attachment; filename=receipt.pdf");
   }
 
   @Test
