@@ -10,19 +10,32 @@ import vn.lienlac.functions.platform.ItemSchema;
 final class RecordsItems {
   private RecordsItems() {}
 
+  /** What a grade and its audit entries are about: one pupil, in a class, one subject, one term. */
+  abstract static class SubjectTermItem extends Item {
+    String schoolId;
+    String studentId;
+    String classId;
+    String term;
+    String subject;
+
+    static <T extends SubjectTermItem> ItemSchema<T> attributes(ItemSchema<T> schema) {
+      return schema
+          .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+          .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
+          .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+          .string("term", i -> i.term, (i, v) -> i.term = v)
+          .string("subject", i -> i.subject, (i, v) -> i.subject = v);
+    }
+  }
+
   /**
    * {@code pk = S#{school}#ST#{student}, sk = GRADE#{term}#{subject}}: one pupil's marks in one
    * subject and term. Scores are decimal strings ("8.5"); {@code rating} is DAT/CHUA_DAT for
    * comment-only subjects. {@code rules} names the grading rules the marks were entered under.
    */
-  static final class GradeItem extends Item {
+  static final class GradeItem extends SubjectTermItem {
     static final String TYPE = "Grade";
-    static final TableSchema<GradeItem> SCHEMA = ItemSchema.of(GradeItem.class, GradeItem::new)
-        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
-        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
-        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
-        .string("term", i -> i.term, (i, v) -> i.term = v)
-        .string("subject", i -> i.subject, (i, v) -> i.subject = v)
+    static final TableSchema<GradeItem> SCHEMA = SubjectTermItem.attributes(ItemSchema.of(GradeItem.class, GradeItem::new))
         .string("rules", i -> i.rules, (i, v) -> i.rules = v)
         .strings("regular", i -> i.regular, (i, v) -> i.regular = v)
         .string("midterm", i -> i.midterm, (i, v) -> i.midterm = v)
@@ -33,11 +46,6 @@ final class RecordsItems {
         .version(i -> i.version, (i, v) -> i.version = v)
         .build();
 
-    String schoolId;
-    String studentId;
-    String classId;
-    String term;
-    String subject;
     String rules;
     List<String> regular;
     String midterm;
@@ -53,14 +61,10 @@ final class RecordsItems {
    * append-only (created once, never updated): who changed a grade, when, from what to what.
    * {@code before} and {@code after} are the marks as JSON.
    */
-  static final class GradeAuditItem extends Item {
+  static final class GradeAuditItem extends SubjectTermItem {
     static final String TYPE = "GradeAudit";
-    static final TableSchema<GradeAuditItem> SCHEMA = ItemSchema.of(GradeAuditItem.class, GradeAuditItem::new)
-        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
-        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
-        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
-        .string("term", i -> i.term, (i, v) -> i.term = v)
-        .string("subject", i -> i.subject, (i, v) -> i.subject = v)
+    static final TableSchema<GradeAuditItem> SCHEMA =
+        SubjectTermItem.attributes(ItemSchema.of(GradeAuditItem.class, GradeAuditItem::new))
         .string("actor", i -> i.actor, (i, v) -> i.actor = v)
         .string("actorName", i -> i.actorName, (i, v) -> i.actorName = v)
         .string("at", i -> i.at, (i, v) -> i.at = v)
@@ -69,11 +73,6 @@ final class RecordsItems {
         .string("after", i -> i.after, (i, v) -> i.after = v)
         .build();
 
-    String schoolId;
-    String studentId;
-    String classId;
-    String term;
-    String subject;
     String actor;
     String actorName;
     String at;
