@@ -142,9 +142,14 @@ public final class GradesService {
 
   /** One subject's marks for the whole class, in roster order: one Query and one BatchGetItem. */
   public Gradebook gradebook(SchoolClass schoolClass, String subject, TermId term, Locale locale) {
-    SubjectPlan plan = plan(schoolClass, subject);
-    GradingRules rules = rules(schoolClass.schoolId());
-    List<ClassMember> members = roster.members(schoolClass.schoolId(), schoolClass.id());
+    return gradebook(schoolClass, plan(schoolClass, subject), rules(schoolClass.schoolId()),
+        roster.members(schoolClass.schoolId(), schoolClass.id()), term, locale);
+  }
+
+  /** The gradebook of a class whose plan, rules and roster the caller has already read. */
+  private Gradebook gradebook(SchoolClass schoolClass, SubjectPlan plan, GradingRules rules, List<ClassMember> members,
+      TermId term, Locale locale) {
+    String subject = plan.subject();
     Map<String, GradeItem> stored = load(schoolClass.schoolId(), members.stream().map(ClassMember::studentId).toList(),
         term, subject);
     List<Gradebook.Entry> rows = members.stream().map(m -> {
@@ -166,7 +171,8 @@ public final class GradesService {
       String requestId, Locale locale) {
     SubjectPlan plan = plan(schoolClass, subject);
     GradingRules rules = rules(schoolClass.schoolId());
-    ClassRows classRows = new ClassRows(schoolClass, roster.members(schoolClass.schoolId(), schoolClass.id()));
+    List<ClassMember> members = roster.members(schoolClass.schoolId(), schoolClass.id());
+    ClassRows classRows = new ClassRows(schoolClass, members);
 
     Map<String, Gradebook.Row> rows = new LinkedHashMap<>();
     Map<String, SubjectMarks> marksByStudent = new LinkedHashMap<>();
@@ -226,7 +232,7 @@ public final class GradesService {
         throw e;
       }
     }
-    return gradebook(schoolClass, subject, term, locale);
+    return gradebook(schoolClass, plan, rules, members, term, locale);
   }
 
   /** The row's marks, or null after adding a violation for every unreadable score. */
