@@ -3,6 +3,7 @@ package vn.lienlac.functions.identity;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class RosterRepository {
         .build();
     List<ClassMember> roster = new ArrayList<>();
     members.query(request).items().forEach(i -> roster.add(new ClassMember(i.studentId, i.fullName)));
-    roster.sort((a, b) -> PersonNames.ROSTER_ORDER.compare(a.fullName(), b.fullName()));
+    roster.sort(Comparator.comparing(ClassMember::fullName, PersonNames.rosterOrder()));
     return roster;
   }
 

@@ -71,15 +71,13 @@ public final class RecordsFunction extends ApiFunction {
 
   private ApiResponse studentGrades(ApiRequest request) {
     Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
-    TermId term = request.queryParameter("term").map(t -> term("term", t))
-        .orElseGet(() -> TermId.containing(SchoolTime.today(clock)));
+    TermId term = termOrCurrent(request);
     return ApiResponse.ok(grades.report(student, term, request.locale()));
   }
 
   private ApiResponse studentGradeHistory(ApiRequest request) {
     Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
-    TermId term = request.queryParameter("term").map(t -> term("term", t))
-        .orElseGet(() -> TermId.containing(SchoolTime.today(clock)));
+    TermId term = termOrCurrent(request);
     Optional<String> subject = request.queryParameter("subject").map(RecordsFunction::subjectCode);
     return ApiResponse.ok(ListResponse.of(grades.history(student, term, subject, request.locale())));
   }
@@ -170,6 +168,12 @@ public final class RecordsFunction extends ApiFunction {
           "request.badParameter", "subject");
     }
     return value;
+  }
+
+  /** The {@code term} query parameter, or the term of today's date when it is absent. */
+  private TermId termOrCurrent(ApiRequest request) {
+    return request.queryParameter("term").map(t -> term("term", t))
+        .orElseGet(() -> TermId.containing(SchoolTime.today(clock)));
   }
 
   private static TermId term(String parameter, String value) {

@@ -12,14 +12,16 @@ import java.util.Locale;
 public final class PersonNames {
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-  /** Roster order: given name, then full name; Vietnamese collation. */
-  public static final Comparator<String> ROSTER_ORDER = (a, b) -> {
-    Collator collator = Collator.getInstance(VIETNAMESE); // not thread-safe: one per comparison
-    int byGiven = collator.compare(givenName(a), givenName(b));
-    return byGiven != 0 ? byGiven : collator.compare(a, b);
-  };
-
   private PersonNames() {}
+
+  /**
+   * Roster order: given name, then full name; Vietnamese collation. A new comparator for each sort:
+   * it holds one Collator, which is not thread-safe.
+   */
+  public static Comparator<String> rosterOrder() {
+    Collator collator = Collator.getInstance(VIETNAMESE);
+    return Comparator.comparing(PersonNames::givenName, collator).thenComparing(collator);
+  }
 
   /** The last word of the name. */
   public static String givenName(String fullName) {
