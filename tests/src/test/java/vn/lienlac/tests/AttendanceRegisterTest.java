@@ -168,9 +168,13 @@ class AttendanceRegisterTest {
     assertThat(created.get("changes")).hasSize(pupils.size()); // the day was taken: everyone got a status
     assertThat(created.get("changes")).allSatisfy(c -> assertThat(c.has("before")).isFalse());
 
-    // The history is for those who may read the register: not parents, not other classes' teachers.
+    // The history is for those who may read the register (its teachers, the school's staff): not
+    // parents, not teachers of other classes or schools.
+    assertThat(seeded.as("nt-vp-01").get(day(date) + "/history").body().get("items")).hasSize(2);
     assertProblem(seeded.as("nt-ph-001").get(day(date) + "/history"), 404, "not-found");
-    assertProblem(seeded.as("nt-gv-02").get(day(date) + "/history"), 404, "not-found");
+    assertProblem(seeded.as("lqd-gv-01").get(day(date) + "/history"), 404, "not-found");
+    assertProblem(homeroom.get("/v1/classes/" + SeededApi.CLASS_7A1 + "/attendance/" + date + "/history"),
+        404, "not-found");
   }
 
   @Test

@@ -38,6 +38,11 @@ public abstract class ApiException extends RuntimeException {
     return args;
   }
 
+  /** The version of the resource now stored, for a conflict on a versioned resource; else null. */
+  public Long currentVersion() {
+    return null;
+  }
+
   /** Field-level details; empty unless this is a validation problem. */
   public List<Violation> violations() {
     return List.of();
@@ -110,8 +115,21 @@ public abstract class ApiException extends RuntimeException {
 
   /** 409: the resource changed or is in a state that does not allow this; reload and retry. */
   public static final class Conflict extends ApiException {
+    private final Long currentVersion;
+
     public Conflict(String messageKey, Object... args) {
+      this((Long) null, messageKey, args);
+    }
+
+    /** A stale write to a versioned resource: the answer names the version now stored. */
+    public Conflict(Long currentVersion, String messageKey, Object... args) {
       super(409, "conflict", messageKey, args);
+      this.currentVersion = currentVersion;
+    }
+
+    @Override
+    public Long currentVersion() {
+      return currentVersion;
     }
   }
 }

@@ -20,6 +20,7 @@ public final class Keys {
   public static final String GRADE = "GRADE#";
   public static final String GRADE_AUDIT = "AUDIT#GRADE#";
   public static final String ATTENDANCE = "ATT#";
+  public static final String ATTENDANCE_AUDIT = "AUDIT#ATT#";
   public static final String LEAVE = "LEAVE#";
   public static final String IDEMPOTENCY = "IDEMPOTENCY#";
 

@@ -19,7 +19,8 @@ public final class Problems {
         e.status(),
         Messages.get(locale, e.messageKey(), e.args().toArray()),
         instance(requestId),
-        errors.isEmpty() ? null : errors);
+        errors.isEmpty() ? null : errors,
+        e.currentVersion());
   }
 
   /** A failure of ours: no stack trace, no SDK message, only the id to quote to support. */
@@ -30,6 +31,7 @@ public final class Problems {
         500,
         Messages.get(locale, "problem.internal.detail", requestId),
         instance(requestId),
+        null,
         null);
   }
 

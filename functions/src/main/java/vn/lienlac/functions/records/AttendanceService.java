@@ -2,21 +2,26 @@ package vn.lienlac.functions.records;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.RosterRepository.ClassMember;
@@ -24,11 +29,16 @@ import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.Json;
 import vn.lienlac.functions.platform.Keys;
+import vn.lienlac.functions.platform.Writes;
+import vn.lienlac.functions.records.RecordsItems.AttendanceAuditItem;
 import vn.lienlac.functions.records.RecordsItems.RegisterItem;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.common.Validation;
 import vn.lienlac.model.common.Violation;
+import vn.lienlac.model.records.AttendanceChange;
+import vn.lienlac.model.records.AttendanceChange.State;
 import vn.lienlac.model.records.AttendanceReport;
 import vn.lienlac.model.records.AttendanceStatus;
 import vn.lienlac.model.records.ClassAttendance;
@@ -43,14 +53,23 @@ public final class AttendanceService {
   static final int MAX_RANGE_DAYS = 366;
   static final int DEFAULT_RANGE_DAYS = 30;
   static final int MAX_NOTE_LENGTH = 200;
+  /**
+   * Read-modify-write rounds before a PUT without a version gives up with a 409: each round has a
+   * winner, so this covers that many teachers saving the same class and day at the same moment.
+   */
+  static final int MAX_WRITE_ATTEMPTS = 30;
 
+  private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<RegisterItem> registers;
+  private final DynamoDbTable<AttendanceAuditItem> audit;
   private final RosterRepository roster;
   private final LeaveService leaves;
   private final Clock clock;
 
   public AttendanceService(Dynamo dynamo, RosterRepository roster, LeaveService leaves, Clock clock) {
-    this.registers = dynamo.enhanced().table(dynamo.tableName(), RegisterItem.SCHEMA);
+    this.enhanced = dynamo.enhanced();
+    this.registers = enhanced.table(dynamo.tableName(), RegisterItem.SCHEMA);
+    this.audit = enhanced.table(dynamo.tableName(), AttendanceAuditItem.SCHEMA);
     this.roster = roster;
     this.leaves = leaves;
     this.clock = clock;
@@ -120,44 +139,96 @@ public final class AttendanceService {
       return new ClassAttendance.Entry(m.studentId(), m.fullName(), status,
           marked ? note(register, m.studentId()) : null, leave == null ? null : leave.id());
     }).toList();
-    return new ClassAttendance(schoolClass.id(), schoolClass.name(), date, register != null, entries);
+    return new ClassAttendance(schoolClass.id(), schoolClass.name(), date, register != null, version(register), entries);
   }
 
   /**
-   * Marks the whole class for a day: the pupils listed get their status, everyone else on the
-   * roster is PRESENT. One conditional put of the day's register: all or nothing, and a concurrent
-   * marking of the same day is a 409, never a silent overwrite. Future days cannot be marked.
+   * Merges a teacher's marks into the day's register: each listed pupil gets exactly the status and
+   * note given (PRESENT clears an absence), pupils not listed keep theirs, and the first write of
+   * the day takes the register (everyone on the roster not listed is PRESENT). Two teachers marking
+   * different pupils at the same time both keep their marks: the write is a read-modify-write
+   * conditional on the register's version, re-read and retried when another write got in first.
+   * With {@code update.version}, the write is made only against that version (409 otherwise, with
+   * the version now stored). A request whose marks are already in the register writes nothing and
+   * answers 200 whatever its version, so a retried PUT is harmless. Each write is one transaction
+   * of the register and its audit entry. Future days cannot be marked.
    */
-  public ClassAttendance mark(Caller caller, SchoolClass schoolClass, LocalDate date, ClassAttendance.Update update) {
+  public ClassAttendance mark(Caller caller, SchoolClass schoolClass, LocalDate date, ClassAttendance.Update update,
+      String requestId) {
     Validation validation = new Validation();
     if (date.isAfter(SchoolTime.today(clock))) {
       validation.add(Violation.of("date", "attendance.futureDate", date));
     }
     List<ClassMember> members = roster.members(schoolClass.schoolId(), schoolClass.id());
     ClassRows classRows = new ClassRows(schoolClass, members);
-    Map<String, String> statuses = new LinkedHashMap<>();
-    Map<String, String> notes = new LinkedHashMap<>();
-    List<ClassAttendance.Mark> given = update.marks() == null ? List.of() : update.marks();
-    for (int i = 0; i < given.size(); i++) {
-      ClassAttendance.Mark mark = given.get(i);
+    // Pupil → the mark to set, in the order given.
+    Map<String, State> given = new LinkedHashMap<>();
+    if (update.marks() == null) {
+      validation.add(Violation.of("marks", "attendance.marksRequired"));
+    }
+    List<ClassAttendance.Mark> marks = update.marks() == null ? List.of() : update.marks();
+    for (int i = 0; i < marks.size(); i++) {
+      ClassAttendance.Mark mark = marks.get(i);
       String at = "marks/" + i;
-      if (!classRows.accept(at, mark == null ? null : mark.studentId(), validation)) {
+      if (mark == null) {
+        validation.add(Violation.of(at, "text.required"));
+        continue;
+      }
+      if (!classRows.accept(at, mark.studentId(), validation)) {
         continue;
       }
       AttendanceStatus status = validation.required(at + "/status", mark.status());
       String note = validation.text(at + "/note", mark.note(), MAX_NOTE_LENGTH, false);
-      if (status != null && status != AttendanceStatus.PRESENT) {
-        statuses.put(mark.studentId(), status.name());
-      }
-      if (note != null) {
-        notes.put(mark.studentId(), note);
-      }
+      given.put(mark.studentId(), new State(status, note));
     }
     if (!validation.isValid()) {
       throw new ApiException.Invalid(validation.violations());
     }
 
-    RegisterItem before = register(schoolClass, date);
+    String actorName = caller.displayName(schoolClass.schoolId()).orElse(null);
+    for (int attempt = 1; ; attempt++) {
+      RegisterItem before = register(schoolClass, date);
+      RegisterItem after = merged(schoolClass, date, members, before, given);
+      List<Change> changes = changes(before, after);
+      long current = version(before);
+      if (changes.isEmpty()) {
+        return classDay(schoolClass, date, members, before);
+      }
+      if (update.version() != null && update.version() != current) {
+        throw new ApiException.Conflict(current, "attendance.changedMeanwhile");
+      }
+      Instant now = clock.instant();
+      after.markedBy = caller.subject();
+      after.markedAt = now.toString();
+      after.version = before == null ? null : before.version; // checked and incremented by the Enhanced Client
+      try {
+        enhanced.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
+            .addPutItem(registers, TransactPutItemEnhancedRequest.builder(RegisterItem.class).item(after).build())
+            .addPutItem(audit, TransactPutItemEnhancedRequest.builder(AttendanceAuditItem.class)
+                .item(auditItem(after, current + 1, changes, caller.subject(), actorName, requestId, now))
+                .conditionExpression(Writes.NOT_EXISTS).build())
+            .build());
+        after.version = current + 1;
+        return classDay(schoolClass, date, members, after);
+      } catch (TransactionCanceledException e) {
+        if (!Writes.failedOnCondition(e) && !Writes.conflicted(e)) {
+          throw e;
+        }
+        if (attempt == MAX_WRITE_ATTEMPTS) {
+          throw new ApiException.Conflict(current, "attendance.busy");
+        }
+        backOff(attempt);
+      }
+    }
+  }
+
+  /**
+   * The register after merging the given marks into {@code before} (null: the day is not taken
+   * yet, and the register lists the whole roster). A listed pupil missing from the register's
+   * roster (joined the class since the day was taken) is added; unlisted pupils are left alone.
+   */
+  private static RegisterItem merged(SchoolClass schoolClass, LocalDate date, List<ClassMember> members,
+      RegisterItem before, Map<String, State> given) {
     RegisterItem item = new RegisterItem();
     item.pk = Keys.schoolClass(schoolClass.schoolId(), schoolClass.id());
     item.sk = Keys.ATTENDANCE + date;
@@ -165,23 +236,113 @@ public final class AttendanceService {
     item.schoolId = schoolClass.schoolId();
     item.classId = schoolClass.id();
     item.date = date.toString();
-    item.roster = members.stream().map(ClassMember::studentId).toList();
+    List<String> registerRoster = new ArrayList<>(before == null || before.roster == null
+        ? members.stream().map(ClassMember::studentId).toList()
+        : before.roster);
+    Map<String, String> statuses = new LinkedHashMap<>(before == null ? Map.of() : orEmpty(before.statuses));
+    Map<String, String> notes = new LinkedHashMap<>(before == null ? Map.of() : orEmpty(before.notes));
+    given.forEach((studentId, state) -> {
+      if (!registerRoster.contains(studentId)) {
+        registerRoster.add(studentId);
+      }
+      if (state.status() == AttendanceStatus.PRESENT) {
+        statuses.remove(studentId);
+      } else {
+        statuses.put(studentId, state.status().name());
+      }
+      if (state.note() == null) {
+        notes.remove(studentId);
+      } else {
+        notes.put(studentId, state.note());
+      }
+    });
+    item.roster = registerRoster;
     item.statuses = statuses;
     item.notes = notes;
-    item.markedBy = caller.subject();
-    item.markedAt = clock.instant().toString();
-    item.version = before == null ? null : before.version; // checked and incremented by the Enhanced Client
-    boolean unchanged = before != null && item.roster.equals(before.roster)
-        && statuses.equals(orEmpty(before.statuses)) && notes.equals(orEmpty(before.notes));
-    if (unchanged) {
-      return classDay(schoolClass, date, members, before);
+    return item;
+  }
+
+  /** Every pupil of {@code after}'s roster whose mark differs from {@code before}, in roster order. */
+  private static List<Change> changes(RegisterItem before, RegisterItem after) {
+    List<Change> changes = new ArrayList<>();
+    for (String studentId : after.roster) {
+      State was = before == null || before.roster == null || !before.roster.contains(studentId)
+          ? null : state(before, studentId);
+      State is = state(after, studentId);
+      if (!is.equals(was)) {
+        changes.add(new Change(studentId, was, is));
+      }
     }
+    return changes;
+  }
+
+  /**
+   * The audit of one class's register for a day, newest first: one Query on the class partition
+   * ({@code AUDIT#ATT#{date}#}) and the roster for names.
+   */
+  public List<AttendanceChange> history(SchoolClass schoolClass, LocalDate date) {
+    Map<String, String> names = new HashMap<>();
+    roster.members(schoolClass.schoolId(), schoolClass.id()).forEach(m -> names.put(m.studentId(), m.fullName()));
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+            .partitionValue(Keys.schoolClass(schoolClass.schoolId(), schoolClass.id()))
+            .sortValue(Keys.ATTENDANCE_AUDIT + date + "#").build()))
+        .scanIndexForward(false)
+        .build();
+    return audit.query(request).items().stream()
+        .map(i -> new AttendanceChange(LocalDate.parse(i.date), SchoolTime.show(Instant.parse(i.at)), i.actor,
+            i.actorName, i.registerVersion == null ? 0 : i.registerVersion,
+            readChanges(i.changes).stream().map(c -> new AttendanceChange.PupilChange(c.studentId(),
+                names.get(c.studentId()), c.before(), c.after())).toList()))
+        .toList();
+  }
+
+  private static AttendanceAuditItem auditItem(RegisterItem after, long version, List<Change> changes, String actor,
+      String actorName, String requestId, Instant now) {
+    AttendanceAuditItem item = new AttendanceAuditItem();
+    item.pk = after.pk;
+    item.sk = Keys.ATTENDANCE_AUDIT + after.date + "#" + now + "#" + requestId;
+    item.type = AttendanceAuditItem.TYPE;
+    item.schoolId = after.schoolId;
+    item.classId = after.classId;
+    item.date = after.date;
+    item.actor = actor;
+    item.actorName = actorName;
+    item.at = now.toString();
+    item.requestId = requestId;
+    item.registerVersion = version;
+    item.changes = Json.write(changes);
+    return item;
+  }
+
+  private static List<Change> readChanges(String json) {
     try {
-      registers.putItem(PutItemEnhancedRequest.builder(RegisterItem.class).item(item).build());
-    } catch (ConditionalCheckFailedException markedMeanwhile) {
-      throw new ApiException.Conflict("attendance.changedMeanwhile");
+      return List.of(Json.MAPPER.readValue(json, Change[].class));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Unreadable attendance audit entry", e);
     }
-    return classDay(schoolClass, date, members, item);
+  }
+
+  /** The stored form of one pupil's change in an audit entry. */
+  private record Change(String studentId, State before, State after) {}
+
+  /** Waits a little, more after each lost race, with jitter so that the writers spread out. */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(1, 1 + Math.min(100, 5L * attempt)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while marking attendance", e);
+    }
+  }
+
+  /** The register's version as the API shows it: 0 before the day is taken. */
+  private static long version(RegisterItem register) {
+    return register == null || register.version == null ? 0 : register.version;
+  }
+
+  private static State state(RegisterItem register, String studentId) {
+    return new State(marked(register, studentId), note(register, studentId));
   }
 
   private RegisterItem register(SchoolClass schoolClass, LocalDate date) {

@@ -65,6 +65,7 @@ public final class RecordsFunction extends ApiFunction {
     on("PUT /v1/classes/{classId}/gradebook/{subject}/{term}", this::putGradebook);
     on("GET /v1/classes/{classId}/attendance/{date}", this::getClassAttendance);
     on("PUT /v1/classes/{classId}/attendance/{date}", this::putClassAttendance);
+    on("GET /v1/classes/{classId}/attendance/{date}/history", this::classAttendanceHistory);
     on("GET /v1/classes/{classId}/leave-requests", this::classLeaveRequests);
     on("PATCH /v1/leave-requests/{leaveRequestId}", this::decideLeaveRequest);
   }
@@ -132,7 +133,14 @@ public final class RecordsFunction extends ApiFunction {
     SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
         ClassAction.MARK_ATTENDANCE, null);
     ClassAttendance.Update update = request.body(ClassAttendance.Update.class);
-    return ApiResponse.ok(attendance.mark(caller, schoolClass, date, update));
+    return ApiResponse.ok(attendance.mark(caller, schoolClass, date, update, request.requestId()));
+  }
+
+  private ApiResponse classAttendanceHistory(ApiRequest request) {
+    var date = ApiRequest.date("date", request.pathParameter("date"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_ATTENDANCE, null);
+    return ApiResponse.ok(ListResponse.of(attendance.history(schoolClass, date)));
   }
 
   private ApiResponse classLeaveRequests(ApiRequest request) {

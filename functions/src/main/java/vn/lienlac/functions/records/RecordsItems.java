@@ -84,8 +84,8 @@ final class RecordsItems {
   /**
    * {@code pk = S#{school}#C#{class}, sk = ATT#{date}}: a class's register for one school day, one
    * item for the whole class: who was on the roster, and the status and note of every pupil who
-   * was not simply present. Marking a day is one conditional put; a parent's date range is one
-   * Query on the class partition.
+   * was not simply present. Marking a day is one transaction of the register's conditional put
+   * (version) and its audit entry; a parent's date range is one Query on the class partition.
    */
   static final class RegisterItem extends Item {
     static final String TYPE = "AttendanceRegister";
@@ -113,6 +113,38 @@ final class RecordsItems {
     String markedBy;
     String markedAt;
     Long version;
+  }
+
+  /**
+   * {@code pk = S#{school}#C#{class}, sk = AUDIT#ATT#{date}#{at}#{requestId}}: append-only (created
+   * once, never updated, in the same transaction as the register write it describes): who changed
+   * a class's register for a day, when, and per changed pupil the mark before and after
+   * ({@code changes}, JSON). {@code version} is the register's version after the change.
+   */
+  static final class AttendanceAuditItem extends Item {
+    static final String TYPE = "AttendanceAudit";
+    static final TableSchema<AttendanceAuditItem> SCHEMA =
+        ItemSchema.of(AttendanceAuditItem.class, AttendanceAuditItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+        .string("date", i -> i.date, (i, v) -> i.date = v)
+        .string("actor", i -> i.actor, (i, v) -> i.actor = v)
+        .string("actorName", i -> i.actorName, (i, v) -> i.actorName = v)
+        .string("at", i -> i.at, (i, v) -> i.at = v)
+        .string("requestId", i -> i.requestId, (i, v) -> i.requestId = v)
+        .attribute(Long.class, "registerVersion", i -> i.registerVersion, (i, v) -> i.registerVersion = v)
+        .string("changes", i -> i.changes, (i, v) -> i.changes = v)
+        .build();
+
+    String schoolId;
+    String classId;
+    String date;
+    String actor;
+    String actorName;
+    String at;
+    String requestId;
+    Long registerVersion;
+    String changes;
   }
 
   /**

@@ -165,7 +165,7 @@ public final class DemoSeed {
                 marks.add(new ClassAttendance.Mark(pupil.id(), AttendanceStatus.LATE, "Đến muộn 10 phút"));
               }
             }
-            attendance.mark(homeroom, schoolClass, date, new ClassAttendance.Update(marks));
+            attendance.mark(homeroom, schoolClass, date, new ClassAttendance.Update(marks, null), "seed");
           });
         }
       }

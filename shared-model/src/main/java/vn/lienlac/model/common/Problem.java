@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * An error answer (RFC 9457 problem details, {@code application/problem+json}). {@code type} names
  * the kind of problem and is stable; {@code title} and {@code detail} are for people, in the
- * caller's language; {@code errors} lists each invalid field for validation problems.
+ * caller's language; {@code errors} lists each invalid field for validation problems;
+ * {@code currentVersion} (a 409 on a versioned resource) is the version now stored, to re-read.
  */
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+    Long currentVersion) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
   public static final String TYPE_BASE = "https://lienlac.vn/problems/";
