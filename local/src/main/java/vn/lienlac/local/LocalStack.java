@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -78,6 +79,14 @@ public final class LocalStack implements AutoCloseable {
 
     public Options withClock(Clock newClock) {
       return new Options(port, inMemory, dataDir, repoRoot, newClock);
+    }
+
+    /**
+     * A clock that reads {@code start} now and runs at the pace of time from there: the demo world's
+     * dates without freezing time (two writes never share an instant).
+     */
+    public static Clock startingAt(Instant start) {
+      return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
     }
 
     Clock clockOrSystem() {

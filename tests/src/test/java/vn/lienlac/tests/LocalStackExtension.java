@@ -1,7 +1,5 @@
 package vn.lienlac.tests;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -30,13 +28,9 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
   public static LocalStack stack(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
         LocalStack.class,
-        key -> LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true).withClock(clock())),
+        key -> LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true)
+            .withClock(LocalStack.Options.startingAt(NOW))),
         LocalStack.class);
-  }
-
-  /** A clock that reads {@link #NOW} now and runs at the pace of time. */
-  static Clock clock() {
-    return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), NOW));
   }
 
   @Override
