@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -45,32 +46,51 @@ public final class LocalStack implements AutoCloseable {
   private final List<DevUser> users;
   private final List<String> warnings;
   private final Map<String, Duration> phases;
+  private final Clock clock;
 
   /**
    * How to start: {@code port} 0 picks a free one; {@code dataDir} null means
-   * {@code <repoRoot>/.lienlac/data}; {@code repoRoot} null means {@link SamTemplate#repositoryRoot()}.
+   * {@code <repoRoot>/.lienlac/data}; {@code repoRoot} null means {@link SamTemplate#repositoryRoot()};
+   * {@code clock} null means the system clock (UTC). The clock is the stack's "now" everywhere:
+   * the functions', the token issuer's and the gateway's.
    */
-  public record Options(int port, boolean inMemory, Path dataDir, Path repoRoot) {
+  public record Options(int port, boolean inMemory, Path dataDir, Path repoRoot, Clock clock) {
     public static final int DEFAULT_PORT = 3000;
 
     public static Options defaults() {
-      return new Options(DEFAULT_PORT, false, null, null);
+      return new Options(DEFAULT_PORT, false, null, null, null);
     }
 
     public Options withPort(int newPort) {
-      return new Options(newPort, inMemory, dataDir, repoRoot);
+      return new Options(newPort, inMemory, dataDir, repoRoot, clock);
     }
 
     public Options withInMemory(boolean memory) {
-      return new Options(port, memory, dataDir, repoRoot);
+      return new Options(port, memory, dataDir, repoRoot, clock);
     }
 
     public Options withDataDir(Path dir) {
-      return new Options(port, inMemory, dir, repoRoot);
+      return new Options(port, inMemory, dir, repoRoot, clock);
     }
 
     public Options withRepoRoot(Path root) {
-      return new Options(port, inMemory, dataDir, root);
+      return new Options(port, inMemory, dataDir, root, clock);
+    }
+
+    public Options withClock(Clock newClock) {
+      return new Options(port, inMemory, dataDir, repoRoot, newClock);
+    }
+
+    /**
+     * A clock that reads {@code start} now and runs at the pace of time from there: the demo world's
+     * dates without freezing time (two writes never share an instant).
+     */
+    public static Clock startingAt(Instant start) {
+      return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
+    }
+
+    Clock clockOrSystem() {
+      return clock != null ? clock : Clock.systemUTC();
     }
 
     Path root() {
@@ -87,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
-      List<DevUser> users, List<String> warnings, Map<String, Duration> phases) {
+      List<DevUser> users, List<String> warnings, Map<String, Duration> phases, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
     this.identity = identity;
@@ -95,6 +115,7 @@ public final class LocalStack implements AutoCloseable {
     this.users = List.copyOf(users);
     this.warnings = List.copyOf(warnings);
     this.phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
+    this.clock = clock;
   }
 
   public static LocalStack start(Options options) {
@@ -111,6 +132,7 @@ public final class LocalStack implements AutoCloseable {
       throw cannotListen(options.port(), e);
     }
     Path root = options.root();
+    Clock clock = options.clockOrSystem();
     SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
     Set<String> tables = template.tables().stream().map(SamTemplate.Table::logicalId).collect(Collectors.toSet());
     if (tables.size() != 1) {
@@ -138,15 +160,15 @@ public final class LocalStack implements AutoCloseable {
       for (SamTemplate.Function function : template.functions()) {
         Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : null));
         variables.putAll(dynamo.environment());
-        functions.add(new DevGateway.Deployed(function, instantiate(function, Environment.of(variables), warnings)));
+        functions.add(new DevGateway.Deployed(function, instantiate(function, Environment.of(variables), clock, warnings)));
       }
 
       mark = phase(phases, "functions", mark);
       HttpServer server = DevGateway.bind(options.port());
-      DevIdentity identity = DevIdentity.create(DevGateway.baseUri(server).toString(), key.join(), Clock.systemUTC());
-      DevGateway gateway = DevGateway.start(server, identity, functions, users, Clock.systemUTC(), out);
+      DevIdentity identity = DevIdentity.create(DevGateway.baseUri(server).toString(), key.join(), clock);
+      DevGateway gateway = DevGateway.start(server, identity, functions, users, clock, out);
       phase(phases, "gateway", mark);
-      return new LocalStack(dynamo, table, identity, gateway, users, warnings, phases);
+      return new LocalStack(dynamo, table, identity, gateway, users, warnings, phases, clock);
     } catch (IOException e) {
       dynamo.close();
       throw cannotListen(options.port(), e);
@@ -167,12 +189,14 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * The handler, built once through its {@code (Environment)} constructor as Lambda builds it once
-   * per container. A class that is not there (not written yet) is a warning and its routes
+   * The handler, built once as Lambda builds it once per container, from the environment the
+   * template gives it: through its {@code (Dynamo, Clock)} constructor with
+   * {@link Dynamo#fromEnvironment}, which is what its {@code (Environment)} constructor does with
+   * the system clock. A class that is not there (not written yet) is a warning and its routes
    * answer 500; a constructor that fails stops the start.
    */
   private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
-      SamTemplate.Function function, Environment environment, List<String> warnings) {
+      SamTemplate.Function function, Environment environment, Clock clock, List<String> warnings) {
     Class<? extends ApiFunction> type;
     try {
       type = Class.forName(function.handlerClass()).asSubclass(ApiFunction.class);
@@ -184,12 +208,14 @@ public final class LocalStack implements AutoCloseable {
       };
     }
     try {
-      return type.getConstructor(Environment.class).newInstance(environment);
+      return type.getConstructor(Dynamo.class, Clock.class).newInstance(Dynamo.fromEnvironment(environment), clock);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException(function.logicalId() + ": " + type.getName() + " failed to start", e.getCause());
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(function.logicalId() + ": " + type.getName() + " failed to start", e);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(function.logicalId() + ": " + type.getName()
-          + " needs a public constructor taking vn.lienlac.functions.platform.Environment", e);
+          + " needs a public constructor taking (vn.lienlac.functions.platform.Dynamo, java.time.Clock)", e);
     }
   }
 
@@ -222,6 +248,11 @@ public final class LocalStack implements AutoCloseable {
   /** A token for any user, seeded or not: the gateway checks the token, the functions the directory. */
   public String issueToken(DevUser user, Duration ttl) {
     return identity.issue(user, ttl).token();
+  }
+
+  /** The stack's "now" ({@link Options#clock}). */
+  public Clock clock() {
+    return clock;
   }
 
   /** The template's table in DynamoDB Local. */

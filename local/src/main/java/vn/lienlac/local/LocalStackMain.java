@@ -2,7 +2,12 @@ package vn.lienlac.local;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import vn.lienlac.local.gateway.DevGateway;
@@ -11,10 +16,12 @@ import vn.lienlac.local.seed.DevUser;
 /** {@code ./lienlac serve}: starts the {@link LocalStack}, prints how to use it, stops on Ctrl-C. */
 public final class LocalStackMain {
   private static final String USAGE = """
-      Usage: ./lienlac serve [--in-memory] [--data DIR] [--port N]
+      Usage: ./lienlac serve [--in-memory] [--data DIR] [--port N] [--now INSTANT]
         --in-memory   keep DynamoDB data and the signing key in memory only (gone when stopped)
         --data DIR    where DynamoDB Local data and the dev signing key persist (default <repo>/.lienlac/data)
         --port N      the port of the API on 127.0.0.1 (default: env PORT, else 3000; 0 picks a free one)
+        --now INSTANT start the API's clock at this UTC instant and let it run, e.g. 2026-11-21T03:00:00Z
+                      (the demo seed's own now); default: the real clock
         --help        this text
       """;
 
@@ -74,6 +81,7 @@ public final class LocalStackMain {
         case "--in-memory" -> options = options.withInMemory(true);
         case "--data" -> options = options.withDataDir(Path.of(value(args, ++i, "--data")));
         case "--port" -> options = options.withPort(port(value(args, ++i, "--port"), "--port"));
+        case "--now" -> options = options.withClock(LocalStack.Options.startingAt(instant(value(args, ++i, "--now"))));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -90,6 +98,14 @@ public final class LocalStackMain {
     return args[index];
   }
 
+  private static Instant instant(String text) {
+    try {
+      return Instant.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--now must be a UTC instant such as 2026-11-21T03:00:00Z, not " + text);
+    }
+  }
+
   private static int port(String text, String where) {
     try {
       int port = Integer.parseInt(text.trim());
@@ -103,32 +119,41 @@ public final class LocalStackMain {
   }
 
   static String banner(LocalStack stack, LocalStack.Options options, long readyMillis) {
-    String base = stack.baseUri().toString();
+    return banner(stack.baseUri().toString(), stack.startupPhases(), stack.warnings(), stack.users(), options,
+        readyMillis);
+  }
+
+  /**
+   * What {@code ./lienlac serve} prints once ready: how to get a token, not a token (it would end up
+   * in terminal logs and screenshots), and no demo person's name.
+   */
+  static String banner(String base, Map<String, Duration> phases, List<String> warnings, List<DevUser> users,
+      LocalStack.Options options, long readyMillis) {
     StringBuilder text = new StringBuilder();
     text.append('\n').append("Lienlac local API ready on ").append(base)
         .append(String.format(Locale.ROOT, "  (%.1f s from JVM start)%n", readyMillis / 1000.0));
-    text.append("  start: ").append(stack.startupPhases().entrySet().stream()
+    text.append("  start: ").append(phases.entrySet().stream()
         .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue().toMillis() / 1000.0))
         .collect(Collectors.joining(", "))).append('\n');
     text.append("  data:  ").append(options.inMemory() ? "in memory (gone when stopped)" : "persisted").append('\n');
-    for (String warning : stack.warnings()) {
+    if (options.clock() != null) {
+      text.append("  clock: ").append(options.clock().instant()).append(" (--now), running from there\n");
+    }
+    for (String warning : warnings) {
       text.append("  WARNING ").append(warning).append('\n');
     }
     text.append("  demo users:  curl ").append(base).append("/dev/users\n");
-    text.append("  a token:     curl '").append(base).append("/dev/token?user=<id>'  (valid ")
-        .append(DevGateway.DEV_TOKEN_TTL.toHours()).append(" h)\n");
-    stack.users().stream().filter(u -> "PARENT".equals(u.role())).findFirst()
-        .or(() -> stack.users().stream().findFirst())
+    users.stream().filter(u -> "PARENT".equals(u.role())).findFirst()
+        .or(() -> users.stream().findFirst())
         .ifPresentOrElse(
-            user -> text.append("  try, as ").append(describe(user)).append(":\n    curl -H \"Authorization: Bearer ")
-                .append(stack.issueToken(user, DevGateway.DEV_TOKEN_TTL)).append("\" ").append(base).append("/v1/me\n"),
+            user -> text.append("  a token:     TOKEN=$(curl -s '").append(base).append("/dev/token?user=")
+                .append(user.id()).append("' | sed -E 's/.*\"token\":\"([^\"]+)\".*/\\1/')  (")
+                .append(user.role().toLowerCase(Locale.ROOT)).append(" ").append(user.id()).append(", valid ")
+                .append(DevGateway.DEV_TOKEN_TTL.toHours()).append(" h; any id of /dev/users)\n")
+                .append("  try:         curl -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/v1/me\n"),
             () -> text.append("  (the seed created no demo users)\n"));
     text.append("  health:      curl ").append(base).append("/health\n");
     text.append("Ctrl-C stops.\n");
     return text.toString();
-  }
-
-  private static String describe(DevUser user) {
-    return user.displayName() + " (" + user.role() + ", " + user.schoolName() + ")";
   }
 }

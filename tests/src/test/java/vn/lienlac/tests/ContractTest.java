@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.lienlac.functions.platform.ApiFunction;
@@ -124,6 +126,78 @@ class ContractTest {
       }
     }
     assertThat(scanning).isEmpty();
+  }
+
+  @Test
+  void openapi_should_have_no_fractional_multiple_of_which_floating_point_validators_get_wrong() throws IOException {
+    List<String> fractional = new ArrayList<>();
+    collectFractionalMultipleOf(openApi(), "", fractional);
+
+    assertThat(fractional).as("multipleOf with a fraction (7.6 is not a multiple of 0.1 in binary floating point)")
+        .isEmpty();
+  }
+
+  private static void collectFractionalMultipleOf(Object node, String at, List<String> found) {
+    if (node instanceof Map<?, ?> object) {
+      object.forEach((key, value) -> {
+        if ("multipleOf".equals(key) && !(value instanceof Integer || value instanceof Long)) {
+          found.add(at + "/multipleOf: " + value);
+        }
+        collectFractionalMultipleOf(value, at + "/" + key, found);
+      });
+    } else if (node instanceof List<?> list) {
+      for (int i = 0; i < list.size(); i++) {
+        collectFractionalMultipleOf(list.get(i), at + "/" + i, found);
+      }
+    }
+  }
+
+  @Test
+  void the_templates_comment_on_the_keys_should_name_every_key_in_the_architecture_and_only_prefixes_the_code_writes()
+      throws IOException {
+    String template = Files.readString(ROOT.resolve("template.yaml"));
+    int start = template.indexOf("# One table for every feature.");
+    int end = template.indexOf("LienlacTable:", start);
+    assertThat(start).as("the keys comment above LienlacTable in template.yaml").isPositive();
+    String comment = template.substring(start, end);
+    List<String> documented = architectureKeys();
+    StringBuilder production = new StringBuilder();
+    try (Stream<Path> files = Files.walk(ROOT.resolve("functions/src/main/java"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        production.append(Files.readString(file));
+      }
+    }
+
+    assertThat(documented).as("keys of docs/ARCHITECTURE.md §3 Items").hasSizeGreaterThan(20);
+    assertThat(documented.stream().filter(key -> !comment.contains(key)).toList())
+        .as("keys in docs/ARCHITECTURE.md §3 that template.yaml's comment on the table does not name").isEmpty();
+    assertThat(Pattern.compile("[A-Z][A-Z0-9]*#").matcher(comment).results().map(MatchResult::group).distinct()
+        .filter(prefix -> !production.toString().contains(prefix)).toList())
+        .as("key prefixes in template.yaml's comment that no production code writes").isEmpty();
+  }
+
+  /** The pk, sk and gsi1 keys of every row of the Items table in docs/ARCHITECTURE.md §3. */
+  private static List<String> architectureKeys() throws IOException {
+    List<String> lines = Files.readAllLines(ROOT.resolve("docs/ARCHITECTURE.md"), StandardCharsets.UTF_8);
+    List<String> keys = new ArrayList<>();
+    Pattern code = Pattern.compile("`([^`]+)`");
+    Pattern gsi1 = Pattern.compile("\\*\\*gsi1\\*\\* `([^`]+)` / `([^`]+)`");
+    boolean inItems = false;
+    for (String line : lines) {
+      if (line.startsWith("### ")) {
+        inItems = line.equals("### Items");
+      } else if (inItems && line.startsWith("| ") && !line.startsWith("| item ")) {
+        String[] cells = line.split("\\|");
+        for (int column : new int[] {2, 3}) { // pk, sk
+          code.matcher(cells[column]).results().map(m -> m.group(1)).forEach(keys::add);
+        }
+        gsi1.matcher(line).results().forEach(m -> {
+          keys.add(m.group(1));
+          keys.add(m.group(2));
+        });
+      }
+    }
+    return keys;
   }
 
   private static Map<String, Object> openApi() throws IOException {

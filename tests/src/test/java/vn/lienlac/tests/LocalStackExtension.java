@@ -1,5 +1,6 @@
 package vn.lienlac.tests;
 
+import java.time.Instant;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -10,15 +11,25 @@ import vn.lienlac.local.LocalStack;
  * One {@link LocalStack} per test JVM (in memory, on a free port), shared by every test class that
  * uses this extension and closed when the test run ends. Test methods and constructors can take a
  * {@link LocalStack} or an {@link ApiClient} for it as parameters.
+ *
+ * <p>The stack runs on an injected clock, so that no test depends on the day it runs: it starts at
+ * {@link #NOW} and ticks from there. (Frozen, it would give two writes the same instant, and grade
+ * audit entries, sorted by instant, would come back in no particular order.)
  */
 public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
+  /**
+   * The tests' "now": Saturday 21 November 2026, 10:00 in Vietnam, the instant the demo seed was
+   * written (attendance taken up to Friday 20 November, term 2026-2027-HK1).
+   */
+  public static final Instant NOW = Instant.parse("2026-11-21T03:00:00Z");
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
 
   /** The shared stack, started on first use; the root store closes it (it is AutoCloseable). */
   public static LocalStack stack(ExtensionContext context) {
     return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
         LocalStack.class,
-        key -> LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true)),
+        key -> LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true)
+            .withClock(LocalStack.Options.startingAt(NOW))),
         LocalStack.class);
   }
 

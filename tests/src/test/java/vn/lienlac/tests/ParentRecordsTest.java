@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.lienlac.local.LocalStack;
+import vn.lienlac.model.i18n.Messages;
 import vn.lienlac.tests.SeededApi.Child;
 
 /** A parent reads their own children's records, and nobody else's (404, like a missing pupil). */
@@ -118,6 +119,8 @@ class ParentRecordsTest {
         .get("/v1/students/" + child.studentId() + "/grades?term=HK1");
 
     assertProblem(response, 400, "bad-request");
-    assertThat(response.body().get("errors").get(0).get("message").asText()).contains("2026-2027-HK1");
+    assertThat(response.body().get("errors").get(0).get("message").asText()).contains("2026-2027-HK1")
+        .isEqualTo(Messages.get(Messages.ENGLISH, "request.badTerm", "HK1"))
+        .isNotEqualTo(Messages.get(Messages.VIETNAMESE, "request.badTerm", "HK1"));
   }
 }

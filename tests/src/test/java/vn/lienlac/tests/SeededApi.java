@@ -67,8 +67,9 @@ final class SeededApi {
     return stack;
   }
 
+  /** Today in Vietnam on the stack's clock, not the machine's: the demo world's today. */
   static LocalDate today() {
-    return LocalDate.now(SchoolTime.ZONE);
+    return LocalDate.ofInstant(LocalStackExtension.NOW, SchoolTime.ZONE);
   }
 
   record Child(String schoolId, String studentId, String classId) {}

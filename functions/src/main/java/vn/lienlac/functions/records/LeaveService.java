@@ -154,11 +154,19 @@ public final class LeaveService {
       if (!earlier.fingerprint.equals(key.fingerprint)) {
         throw new ApiException.Invalid(List.of(Violation.of("Idempotency-Key", "request.idempotencyKeyReused")));
       }
-      LeaveItem original = leaves.getItem(GetItemEnhancedRequest.builder()
-          .key(Key.builder().partitionValue(item.pk).sortValue(Keys.LEAVE + earlier.resourceId).build())
-          .consistentRead(true).build());
-      return new Created(view(original), false);
+      return new Created(view(item(item.pk, earlier.resourceId)), false);
     }
+  }
+
+  /** One of a pupil's requests by id: one consistent GetItem in the pupil's partition. */
+  public Optional<LeaveRequest> ofStudent(Student student, String leaveId) {
+    return Optional.ofNullable(item(Keys.student(student.schoolId(), student.id()), leaveId)).map(LeaveService::view);
+  }
+
+  private LeaveItem item(String pupilPartition, String leaveId) {
+    return leaves.getItem(GetItemEnhancedRequest.builder()
+        .key(Key.builder().partitionValue(pupilPartition).sortValue(Keys.LEAVE + leaveId).build())
+        .consistentRead(true).build());
   }
 
   /** A pupil's requests, newest first: one Query on the pupil's partition. */

@@ -61,6 +61,7 @@ public final class RecordsFunction extends ApiFunction {
     on("GET /v1/students/{studentId}/attendance", this::studentAttendance);
     on("GET /v1/students/{studentId}/leave-requests", this::studentLeaveRequests);
     on("POST /v1/students/{studentId}/leave-requests", this::createLeaveRequest);
+    on("GET /v1/students/{studentId}/leave-requests/{leaveRequestId}", this::studentLeaveRequest);
     on("GET /v1/classes/{classId}/gradebook/{subject}/{term}", this::getGradebook);
     on("PUT /v1/classes/{classId}/gradebook/{subject}/{term}", this::putGradebook);
     on("GET /v1/classes/{classId}/attendance/{date}", this::getClassAttendance);
@@ -100,6 +101,13 @@ public final class RecordsFunction extends ApiFunction {
     LeaveService.Created result = leaves.create(caller, student, draft, request.header("idempotency-key"));
     String location = "/v1/students/" + student.id() + "/leave-requests/" + result.request().id();
     return result.created() ? ApiResponse.created(result.request(), location) : ApiResponse.ok(result.request());
+  }
+
+  /** Where a created request's Location points; readable by whoever may read the pupil's list. */
+  private ApiResponse studentLeaveRequest(ApiRequest request) {
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    String leaveId = Ids.fromPath(request, "leaveRequestId");
+    return ApiResponse.ok(leaves.ofStudent(student, leaveId).orElseThrow(ApiException.NotFound::new));
   }
 
   private ApiResponse getGradebook(ApiRequest request) {

@@ -175,7 +175,8 @@ class DevGatewayTest {
     JsonNode problem = Json.MAPPER.readTree(garbage.body());
     assertThat(problem.path("type").asText()).isEqualTo("https://lienlac.vn/problems/unauthenticated");
     assertThat(problem.path("status").asInt()).isEqualTo(401);
-    assertThat(problem.path("title").asText()).isEqualTo(Messages.get(Messages.ENGLISH, "problem.unauthenticated.title"));
+    assertThat(problem.path("title").asText()).isEqualTo(Messages.get(Messages.ENGLISH, "problem.unauthenticated.title"))
+        .isNotEqualTo(Messages.get(Messages.VIETNAMESE, "problem.unauthenticated.title"));
     assertThat(new String(LOG.toByteArray(), StandardCharsets.UTF_8)).contains("[gateway] GET /things/1 401");
   }
 
@@ -225,7 +226,8 @@ class DevGatewayTest {
     assertThat(wrongMethod.statusCode()).isEqualTo(404);
     JsonNode problem = Json.MAPPER.readTree(unknown.body());
     assertThat(problem.path("type").asText()).isEqualTo("https://lienlac.vn/problems/not-found");
-    assertThat(problem.path("detail").asText()).isEqualTo(Messages.get(Messages.ENGLISH, "problem.not-found.detail"));
+    assertThat(problem.path("detail").asText()).isEqualTo(Messages.get(Messages.ENGLISH, "problem.not-found.detail"))
+        .isNotEqualTo(Messages.get(Messages.VIETNAMESE, "problem.not-found.detail"));
   }
 
   @Test

@@ -2,29 +2,64 @@ package vn.lienlac.model.i18n;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class MessagesTest {
+  private static final String FOLDER = "/vn/lienlac/model/i18n/";
 
-  @Test
-  void every_key_should_exist_in_both_languages() {
-    Set<String> vietnamese = Messages.bundle(Messages.VIETNAMESE).keySet();
-    Set<String> english = Messages.bundle(Messages.ENGLISH).keySet();
-
-    assertThat(english).containsExactlyInAnyOrderElementsOf(vietnamese);
+  /**
+   * One bundle file as written, without the parent bundle a {@link ResourceBundle} would add: the
+   * English bundle inherits every Vietnamese key, so its {@code keySet()} can never miss one.
+   */
+  private static Properties file(String name) throws IOException {
+    try (InputStream in = MessagesTest.class.getResourceAsStream(FOLDER + name)) {
+      assertThat(in).as(name).isNotNull();
+      Properties properties = new Properties();
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return properties;
+    }
   }
 
   @Test
-  void every_message_should_be_a_valid_pattern_with_the_same_arguments_in_both_languages() {
-    ResourceBundle vi = Messages.bundle(Messages.VIETNAMESE);
-    ResourceBundle en = Messages.bundle(Messages.ENGLISH);
-    for (String key : vi.keySet()) {
-      int viArgs = new MessageFormat(vi.getString(key)).getFormatsByArgumentIndex().length;
-      int enArgs = new MessageFormat(en.getString(key)).getFormatsByArgumentIndex().length;
+  void every_key_should_exist_in_both_files() throws IOException {
+    Set<String> vietnamese = file("messages.properties").stringPropertyNames();
+    Set<String> english = file("messages_en.properties").stringPropertyNames();
+
+    assertThat(vietnamese).isNotEmpty();
+    assertThat(new TreeSet<>(english)).as("keys missing from messages_en.properties")
+        .containsAll(vietnamese);
+    assertThat(new TreeSet<>(vietnamese)).as("keys missing from messages.properties")
+        .containsAll(english);
+  }
+
+  @Test
+  void every_english_message_should_be_english_and_what_the_english_bundle_answers() throws IOException {
+    Properties vi = file("messages.properties");
+    Properties en = file("messages_en.properties");
+    for (String key : en.stringPropertyNames()) {
+      assertThat(en.getProperty(key)).as("%s is the Vietnamese text", key).isNotEqualTo(vi.getProperty(key));
+      assertThat(Messages.bundle(Messages.ENGLISH).getString(key)).as(key).isEqualTo(en.getProperty(key));
+      assertThat(Messages.bundle(Messages.VIETNAMESE).getString(key)).as(key).isEqualTo(vi.getProperty(key));
+    }
+  }
+
+  @Test
+  void every_message_should_be_a_valid_pattern_with_the_same_arguments_in_both_languages() throws IOException {
+    Properties vi = file("messages.properties");
+    Properties en = file("messages_en.properties");
+    for (String key : vi.stringPropertyNames()) {
+      int viArgs = new MessageFormat(vi.getProperty(key)).getFormatsByArgumentIndex().length;
+      int enArgs = new MessageFormat(en.getProperty(key, "")).getFormatsByArgumentIndex().length;
       assertThat(enArgs).as("argument count of %s", key).isEqualTo(viArgs);
     }
   }

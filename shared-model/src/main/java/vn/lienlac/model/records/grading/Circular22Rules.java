@@ -64,7 +64,7 @@ public final class Circular22Rules implements GradingRules {
         violations.add(Violation.of("midterm", "grade.scoresNotAllowed"));
       }
       if (marks.finalExam() != null) {
-        violations.add(Violation.of("final", "grade.scoresNotAllowed"));
+        violations.add(Violation.of("finalExam", "grade.scoresNotAllowed"));
       }
     }
     return List.copyOf(violations);

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.lienlac.model.common.Violation;
+import vn.lienlac.model.records.Gradebook;
 
 /** Subject averages, regular-score counts and mark validation (Circular 22/2021). */
 class Circular22RulesTest {
@@ -146,9 +151,20 @@ class Circular22RulesTest {
         .containsExactly(
             Violation.of("regular", "grade.scoresNotAllowed"),
             Violation.of("midterm", "grade.scoresNotAllowed"),
-            Violation.of("final", "grade.scoresNotAllowed"));
+            Violation.of("finalExam", "grade.scoresNotAllowed"));
     assertThat(RULES.validate(COMMENT_ONLY, SubjectMarks.scored(List.of(), null, s("9"))))
-        .containsExactly(Violation.of("final", "grade.scoresNotAllowed"));
+        .containsExactly(Violation.of("finalExam", "grade.scoresNotAllowed"));
+  }
+
+  @Test
+  void validate_should_name_only_fields_of_the_gradebook_row_the_teacher_sent() {
+    Set<String> rowFields = Arrays.stream(Gradebook.Row.class.getRecordComponents())
+        .map(RecordComponent::getName).collect(Collectors.toSet());
+    List<Violation> violations = new ArrayList<>();
+    violations.addAll(RULES.validate(COMMENT_ONLY, new SubjectMarks(tx("8"), s("7"), s("9"), Rating.DAT)));
+    violations.addAll(RULES.validate(TWO_TX, new SubjectMarks(tx("8", "9", "7"), s("7"), s("9"), Rating.DAT)));
+
+    assertThat(violations).hasSize(5).extracting(Violation::field).allSatisfy(field -> assertThat(rowFields).contains(field));
   }
 
   @Test

@@ -49,11 +49,11 @@ class GradingMessagesTest {
     assertThat(Messages.get(Messages.ENGLISH, "rating.CHUA_DAT")).isEqualTo("Not yet passing");
     for (ResultLevel level : ResultLevel.values()) {
       assertThat(Messages.get(Messages.VIETNAMESE, "level." + level)).isNotEqualTo("level." + level);
-      assertThat(Messages.get(Messages.ENGLISH, "level." + level)).isNotEqualTo("level." + level);
+      assertThat(Messages.get(Messages.ENGLISH, "level." + level)).isNotEqualTo(Messages.get(Messages.VIETNAMESE, "level." + level));
     }
     for (Rating rating : Rating.values()) {
       assertThat(Messages.get(Messages.VIETNAMESE, "rating." + rating)).isNotEqualTo("rating." + rating);
-      assertThat(Messages.get(Messages.ENGLISH, "rating." + rating)).isNotEqualTo("rating." + rating);
+      assertThat(Messages.get(Messages.ENGLISH, "rating." + rating)).isNotEqualTo(Messages.get(Messages.VIETNAMESE, "rating." + rating));
     }
   }
 }

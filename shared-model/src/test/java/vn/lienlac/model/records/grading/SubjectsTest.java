@@ -61,7 +61,8 @@ class SubjectsTest {
     for (SubjectPlan plan : Subjects.lowerSecondaryPlan(6)) {
       String key = "subject." + plan.subject();
       assertThat(Messages.get(Messages.VIETNAMESE, key)).as(key).isNotEqualTo(key);
-      assertThat(Messages.get(Messages.ENGLISH, key)).as(key).isNotEqualTo(key);
+      // A key missing from messages_en would answer the Vietnamese name.
+      assertThat(Messages.get(Messages.ENGLISH, key)).as(key).isNotEqualTo(Messages.get(Messages.VIETNAMESE, key));
     }
     assertThat(Messages.get(Messages.VIETNAMESE, "subject.khtn")).isEqualTo("Khoa học tự nhiên");
     assertThat(Messages.get(Messages.VIETNAMESE, "subject.hdtn-hn")).isEqualTo("Hoạt động trải nghiệm, hướng nghiệp");
