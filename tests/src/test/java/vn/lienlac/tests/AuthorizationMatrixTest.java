@@ -105,7 +105,7 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       // Only the homeroom teacher decides; whoever else can read the request is told so (403).
       op("PATCH /v1/leave-requests/{leaveRequestId}").body(w -> Map.of("status", "APPROVED", "note", "Đồng ý"))
-          .allow(TEACHER));
+          .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF));
 
   private final SeededApi seeded;
   private final LocalStack stack;
