@@ -106,8 +106,13 @@ class AttendanceAndLeaveTest {
         List.of(Map.of("studentId", child.studentId(), "status", "ABSENT_UNEXCUSED")))).status()).isEqualTo(200);
     assertThat(homeroom.get("/v1/classes/" + SeededApi.CLASS_6A2 + "/leave-requests?status=PENDING").body().get("items"))
         .anySatisfy(r -> assertThat(r.get("id").asText()).isEqualTo(id));
+    // Who can read the request but is not the homeroom teacher is told so: a Toán teacher of 6A2, the office.
     assertProblem(seeded.as(SeededApi.TEACHER_6A1).patch("/v1/leave-requests/" + id,
-        Map.of("status", "APPROVED")), 404, "not-found"); // not their homeroom
+        Map.of("status", "APPROVED")), 403, "forbidden");
+    assertProblem(seeded.as("nt-vp-01").patch("/v1/leave-requests/" + id, Map.of("status", "APPROVED")), 403, "forbidden");
+    assertProblem(seeded.as("nt-vp-01").patch("/v1/leave-requests/01JZZZZZZZZZZZZZZZZZZZZZZZ",
+        Map.of("status", "APPROVED")), 404, "not-found");
+    assertProblem(seeded.as("lqd-vp-01").patch("/v1/leave-requests/" + id, Map.of("status", "APPROVED")), 404, "not-found");
     assertProblem(homeroom.patch("/v1/leave-requests/" + id, Map.of("status", "DECLINED")), 422, "validation");
     ApiClient.Response approved = homeroom.patch("/v1/leave-requests/" + id, Map.of("status", "APPROVED", "note", "Đã nhận"));
     assertThat(approved.status()).as(approved.text()).isEqualTo(200);

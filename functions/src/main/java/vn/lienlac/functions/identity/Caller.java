@@ -42,6 +42,13 @@ public record Caller(String subject, List<Grant> grants) {
         .findFirst();
   }
 
+  /** Every school where this person has any grant. */
+  public Set<String> schools() {
+    Set<String> schools = new LinkedHashSet<>();
+    grants.forEach(g -> schools.add(g.schoolId()));
+    return schools;
+  }
+
   public boolean hasRole(String schoolId, Role role) {
     return grants.stream().anyMatch(g -> g instanceof RoleGrant r && r.schoolId().equals(schoolId) && r.role() == role);
   }
@@ -79,10 +86,6 @@ public record Caller(String subject, List<Grant> grants) {
       }
     }
     return schools;
-  }
-
-  public List<HomeroomGrant> homerooms() {
-    return grants.stream().filter(HomeroomGrant.class::isInstance).map(HomeroomGrant.class::cast).toList();
   }
 
   /** The name this person has in the school, or in any school if not that one. */

@@ -23,6 +23,7 @@ public final class Keys {
   public static final String ATTENDANCE_AUDIT = "AUDIT#ATT#";
   public static final String LEAVE = "LEAVE#";
   public static final String IDEMPOTENCY = "IDEMPOTENCY#";
+  public static final String REF = "REF";
 
   private Keys() {}
 
@@ -44,6 +45,11 @@ public final class Keys {
   /** {@code S#{school}#C#{class}#LEAVE}: the class's leave requests (gsi1). */
   public static String classLeave(String schoolId, String classId) {
     return schoolClass(schoolId, classId) + "#LEAVE";
+  }
+
+  /** {@code S#{school}#LEAVE#{id}}: where a leave request is, found by its id alone. */
+  public static String leaveRequest(String schoolId, String leaveId) {
+    return school(schoolId) + "#" + LEAVE + leaveId;
   }
 
   /** {@code USER#{sub}}: the identity directory of one signed-in person, across schools. */

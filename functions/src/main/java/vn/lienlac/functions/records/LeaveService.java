@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
@@ -37,6 +38,7 @@ import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.platform.Writes;
 import vn.lienlac.functions.records.RecordsItems.IdempotencyItem;
 import vn.lienlac.functions.records.RecordsItems.LeaveItem;
+import vn.lienlac.functions.records.RecordsItems.LeaveRefItem;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.common.Validation;
 import vn.lienlac.model.common.Violation;
@@ -57,7 +59,9 @@ public final class LeaveService {
   private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<LeaveItem> leaves;
   private final DynamoDbIndex<LeaveItem> leavesByClass;
+  private final DynamoDbTable<LeaveRefItem> refs;
   private final DynamoDbTable<IdempotencyItem> idempotency;
+  private final RecordsAccess access;
   private final Clock clock;
   private final IdGenerator ids;
 
@@ -66,7 +70,9 @@ public final class LeaveService {
     this.enhanced = dynamo.enhanced();
     this.leaves = enhanced.table(dynamo.tableName(), LeaveItem.SCHEMA);
     this.leavesByClass = leaves.index(Keys.GSI1);
+    this.refs = enhanced.table(dynamo.tableName(), LeaveRefItem.SCHEMA);
     this.idempotency = enhanced.table(dynamo.tableName(), IdempotencyItem.SCHEMA);
+    this.access = new RecordsAccess(new RosterRepository(dynamo));
     this.clock = clock;
   }
 
@@ -122,11 +128,22 @@ public final class LeaveService {
     item.requestedByName = caller.displayName(student.schoolId()).orElse(null);
     item.requestedAt = now.toString();
 
+    LeaveRefItem ref = new LeaveRefItem();
+    ref.pk = Keys.leaveRequest(student.schoolId(), item.leaveId);
+    ref.sk = Keys.REF;
+    ref.type = LeaveRefItem.TYPE;
+    ref.schoolId = student.schoolId();
+    ref.studentId = student.id();
+    var writes = TransactWriteItemsEnhancedRequest.builder()
+        .addPutItem(leaves, TransactPutItemEnhancedRequest.builder(LeaveItem.class)
+            .item(item).conditionExpression(Writes.NOT_EXISTS).build())
+        .addPutItem(refs, TransactPutItemEnhancedRequest.builder(LeaveRefItem.class)
+            .item(ref).conditionExpression(Writes.NOT_EXISTS).build());
     if (idempotencyKey.isEmpty()) {
-      leaves.putItem(PutItemEnhancedRequest.builder(LeaveItem.class).item(item).conditionExpression(Writes.NOT_EXISTS).build());
+      enhanced.transactWriteItems(writes.build());
       return new Created(view(item), true);
     }
-    // The request and the key's record are written together: a retry finds the key taken.
+    // The request, its reference and the key's record are written together: a retry finds the key taken.
     IdempotencyItem key = new IdempotencyItem();
     key.pk = item.pk;
     key.sk = Keys.IDEMPOTENCY + sha256(caller.subject() + "\n" + idempotencyKey.get());
@@ -135,9 +152,7 @@ public final class LeaveService {
     key.fingerprint = sha256(from + "\n" + to + "\n" + reason);
     key.expiresAt = now.plus(IDEMPOTENCY_WINDOW).getEpochSecond();
     try {
-      enhanced.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
-          .addPutItem(leaves, TransactPutItemEnhancedRequest.builder(LeaveItem.class)
-              .item(item).conditionExpression(Writes.NOT_EXISTS).build())
+      enhanced.transactWriteItems(writes
           .addPutItem(idempotency, TransactPutItemEnhancedRequest.builder(IdempotencyItem.class)
               .item(key).conditionExpression(Writes.NOT_EXISTS).build())
           .build());
@@ -208,8 +223,8 @@ public final class LeaveService {
   }
 
   /**
-   * The homeroom teacher's decision. The request is looked up only among the caller's own
-   * homeroom classes, so anyone else gets 404. Decided once: a second decision is a 409.
+   * The homeroom teacher's decision. Whoever else may read the request gets 403 and anyone else
+   * 404 ({@link RecordsAccess#leaveToDecide}). Decided once: a second decision is a 409.
    */
   public LeaveRequest decide(Caller caller, String leaveId, LeaveRequest.Decision decision) {
     Validation validation = new Validation();
@@ -221,7 +236,8 @@ public final class LeaveService {
     if (!validation.isValid()) {
       throw new ApiException.Invalid(validation.violations());
     }
-    LeaveItem item = findInHomerooms(caller, leaveId).orElseThrow(ApiException.NotFound::new);
+    LeaveItem item = find(caller, leaveId).orElseThrow(ApiException.NotFound::new);
+    access.leaveToDecide(caller, item.schoolId, item.studentId, item.classId);
     if (!LeaveRequest.Status.PENDING.name().equals(item.status)) {
       throw new ApiException.Conflict("leave.alreadyDecided", item.status);
     }
@@ -244,20 +260,16 @@ public final class LeaveService {
     return view(item);
   }
 
-  private Optional<LeaveItem> findInHomerooms(Caller caller, String leaveId) {
-    for (Caller.HomeroomGrant homeroom : caller.homerooms()) {
-      var request = QueryEnhancedRequest.builder()
-          .queryConditional(QueryConditional.keyEqualTo(Key.builder()
-              .partitionValue(Keys.classLeave(homeroom.schoolId(), homeroom.classId()))
-              .sortValue(Keys.LEAVE + leaveId).build()))
-          .build();
-      Optional<LeaveItem> indexed = leavesByClass.query(request).stream().flatMap(p -> p.items().stream()).findFirst();
-      if (indexed.isPresent()) {
-        // The index is eventually consistent: decide on the item itself, read consistently.
-        LeaveItem item = leaves.getItem(GetItemEnhancedRequest.builder()
-            .key(Key.builder().partitionValue(indexed.get().pk).sortValue(indexed.get().sk).build())
-            .consistentRead(true).build());
-        return Optional.ofNullable(item);
+  /** The request, looked up by id in each school the caller has a grant in (the item read consistently). */
+  private Optional<LeaveItem> find(Caller caller, String leaveId) {
+    for (String schoolId : caller.schools()) {
+      LeaveRefItem ref = refs.getItem(GetItemEnhancedRequest.builder()
+          .key(Key.builder().partitionValue(Keys.leaveRequest(schoolId, leaveId)).sortValue(Keys.REF).build())
+          .consistentRead(true).build());
+      if (ref != null) {
+        return Optional.ofNullable(leaves.getItem(GetItemEnhancedRequest.builder()
+            .key(Key.builder().partitionValue(Keys.student(ref.schoolId, ref.studentId)).sortValue(Keys.LEAVE + leaveId).build())
+            .consistentRead(true).build()));
       }
     }
     return Optional.empty();

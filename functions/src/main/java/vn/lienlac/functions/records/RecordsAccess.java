@@ -19,7 +19,8 @@ import vn.lienlac.model.identity.Role;
  *   <li>A gradebook: read by the subject's teacher, the homeroom teacher and staff; written by the
  *       subject's teacher only.
  *   <li>A class's attendance: read by its teachers and staff; marked by its teachers.
- *   <li>A class's leave requests: read by its homeroom teacher and staff; decided by the homeroom teacher.
+ *   <li>A class's leave requests: read by its homeroom teacher and staff; decided by the homeroom
+ *       teacher only (anyone else who can read the pupil's records gets 403 when deciding).
  * </ul>
  */
 final class RecordsAccess {
@@ -87,6 +88,24 @@ final class RecordsAccess {
       return schoolClass;
     }
     throw new ApiException.NotFound();
+  }
+
+  /**
+   * Whether the caller may decide a leave request of this pupil and class: its homeroom teacher
+   * may. Whoever else may read the pupil's records (parents, the class's teachers, staff) sees the
+   * request and gets 403; anyone else 404.
+   */
+  void leaveToDecide(Caller caller, String schoolId, String studentId, String classId) {
+    if (caller.isHomeroomTeacher(schoolId, classId)) {
+      return;
+    }
+    Optional<Student> student = roster.student(schoolId, studentId);
+    if (student.isEmpty() || !mayRead(caller, student.get())) {
+      throw new ApiException.NotFound();
+    }
+    String className = roster.schoolClass(schoolId, classId).map(SchoolClass::name).orElse(classId);
+    throw new ApiException.Forbidden("access." + ClassAction.DECIDE_LEAVE.name().toLowerCase(java.util.Locale.ROOT),
+        className);
   }
 
   private static boolean mayRead(Caller caller, Student student) {

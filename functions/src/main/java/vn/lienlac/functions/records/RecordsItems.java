@@ -149,8 +149,8 @@ final class RecordsItems {
 
   /**
    * {@code pk = S#{school}#ST#{student}, sk = LEAVE#{id}}; in gsi1 under
-   * {@code S#{school}#C#{class}#LEAVE / LEAVE#{id}} so the homeroom teacher finds the class's
-   * requests, and one by id.
+   * {@code S#{school}#C#{class}#LEAVE / LEAVE#{id}} so the homeroom teacher and staff find the
+   * class's requests; {@link LeaveRefItem} finds one by id.
    */
   static final class LeaveItem extends Item {
     static final String TYPE = "LeaveRequest";
@@ -194,6 +194,22 @@ final class RecordsItems {
     String gsi1pk;
     String gsi1sk;
     Long version;
+  }
+
+  /**
+   * {@code pk = S#{school}#LEAVE#{id}, sk = REF}: which pupil a leave request belongs to, so that
+   * {@code PATCH /v1/leave-requests/{id}} finds it with one GetItem per school of the caller.
+   * Written in the same transaction as the request; never changed.
+   */
+  static final class LeaveRefItem extends Item {
+    static final String TYPE = "LeaveRequestRef";
+    static final TableSchema<LeaveRefItem> SCHEMA = ItemSchema.of(LeaveRefItem.class, LeaveRefItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
+        .build();
+
+    String schoolId;
+    String studentId;
   }
 
   /**

@@ -1,0 +1,531 @@
+package vn.lienlac.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.ANONYMOUS;
+import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.COLLEAGUE;
+import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.OTHER_PARENT;
+import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.OTHER_SCHOOL_STAFF;
+import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.OTHER_TEACHER;
+import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.PARENT;
+import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.STAFF;
+import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.TEACHER;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import vn.lienlac.local.LocalStack;
+import vn.lienlac.local.seed.DevUser;
+import vn.lienlac.tests.SeededApi.Child;
+
+/**
+ * Who may call what, proven over HTTP for every operation of openapi.yaml. The {@link #MATRIX}
+ * declares, per operation, the actors allowed and the actors who see the resource but get 403;
+ * every other actor must get 404 (401 without a token). The resource is always one pupil of 7A1 at
+ * Nguyễn Trãi, their class, a Toán gradebook, a day of attendance and a leave request of theirs: the
+ * actor's relation to it (own child / other family, teaches the class / another class, same school /
+ * another school) is part of the actor.
+ *
+ * <p>Allowed cells must answer 2xx with the resource's data; denied cells a problem+json body that
+ * names nothing of the resource the caller did not send, and a denied write changes nothing in the
+ * pupil's and the class's partitions. An operation of openapi.yaml without a row fails the test.
+ *
+ * <p>Adding a route: one {@code op("METHOD /path")...} line below. Path parameters are filled from
+ * {@link #parameters} ({@code {leaveRequestId}} is a fresh pending request for every cell); writes
+ * give a body with {@code .body(...)}.
+ */
+@ExtendWith(LocalStackExtension.class)
+class AuthorizationMatrixTest {
+
+  /** Who calls, relative to the matrix pupil (7A1, Nguyễn Trãi). */
+  enum Actor {
+    ANONYMOUS("no token"),
+    PARENT("parent of the pupil"),
+    OTHER_PARENT("parent of another family, same school"),
+    TEACHER("homeroom and Toán teacher of the class (nt-gv-03)"),
+    COLLEAGUE("teaches the class another subject, not homeroom (nt-gv-05)"),
+    OTHER_TEACHER("teacher of the same school, not of the class (nt-gv-01)"),
+    STAFF("office staff of the school (nt-vp-01)"),
+    OTHER_SCHOOL_STAFF("office staff of another school (lqd-vp-01)");
+
+    final String who;
+
+    Actor(String who) {
+      this.who = who;
+    }
+  }
+
+  static final String CLASS = SeededApi.CLASS_7A1;
+  static final String SUBJECT = "toan";
+  /** A school day the seed did not mark (it starts on 7 September) and no other test uses. */
+  static final LocalDate MATRIX_DAY = LocalDate.of(2026, 9, 4);
+  static final String REASON = "Ma trận phân quyền: việc gia đình";
+
+  /** The declaration: one row per operation of openapi.yaml. Everything not allowed is denied. */
+  static final List<Operation> MATRIX = List.of(
+      op("GET /health").publicRoute(),
+      op("GET /v1/me").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF)
+          .expect(body -> assertThat(body.get("schools")).isNotEmpty()),
+      op("GET /v1/students/{studentId}/grades").query("term=" + SeededApi.TERM).allow(PARENT, TEACHER, COLLEAGUE, STAFF),
+      op("GET /v1/students/{studentId}/grades/history").query("term=" + SeededApi.TERM + "&subject=" + SUBJECT)
+          .allow(PARENT, TEACHER, COLLEAGUE, STAFF).unnamed() // the entries do not repeat the pupil's id
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()
+              .allSatisfy(item -> assertThat(item.get("subject").asText()).isEqualTo(SUBJECT))),
+      op("GET /v1/students/{studentId}/attendance").query("from=2026-10-01&to=2026-10-31")
+          .allow(PARENT, TEACHER, COLLEAGUE, STAFF).expect(body -> assertThat(body.get("days")).isNotEmpty()),
+      op("GET /v1/students/{studentId}/leave-requests").allow(PARENT, TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      op("POST /v1/students/{studentId}/leave-requests").body(w -> w.leaveDraft())
+          .allow(PARENT).forbid(TEACHER, COLLEAGUE, STAFF),
+      op("GET /v1/classes/{classId}/gradebook/{subject}/{term}").allow(TEACHER, STAFF).forbid(COLLEAGUE)
+          .expect(body -> assertThat(body.get("rows")).isNotEmpty()),
+      op("PUT /v1/classes/{classId}/gradebook/{subject}/{term}").body(World::changedMarks).restore(World::restoreMarks)
+          .allow(TEACHER).forbid(COLLEAGUE, STAFF),
+      op("GET /v1/classes/{classId}/attendance/{date}").allow(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("entries")).isNotEmpty()),
+      op("PUT /v1/classes/{classId}/attendance/{date}").body(World::marks).allow(TEACHER, COLLEAGUE).forbid(STAFF),
+      op("GET /v1/classes/{classId}/leave-requests").allow(TEACHER, STAFF).forbid(COLLEAGUE)
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      // Only the homeroom teacher decides; whoever else can read the request is told so (403).
+      op("PATCH /v1/leave-requests/{leaveRequestId}").body(w -> Map.of("status", "APPROVED", "note", "Đồng ý"))
+          .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF));
+
+  private final SeededApi seeded;
+  private final LocalStack stack;
+  private final ApiClient anonymous;
+
+  AuthorizationMatrixTest(LocalStack stack, ApiClient api) {
+    this.stack = stack;
+    this.anonymous = api;
+    this.seeded = new SeededApi(stack, api);
+  }
+
+  @Test
+  void every_operation_should_allow_exactly_the_declared_actors_and_leak_nothing_to_the_others() throws IOException {
+    Map<String, Map<String, Object>> spec = ContractTest.operations();
+    assertThat(undeclared(spec.keySet(), MATRIX)).as("operations of openapi.yaml without a row in the matrix").isEmpty();
+    assertThat(contradictions(spec, MATRIX)).as("rows that contradict openapi.yaml").isEmpty();
+
+    World world = new World(seeded);
+    Map<Actor, ApiClient> clients = new EnumMap<>(Actor.class);
+    for (Actor actor : Actor.values()) {
+      clients.put(actor, actor == ANONYMOUS ? anonymous : seeded.as(world.users.get(actor)));
+    }
+    List<String> failures = new ArrayList<>();
+    int cells = 0;
+    int leaks = 0;
+    for (Operation operation : MATRIX) {
+      // Denied cells first, so that an allowed write cannot hide what a denied one would have done.
+      List<Actor> order = new ArrayList<>();
+      for (Actor actor : Actor.values()) {
+        if (!operation.allows(actor)) {
+          order.add(actor);
+        }
+      }
+      for (Actor actor : Actor.values()) {
+        if (operation.allows(actor)) {
+          order.add(actor);
+        }
+      }
+      for (Actor actor : order) {
+        cells++;
+        Cell cell = new Cell(operation, actor);
+        try {
+          if (!run(cell, world, clients.get(actor))) {
+            leaks++;
+          }
+        } catch (AssertionError | RuntimeException e) {
+          failures.add(cell + ": " + e.getMessage());
+        }
+      }
+    }
+    System.out.printf("Authorization matrix: %d operations x %d actors = %d cells, %d leaks%n",
+        MATRIX.size(), Actor.values().length, cells, leaks);
+    assertThat(cells).isEqualTo(MATRIX.size() * Actor.values().length);
+    assertThat(failures).as("cells that did not answer as declared").isEmpty();
+  }
+
+  /** Runs one cell; false when a denied cell got data (a leak). Throws when the answer is not the declared one. */
+  private boolean run(Cell cell, World world, ApiClient client) {
+    Operation operation = cell.operation;
+    Map<String, String> values = world.parameters(operation);
+    String path = operation.path(values);
+    Object body = operation.body == null ? null : operation.body.apply(world);
+    boolean write = !operation.method.equals("GET");
+    List<Map<String, AttributeValue>> before = write ? world.snapshot(values) : null;
+
+    ApiClient.Response response = client.send(operation.method, path, body);
+
+    String sent = path + (body == null ? "" : body.toString());
+    int status = response.status();
+    if (operation.allows(cell.actor)) {
+      assertThat(status).as(response.text()).isBetween(200, 299);
+      assertThat(response.header("content-type")).startsWith("application/json");
+      for (String value : operation.unnamed ? List.<String>of() : values.values()) {
+        if (!value.equals(SeededApi.TERM)) {
+          assertThat(response.text()).as("the answer names the resource").contains(value);
+        }
+      }
+      if (operation.expect != null) {
+        operation.expect.accept(response.body());
+      }
+      if (write) {
+        assertThat(world.snapshot(values)).as("an allowed write changes the pupil or the class").isNotEqualTo(before);
+      }
+      if (operation.restore != null) {
+        operation.restore.accept(world);
+      }
+      return true;
+    }
+    boolean leaked = status < 300 || world.secrets(status).stream()
+        .anyMatch(secret -> !sent.contains(secret) && problemText(response).contains(secret));
+    int expected = cell.actor == ANONYMOUS ? 401 : operation.forbidden.contains(cell.actor) ? 403 : 404;
+    assertThat(status).as(response.text()).isEqualTo(expected);
+    assertThat(response.header("content-type")).startsWith("application/problem+json");
+    assertThat(response.body().path("status").asInt()).isEqualTo(expected);
+    for (String secret : world.secrets(status)) {
+      if (!sent.contains(secret)) {
+        assertThat(problemText(response)).as("a denied answer names nothing of the resource").doesNotContain(secret);
+      }
+    }
+    if (write) {
+      assertThat(world.snapshot(values)).as("a denied write changes nothing").isEqualTo(before);
+    }
+    return !leaked;
+  }
+
+  /** The body without its {@code instance} (a random request id could spell anything). */
+  private static String problemText(ApiClient.Response response) {
+    if (response.body() instanceof com.fasterxml.jackson.databind.node.ObjectNode problem) {
+      return problem.deepCopy().without("instance").toString();
+    }
+    return response.text();
+  }
+
+  @Test
+  void an_operation_of_the_spec_without_a_row_should_be_reported() throws IOException {
+    Set<String> spec = new TreeSet<>(ContractTest.operations().keySet());
+    spec.add("DELETE /v1/students/{studentId}");
+
+    assertThat(undeclared(spec, MATRIX)).containsExactly("DELETE /v1/students/{studentId}");
+  }
+
+  @Test
+  void a_row_for_an_operation_the_spec_does_not_have_or_a_403_the_spec_does_not_document_should_be_reported()
+      throws IOException {
+    Map<String, Map<String, Object>> spec = ContractTest.operations();
+    List<Operation> rows = List.of(
+        op("GET /v1/no-such-route").allow(STAFF),
+        op("GET /v1/students/{studentId}/grades").allow(PARENT),
+        op("GET /v1/students/{studentId}/grades").allow(PARENT).forbid(STAFF),
+        op("GET /v1/me").allow(PARENT),
+        op("GET /v1/me").publicRoute(),
+        op("GET /health").allow(PARENT));
+
+    assertThat(contradictions(spec, rows)).containsExactlyInAnyOrder(
+        "GET /v1/no-such-route: not in openapi.yaml",
+        "GET /v1/students/{studentId}/grades: 403 for [STAFF] but openapi.yaml documents no 403",
+        "GET /v1/students/{studentId}/grades: declared more than once",
+        "GET /v1/me: declared more than once",
+        "GET /v1/me: public here but not in openapi.yaml (security: [])",
+        "GET /health: public in openapi.yaml but not here");
+  }
+
+  /** Operations of the spec that no row declares. */
+  static Set<String> undeclared(Set<String> specOperations, List<Operation> rows) {
+    Set<String> missing = new TreeSet<>(specOperations);
+    rows.forEach(row -> missing.remove(row.routeKey()));
+    return missing;
+  }
+
+  /** Rows that the spec contradicts: unknown operations, undocumented 403s, public or not, duplicates. */
+  static List<String> contradictions(Map<String, Map<String, Object>> spec, List<Operation> rows) {
+    List<String> problems = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (Operation row : rows) {
+      String key = row.routeKey();
+      if (!seen.add(key)) {
+        problems.add(key + ": declared more than once");
+      }
+      Map<String, Object> operation = spec.get(key);
+      if (operation == null) {
+        problems.add(key + ": not in openapi.yaml");
+        continue;
+      }
+      Map<?, ?> responses = (Map<?, ?>) operation.get("responses");
+      if (!row.forbidden.isEmpty() && !responses.containsKey("403")) {
+        problems.add(key + ": 403 for " + row.forbidden + " but openapi.yaml documents no 403");
+      }
+      boolean specPublic = operation.get("security") instanceof List<?> list && list.isEmpty();
+      if (row.isPublic && !specPublic) {
+        problems.add(key + ": public here but not in openapi.yaml (security: [])");
+      } else if (!row.isPublic && specPublic) {
+        problems.add(key + ": public in openapi.yaml but not here");
+      } else if (!row.isPublic && !responses.containsKey("401")) {
+        problems.add(key + ": openapi.yaml documents no 401");
+      }
+    }
+    return problems;
+  }
+
+  static Operation op(String routeKey) {
+    return new Operation(routeKey);
+  }
+
+  /** One row of the matrix: an operation, who may call it, who gets 403, and how to call it. */
+  static final class Operation {
+    final String method;
+    final String template;
+    final Set<Actor> allowed = EnumSet.noneOf(Actor.class);
+    final Set<Actor> forbidden = EnumSet.noneOf(Actor.class);
+    boolean isPublic;
+    boolean unnamed;
+    String query;
+    Function<World, Object> body;
+    Consumer<JsonNode> expect;
+    Consumer<World> restore;
+
+    Operation(String routeKey) {
+      String[] parts = routeKey.split(" ", 2);
+      this.method = parts[0];
+      this.template = parts[1];
+    }
+
+    String routeKey() {
+      return method + " " + template;
+    }
+
+    /** No token needed: every actor is allowed, anonymous too. */
+    Operation publicRoute() {
+      isPublic = true;
+      allowed.addAll(EnumSet.allOf(Actor.class));
+      return this;
+    }
+
+    Operation allow(Actor... actors) {
+      allowed.addAll(List.of(actors));
+      return this;
+    }
+
+    /** Denied with 403: they can see the resource but may not do this (openapi.yaml must document 403). */
+    Operation forbid(Actor... actors) {
+      forbidden.addAll(List.of(actors));
+      return this;
+    }
+
+    Operation query(String queryString) {
+      this.query = queryString;
+      return this;
+    }
+
+    Operation body(Function<World, Object> makeBody) {
+      this.body = makeBody;
+      return this;
+    }
+
+    /** An allowed answer need not repeat the path's ids (by default it must). */
+    Operation unnamed() {
+      unnamed = true;
+      return this;
+    }
+
+    /** More to check in an allowed cell's answer. */
+    Operation expect(Consumer<JsonNode> check) {
+      this.expect = check;
+      return this;
+    }
+
+    /** Undoes an allowed write that other tests could see. */
+    Operation restore(Consumer<World> undo) {
+      this.restore = undo;
+      return this;
+    }
+
+    boolean allows(Actor actor) {
+      return allowed.contains(actor);
+    }
+
+    List<String> parameterNames() {
+      List<String> names = new ArrayList<>();
+      Matcher matcher = Pattern.compile("\\{([^}]+)}").matcher(template);
+      while (matcher.find()) {
+        names.add(matcher.group(1));
+      }
+      return names;
+    }
+
+    String path(Map<String, String> values) {
+      String path = template;
+      for (var entry : values.entrySet()) {
+        path = path.replace("{" + entry.getKey() + "}", entry.getValue());
+      }
+      return query == null ? path : path + "?" + query;
+    }
+  }
+
+  record Cell(Operation operation, Actor actor) {
+    @Override
+    public String toString() {
+      return operation.routeKey() + " as " + actor + " (" + actor.who + ")";
+    }
+  }
+
+  /**
+   * The resources of the matrix and the people around them, found through the API. The pupil is a
+   * 7A1 pupil whose parents no other test signs in as (other tests take parents from the start of
+   * the list), and whose only children are at Nguyễn Trãi.
+   */
+  static final class World {
+    final SeededApi seeded;
+    final Map<Actor, String> users = new EnumMap<>(Actor.class);
+    final String pupil;
+    final Set<String> rosterIds = new LinkedHashSet<>();
+    final Set<String> rosterNames = new LinkedHashSet<>();
+    private JsonNode originalRow;
+    private int markCount;
+
+    World(SeededApi seeded) {
+      this.seeded = seeded;
+      List<DevUser> parents = seeded.stack().users().stream()
+          .filter(u -> u.role().equals("PARENT") && u.schoolId().equals(SeededApi.NGUYEN_TRAI)).toList().reversed();
+      String found = null;
+      String parent = null;
+      for (DevUser user : parents) {
+        List<Child> children = seeded.children(user.id());
+        if (children.stream().allMatch(c -> c.schoolId().equals(SeededApi.NGUYEN_TRAI))) {
+          var inClass = children.stream().filter(c -> c.classId().equals(CLASS)).findFirst();
+          if (inClass.isPresent()) {
+            found = inClass.get().studentId();
+            parent = user.id();
+            break;
+          }
+        }
+      }
+      assertThat(found).as("a 7A1 pupil with a parent account").isNotNull();
+      this.pupil = found;
+      String pupilId = found;
+      String otherParent = parents.stream().map(DevUser::id)
+          .filter(id -> seeded.children(id).stream().noneMatch(c -> c.studentId().equals(pupilId)))
+          .findFirst().orElseThrow();
+      users.put(PARENT, parent);
+      users.put(OTHER_PARENT, otherParent);
+      users.put(TEACHER, SeededApi.TEACHER_7A1);
+      users.put(COLLEAGUE, "nt-gv-05");
+      users.put(OTHER_TEACHER, SeededApi.TEACHER_6A1);
+      users.put(STAFF, "nt-vp-01");
+      users.put(OTHER_SCHOOL_STAFF, "lqd-vp-01");
+
+      JsonNode book = seeded.as(users.get(STAFF)).get(gradebookPath()).body();
+      book.get("rows").forEach(row -> {
+        rosterIds.add(row.get("studentId").asText());
+        rosterNames.add(row.get("fullName").asText());
+        if (row.get("studentId").asText().equals(pupilId)) {
+          originalRow = row;
+        }
+      });
+      assertThat(originalRow).isNotNull();
+      // Something for the leave lists to show.
+      newLeaveRequest();
+    }
+
+    /** Path parameters; {@code {leaveRequestId}} is a new pending request each time. */
+    Map<String, String> parameters(Operation operation) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (String name : operation.parameterNames()) {
+        values.put(name, switch (name) {
+          case "studentId" -> pupil;
+          case "classId" -> CLASS;
+          case "subject" -> SUBJECT;
+          case "term" -> SeededApi.TERM;
+          case "date" -> operation.method.equals("GET") ? "2026-11-20" : MATRIX_DAY.toString();
+          case "leaveRequestId" -> newLeaveRequest();
+          default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
+        });
+      }
+      return values;
+    }
+
+    Map<String, Object> leaveDraft() {
+      String day = SeededApi.today().plusDays(60).toString();
+      return Map.of("from", day, "to", day, "reason", REASON);
+    }
+
+    String newLeaveRequest() {
+      ApiClient.Response created = seeded.as(users.get(PARENT)).post("/v1/students/" + pupil + "/leave-requests", leaveDraft());
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      return created.body().get("id").asText();
+    }
+
+    String gradebookPath() {
+      return "/v1/classes/" + CLASS + "/gradebook/" + SUBJECT + "/" + SeededApi.TERM;
+    }
+
+    /** The pupil's Toán row with the midterm moved by one tenth. */
+    Object changedMarks() {
+      var midterm = originalRow.get("midterm").decimalValue();
+      var changed = midterm.compareTo(java.math.BigDecimal.TEN) < 0 ? midterm.add(new java.math.BigDecimal("0.1"))
+          : midterm.subtract(new java.math.BigDecimal("0.1"));
+      return Map.of("rows", List.of(Map.of("studentId", pupil, "regular", originalRow.get("regular"),
+          "midterm", changed, "finalExam", originalRow.get("finalExam"))));
+    }
+
+    /** The pupil's Toán row as the seed left it. */
+    void restoreMarks() {
+      ApiClient.Response restored = seeded.as(users.get(TEACHER)).put(gradebookPath(), Map.of("rows", List.of(Map.of(
+          "studentId", pupil, "regular", originalRow.get("regular"), "midterm", originalRow.get("midterm"),
+          "finalExam", originalRow.get("finalExam")))));
+      assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+    }
+
+    /** A different note each call, so that every allowed cell changes the register. */
+    Object marks() {
+      return Map.of("marks", List.of(Map.of("studentId", pupil, "status", "LATE", "note", "Ma trận " + ++markCount)));
+    }
+
+    /** What a denied answer must not name: the class's pupils, the request's reason; for 401/404 also the class. */
+    List<String> secrets(int status) {
+      List<String> secrets = new ArrayList<>(rosterIds);
+      secrets.addAll(rosterNames);
+      secrets.add(REASON);
+      if (status != 403) {
+        secrets.add("7A1");
+        secrets.add("Nguyễn Trãi");
+      }
+      return secrets;
+    }
+
+    /** Every item of the pupil's and the class's partitions (what a write on them could change). */
+    List<Map<String, AttributeValue>> snapshot(Map<String, String> values) {
+      List<Map<String, AttributeValue>> items = new ArrayList<>();
+      for (String pk : List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil, "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS)) {
+        var dynamo = seeded.stack().dynamo();
+        Map<String, AttributeValue> startKey = null;
+        do {
+          var page = dynamo.client().query(QueryRequest.builder().tableName(dynamo.tableName())
+              .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)))
+              .exclusiveStartKey(startKey).consistentRead(true).build());
+          items.addAll(page.items());
+          startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+      }
+      return items;
+    }
+  }
+}
