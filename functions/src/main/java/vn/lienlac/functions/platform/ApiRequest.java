@@ -4,10 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -16,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import vn.lienlac.model.common.SchoolTime;
+import vn.lienlac.model.common.Text;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.i18n.Messages;
 
@@ -161,14 +158,6 @@ public final class ApiRequest {
     } catch (IllegalArgumentException e) {
       throw new ApiException.BadRequest("request.invalidUtf8");
     }
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new ApiException.BadRequest("request.invalidUtf8");
-    }
+    return Text.fromUtf8(bytes).orElseThrow(() -> new ApiException.BadRequest("request.invalidUtf8"));
   }
 }
