@@ -2,8 +2,8 @@ package vn.lienlac.functions.platform;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import vn.lienlac.model.common.SchoolTime;
+import vn.lienlac.model.common.Text;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.i18n.Messages;
 
@@ -69,13 +71,21 @@ public final class ApiRequest {
     return queryParameter(name).map(value -> date(name, value));
   }
 
-  /** A date given as {@code YYYY-MM-DD} in a path or query parameter. */
+  /**
+   * A date given as {@code YYYY-MM-DD} in a path or query parameter, within the supported years
+   * ({@link SchoolTime#isSupported}); anything else is a 400 naming the parameter.
+   */
   public static LocalDate date(String parameter, String value) {
+    LocalDate date;
     try {
-      return LocalDate.parse(value);
+      date = LocalDate.parse(value);
     } catch (DateTimeParseException e) {
       throw new ApiException.BadRequest(List.of(Violation.of(parameter, "request.badDate", value)), "request.badParameter", parameter);
     }
+    if (!SchoolTime.isSupported(date)) {
+      throw new ApiException.BadRequest(List.of(JsonErrors.dateOutOfRange(parameter, date)), "request.badParameter", parameter);
+    }
+    return date;
   }
 
   public Optional<String> header(String name) {
@@ -118,6 +128,8 @@ public final class ApiRequest {
       return value;
     } catch (JsonMappingException e) {
       throw JsonErrors.toBadRequest(e);
+    } catch (StreamConstraintsException e) {
+      throw JsonErrors.toBadRequest(e);
     } catch (JsonProcessingException e) {
       throw new ApiException.BadRequest("request.malformedJson",
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
@@ -125,13 +137,27 @@ public final class ApiRequest {
     }
   }
 
+  /**
+   * The body as text, decoded strictly: bytes that are not UTF-8 are a 400, never U+FFFD. A body
+   * API Gateway passed as text has been decoded already; a U+FFFD in it is where bad bytes were.
+   */
   private String rawBody() {
     String body = event.getBody();
     if (body == null) {
       return "";
     }
-    return event.getIsBase64Encoded()
-        ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8)
-        : body;
+    if (!event.getIsBase64Encoded()) {
+      if (body.indexOf('\uFFFD') >= 0) {
+        throw new ApiException.BadRequest("request.invalidUtf8");
+      }
+      return body;
+    }
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(body);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException.BadRequest("request.invalidUtf8");
+    }
+    return Text.fromUtf8(bytes).orElseThrow(() -> new ApiException.BadRequest("request.invalidUtf8"));
   }
 }

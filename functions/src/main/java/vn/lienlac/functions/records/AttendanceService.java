@@ -81,7 +81,7 @@ public final class AttendanceService {
    */
   public AttendanceReport report(Student student, Optional<LocalDate> fromParameter, Optional<LocalDate> toParameter) {
     LocalDate to = toParameter.orElseGet(() -> SchoolTime.today(clock));
-    LocalDate from = fromParameter.orElse(to.minusDays(DEFAULT_RANGE_DAYS - 1));
+    LocalDate from = fromParameter.orElseGet(() -> to.minusDays(DEFAULT_RANGE_DAYS - 1));
     if (from.isAfter(to)) {
       throw new ApiException.Invalid(List.of(Violation.of("from", "attendance.rangeReversed", from, to)));
     }

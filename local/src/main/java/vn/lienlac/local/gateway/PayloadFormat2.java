@@ -18,8 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import vn.lienlac.functions.platform.Json;
+import vn.lienlac.model.common.Text;
 
 /**
  * API Gateway HTTP API payload format 2.0, both ways: the event a function receives for a request,
@@ -92,8 +94,11 @@ final class PayloadFormat2 {
         .withRequestContext(context)
         .withIsBase64Encoded(false);
     if (body.length > 0) {
-      if (isText(headers.get("content-type"))) {
-        event.withBody(new String(body, StandardCharsets.UTF_8));
+      // API Gateway does not document what it does with a textual body that is not UTF-8: passing
+      // its bytes (base64) lets the function refuse it, where decoding here would make U+FFFD.
+      Optional<String> text = isText(headers.get("content-type")) ? Text.fromUtf8(body) : Optional.empty();
+      if (text.isPresent()) {
+        event.withBody(text.get());
       } else {
         event.withBody(Base64.getEncoder().encodeToString(body)).withIsBase64Encoded(true);
       }

@@ -197,6 +197,51 @@ class DevGatewayTest {
   }
 
   @Test
+  void a_textual_body_that_is_not_utf8_should_arrive_as_its_bytes_so_the_function_can_refuse_it() throws Exception {
+    byte[] bytes = {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+    send(request("/upload").header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)));
+    APIGatewayV2HTTPEvent event = RECORDER.event.get();
+
+    assertThat(event.getIsBase64Encoded()).isTrue();
+    assertThat(Base64.getDecoder().decode(event.getBody())).isEqualTo(bytes);
+  }
+
+  @Test
+  void a_malformed_path_that_reaches_the_gateway_should_answer_problem_json() throws Exception {
+    for (String target : List.of("/things/%C0%AF", "/things/%00", "/nowhere/%FF%FE", "/things/a%2Fb/c")) {
+      String answer = raw("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+      assertThat(answer).as(target).startsWith("HTTP/1.1 4").containsIgnoringCase("content-type: application/problem+json");
+    }
+  }
+
+  /**
+   * A request target that is not a URI at all ({@code /v1/%zz}, a raw space or brace) is refused by
+   * the JDK's HTTP server itself, with its own text/html 400, before any handler or filter runs;
+   * this pins that behaviour (ARCHITECTURE.md, "The local stack"): the gateway cannot change it.
+   */
+  @Test
+  void a_request_target_that_is_not_a_uri_is_refused_by_the_jdk_before_the_gateway_sees_it() throws Exception {
+    String answer = raw("GET /things/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: text/html");
+    assertThat(RECORDER.event.get()).isNull();
+    assertThat(LOG.toString(StandardCharsets.UTF_8)).doesNotContain("%zz");
+  }
+
+  /** Sends bytes as they are (HttpClient would refuse to) and reads the whole answer. */
+  private static String raw(String request) throws IOException {
+    URI base = gateway.baseUri();
+    try (var socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  @Test
   void a_base64_response_should_be_decoded_and_headers_and_cookies_written_back() throws Exception {
     byte[] pdf = {0x25, 0x50, 0x44, 0x46, (byte) 0x80};
     RECORDER.answer = event -> APIGatewayV2HTTPResponse.builder()

@@ -1,5 +1,9 @@
 package vn.lienlac.model.common;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Optional;
 
@@ -17,6 +21,22 @@ public final class Text {
       return null;
     }
     return Normalizer.normalize(raw, Normalizer.Form.NFC).strip();
+  }
+
+  /**
+   * The text these bytes encode, when they are valid UTF-8; empty when they are not. Strict, unlike
+   * {@code new String(bytes, UTF_8)}, which silently turns bad bytes into U+FFFD.
+   */
+  public static Optional<String> fromUtf8(byte[] bytes) {
+    try {
+      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString());
+    } catch (CharacterCodingException notUtf8) {
+      return Optional.empty();
+    }
   }
 
   /** Length as a person counts it: in code points, so an emoji or a combined letter counts once. */

@@ -9,13 +9,29 @@ import java.util.List;
  * render the same violation offline with the same bundle.
  */
 public record Violation(String field, String code, List<Object> args) {
+  /**
+   * The field and text arguments are shown to people and often echo what the caller sent: longer ones are cut
+   * to this many characters (ending in an ellipsis), so a hostile input is never echoed in full.
+   */
+  public static final int MAX_SHOWN_LENGTH = 40;
 
   public Violation {
-    args = List.copyOf(args);
+    field = field == null ? null : (String) shown(field);
+    args = args.stream().map(Violation::shown).toList();
   }
 
   public static Violation of(String field, String code, Object... args) {
     return new Violation(field, code, List.of(args));
+  }
+
+  private static Object shown(Object arg) {
+    if (arg instanceof CharSequence text && text.length() > MAX_SHOWN_LENGTH) {
+      String value = text.toString();
+      if (value.codePointCount(0, value.length()) > MAX_SHOWN_LENGTH) {
+        return value.substring(0, value.offsetByCodePoints(0, MAX_SHOWN_LENGTH - 1)) + "…";
+      }
+    }
+    return arg;
   }
 
   /** The same violation, placed under a parent path: {@code regular/1} under {@code rows/3}. */

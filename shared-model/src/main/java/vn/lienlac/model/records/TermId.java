@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.lienlac.model.common.SchoolTime;
 
 /**
  * A term (học kì) of a school year: {@code 2026-2027-HK1} or {@code 2026-2027-HK2}. A Vietnamese
@@ -18,7 +19,11 @@ public record TermId(int startYear, int semester) {
     }
   }
 
-  /** The term for text like {@code 2026-2027-HK1}; empty when it is not one. */
+  /**
+   * The term for text like {@code 2026-2027-HK1}; empty when it is not one: four ASCII digits each,
+   * the second year the first plus one, both within the supported years
+   * ({@link SchoolTime#FIRST_YEAR} to {@link SchoolTime#LAST_YEAR}). What parses prints back the same.
+   */
   public static Optional<TermId> parse(String text) {
     if (text == null) {
       return Optional.empty();
@@ -29,7 +34,7 @@ public record TermId(int startYear, int semester) {
     }
     int start = Integer.parseInt(m.group(1));
     int end = Integer.parseInt(m.group(2));
-    if (end != start + 1) {
+    if (end != start + 1 || start < SchoolTime.FIRST_YEAR || end > SchoolTime.LAST_YEAR) {
       return Optional.empty();
     }
     return Optional.of(new TermId(start, Integer.parseInt(m.group(3))));

@@ -12,6 +12,7 @@ import vn.lienlac.model.common.Violation;
  */
 public record Score(int tenths) implements Comparable<Score> {
   private static final BigDecimal TEN = BigDecimal.TEN;
+  private static final int SHOWN_DIGITS = 8;
   // Plain decimal notation only: no exponent ("1E+1"), no grouping, no decimal comma.
   private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
@@ -37,7 +38,7 @@ public record Score(int tenths) implements Comparable<Score> {
   public static Score of(BigDecimal value) {
     Violation violation = check(value);
     if (violation != null) {
-      throw new IllegalArgumentException(violation.code() + ": " + value.toPlainString());
+      throw new IllegalArgumentException(violation.code() + ": " + violation.args().getFirst());
     }
     return new Score(value.movePointRight(1).intValueExact());
   }
@@ -45,18 +46,37 @@ public record Score(int tenths) implements Comparable<Score> {
   /**
    * Null when {@code value} is a valid score; otherwise a violation with field {@code ""} (callers
    * place it with {@link Violation#under}) and code {@code score.range} or {@code score.decimals},
-   * the value as plain text as its argument. {@code value} must not be null.
+   * the value as plain text as its argument. {@code value} must not be null. Any BigDecimal is
+   * safe here, {@code 1E+2147483647} included: the rules are decided by comparison, and a value
+   * is written out in full only when it is short (see {@link #shown}).
    */
   public static Violation check(BigDecimal value) {
     Objects.requireNonNull(value, "value");
-    String shown = value.toPlainString();
     if (value.signum() < 0 || value.compareTo(TEN) > 0) {
-      return Violation.of("", "score.range", shown);
+      return Violation.of("", "score.range", shown(value));
     }
-    if (value.stripTrailingZeros().scale() > 1) {
-      return Violation.of("", "score.decimals", shown);
+    // In range, so at most two digits before the point: the scale alone says how long it is.
+    if (value.scale() > 1 && value.stripTrailingZeros().scale() > 1) {
+      return Violation.of("", "score.decimals", shown(value));
     }
     return null;
+  }
+
+  /**
+   * The value as a teacher typed it (plain text, never scientific notation) when that is short;
+   * otherwise, since its plain text could run to gigabytes, its first digits and its exponent:
+   * {@code 1E+2147483647}, {@code -1.2345678…E+59}.
+   */
+  static String shown(BigDecimal value) {
+    long exponent = (long) value.precision() - value.scale() - 1; // of the first digit
+    if (value.precision() <= SHOWN_DIGITS && value.scale() <= SHOWN_DIGITS && exponent < SHOWN_DIGITS) {
+      return value.toPlainString();
+    }
+    String digits = value.unscaledValue().abs().toString();
+    String mantissa = digits.length() == 1 ? digits
+        : digits.charAt(0) + "." + digits.substring(1, Math.min(digits.length(), SHOWN_DIGITS))
+            + (digits.length() > SHOWN_DIGITS ? "…" : "");
+    return (value.signum() < 0 ? "-" : "") + mantissa + "E" + (exponent >= 0 ? "+" : "") + exponent;
   }
 
   /** With scale 1: 85 → 8.5, 100 → 10.0. */

@@ -3,7 +3,10 @@ package vn.lienlac.model.records.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +42,19 @@ class ScoreTest {
     assertThatIllegalArgumentException().isThrownBy(() -> Score.of(new BigDecimal("8.25"))).withMessageContaining("score.decimals");
     assertThatIllegalArgumentException().isThrownBy(() -> Score.of(new BigDecimal("-0.5"))).withMessageContaining("score.range");
     assertThatIllegalArgumentException().isThrownBy(() -> Score.of(new BigDecimal("10.5"))).withMessageContaining("score.range");
+  }
+
+  @ParameterizedTest(name = "{0} is refused at once, without its digits")
+  @ValueSource(strings = {"1e2147483647", "-1e2147483647", "1e-2147483647", "1e10000000", "1e-10000000",
+      "123456789012345678901234567890123456789012345678901234567890"})
+  void check_should_refuse_a_huge_number_without_ever_writing_it_out(String text) {
+    BigDecimal value = new BigDecimal(text);
+
+    Violation violation = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> Score.check(value));
+
+    assertThat(violation).isNotNull();
+    assertThat(violation.code()).isIn("score.range", "score.decimals");
+    assertThat(violation.args().get(0).toString()).hasSizeLessThanOrEqualTo(24);
   }
 
   @Test
