@@ -18,7 +18,12 @@ public final class IdentityFunction extends ApiFunction {
   }
 
   public IdentityFunction(Environment env) {
-    this(Dynamo.fromEnvironment(env), Clock.systemUTC());
+    this(env, Dynamo.fromEnvironment(env));
+  }
+
+  private IdentityFunction(Environment env, Dynamo dynamo) {
+    this(dynamo, Clock.systemUTC());
+    primeBeforeSnapshot(dynamo, env);
   }
 
   public IdentityFunction(Dynamo dynamo, Clock clock) {

@@ -25,11 +25,26 @@ import vn.lienlac.model.common.Problem;
  */
 public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
   private final Map<String, Route> routes = new HashMap<>();
+  /** Held here because CRaC contexts hold their resources weakly. */
+  private Priming priming;
 
   protected final void on(String routeKey, Route route) {
     if (routes.putIfAbsent(routeKey, route) != null) {
       throw new IllegalStateException("Route registered twice: " + routeKey);
     }
+  }
+
+  /**
+   * SnapStart priming ({@link Priming}): the Lambda constructor of each function calls this once
+   * its routes are registered. Unless {@code LIENLAC_PRIMING=off}.
+   */
+  protected final void primeBeforeSnapshot(Dynamo dynamo, Environment env) {
+    priming = Priming.register(this, dynamo, env);
+  }
+
+  /** The registered priming, or null (tests). */
+  final Priming priming() {
+    return priming;
   }
 
   /** The route keys this function serves: template.yaml must wire exactly these to it. */

@@ -3,6 +3,8 @@ package vn.lienlac.functions.platform;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -13,22 +15,40 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 /**
  * The DynamoDB table of a function, with its clients: built once per container from the
- * environment. In Lambda the credentials come from the environment Lambda sets; with
- * {@code AWS_ENDPOINT_URL_DYNAMODB} set (DynamoDB Local), fixed local credentials are used.
+ * environment.
+ *
+ * <p>Credentials: in Lambda, from the access-key variables when Lambda sets them, else from the
+ * container credentials endpoint ({@code AWS_CONTAINER_CREDENTIALS_FULL_URI} with
+ * {@code AWS_CONTAINER_AUTHORIZATION_TOKEN}), which is what a SnapStart function gets. Fixed
+ * local credentials only when the variable {@value #LOCAL_CREDENTIALS} is {@code true}, which the
+ * dev stack sets and template.yaml never does: an endpoint override
+ * ({@code AWS_ENDPOINT_URL_DYNAMODB}) alone changes where requests go, not who signs them.
  */
 public record Dynamo(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName) {
+  /** {@code true}: sign with fixed local credentials (DynamoDB Local accepts any). Dev stack only. */
+  public static final String LOCAL_CREDENTIALS = "LIENLAC_LOCAL_CREDENTIALS";
 
   public static Dynamo fromEnvironment(Environment env) {
     DynamoDbClientBuilder builder = DynamoDbClient.builder()
         .httpClient(UrlConnectionHttpClient.create())
-        .region(Region.of(env.optional("AWS_REGION").orElse("ap-southeast-1")));
-    var endpoint = env.optional("AWS_ENDPOINT_URL_DYNAMODB");
-    AwsCredentialsProvider credentials = endpoint.isPresent()
-        ? StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))
-        : EnvironmentVariableCredentialsProvider.create();
-    builder.credentialsProvider(credentials);
-    endpoint.map(URI::create).ifPresent(builder::endpointOverride);
+        .region(Region.of(env.optional("AWS_REGION").orElse("ap-southeast-1")))
+        .credentialsProvider(credentials(env));
+    env.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);
     return of(builder.build(), env.require("TABLE_NAME"));
+  }
+
+  /**
+   * Lambda's two ways of handing a function its role's credentials, in the order of the SDK's
+   * default chain, without the rest of that chain (profile files, instance metadata, web identity):
+   * nothing else exists in Lambda, and each costs class loading at cold start.
+   */
+  static AwsCredentialsProvider credentials(Environment env) {
+    if (env.optional(LOCAL_CREDENTIALS).filter("true"::equals).isPresent()) {
+      return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    }
+    return AwsCredentialsProviderChain.builder()
+        .credentialsProviders(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create())
+        .build();
   }
 
   public static Dynamo of(DynamoDbClient client, String tableName) {

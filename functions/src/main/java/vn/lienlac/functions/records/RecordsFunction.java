@@ -45,7 +45,12 @@ public final class RecordsFunction extends ApiFunction {
   }
 
   public RecordsFunction(Environment env) {
-    this(Dynamo.fromEnvironment(env), Clock.systemUTC());
+    this(env, Dynamo.fromEnvironment(env));
+  }
+
+  private RecordsFunction(Environment env, Dynamo dynamo) {
+    this(dynamo, Clock.systemUTC());
+    primeBeforeSnapshot(dynamo, env);
   }
 
   public RecordsFunction(Dynamo dynamo, Clock clock) {

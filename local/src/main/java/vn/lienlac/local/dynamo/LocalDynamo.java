@@ -131,14 +131,16 @@ public final class LocalDynamo implements AutoCloseable {
 
   /**
    * The variables that point a function at this DynamoDB Local: {@code AWS_REGION} (Lambda sets
-   * it) and {@code AWS_ENDPOINT_URL_DYNAMODB}.
+   * it), {@code AWS_ENDPOINT_URL_DYNAMODB}, and the dev stack's opt-in to fixed local credentials
+   * ({@link Dynamo#LOCAL_CREDENTIALS}; in Lambda the credentials come from the runtime).
    */
   public Map<String, String> environment() {
     return environment(endpoint);
   }
 
   private static Map<String, String> environment(URI endpoint) {
-    return Map.of("AWS_REGION", REGION, "AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString());
+    return Map.of("AWS_REGION", REGION, "AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString(),
+        Dynamo.LOCAL_CREDENTIALS, "true");
   }
 
   public URI endpoint() {

@@ -33,7 +33,8 @@ class LocalDynamoTest {
       assertThat(ttl.timeToLiveStatus()).isEqualTo(TimeToLiveStatus.ENABLED);
       assertThat(ttl.attributeName()).isEqualTo("expiresAt");
       assertThat(dynamo.environment()).containsEntry("AWS_REGION", "ap-southeast-1")
-          .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
+          .containsEntry("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString())
+          .containsEntry("LIENLAC_LOCAL_CREDENTIALS", "true");
     }
   }
 
