@@ -32,7 +32,27 @@ final class DemoSchools {
     }
   }
 
-  record World(List<School> schools, List<SchoolClass> classes, List<Student> students, List<Person> people) {}
+  record World(List<School> schools, List<SchoolClass> classes, List<Student> students, List<Person> people) {
+    /**
+     * The part of the world one class needs (tests): its school, the class, its pupils, and the
+     * school's people with only the grants that concern this class or its pupils.
+     */
+    World onlyClass(String classId) {
+      SchoolClass kept = classes.stream().filter(c -> c.id().equals(classId)).findFirst().orElseThrow();
+      List<Student> pupils = students.stream().filter(s -> s.classId().equals(classId)).toList();
+      List<String> pupilIds = pupils.stream().map(Student::id).toList();
+      List<Person> kin = people.stream().filter(p -> p.schoolId().equals(kept.schoolId()))
+          .map(p -> new Person(p.id(), p.fullName(), p.role(), p.schoolId(), p.grants().stream()
+              .filter(g -> g.schoolId().equals(kept.schoolId()) && switch (g) {
+                case Caller.RoleGrant r -> true;
+                case Caller.ChildGrant c -> pupilIds.contains(c.studentId());
+                case Caller.TeachingGrant t -> t.classId().equals(classId);
+                case Caller.HomeroomGrant h -> h.classId().equals(classId);
+              }).toList(), p.description()))
+          .toList();
+      return new World(schools.stream().filter(s -> s.id().equals(kept.schoolId())).toList(), List.of(kept), pupils, kin);
+    }
+  }
 
   private static final String[] FAMILY = {
       "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",

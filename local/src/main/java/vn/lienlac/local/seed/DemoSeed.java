@@ -49,7 +49,9 @@ import vn.lienlac.model.records.grading.SubjectPlan;
  * Writes the demo world ({@link DemoSchools}) through the production repositories and services,
  * so the demo data obeys the same rules as real data (grades are validated and audited, leave
  * requests go through the same checks). Everything is fixed: the random seed, the clock, the ids.
- * It runs once per data folder (a marker item records it) and can be re-run safely.
+ * The build does that once and keeps the items ({@link SeedSnapshot}); a start loads them with
+ * batch writes, and writes through the services itself only when the snapshot is missing. It
+ * runs once per data folder (a marker item, written last, records it) and can be re-run safely.
  */
 public final class DemoSeed {
   /** The seed's own "now": Saturday 21 November 2026, 10:00 in Vietnam. */
@@ -59,7 +61,7 @@ public final class DemoSeed {
   static final LocalDate LAST_SCHOOL_DAY = LocalDate.of(2026, 11, 20);
   private static final String MARKER_SK = "SEED#demo-v1";
   /** DynamoDB Local serves requests on several threads; more than this gains nothing on 2-4 cores. */
-  private static final int PARALLELISM = 4;
+  static final int PARALLELISM = 4;
 
   private DemoSeed() {}
 
@@ -67,7 +69,18 @@ public final class DemoSeed {
   public static List<DevUser> run(Dynamo dynamo) {
     World world = DemoSchools.build();
     if (!seeded(dynamo, world)) {
-      write(dynamo, world);
+      long started = System.nanoTime();
+      Optional<SeedSnapshot> snapshot = SeedSnapshot.fromClassPath();
+      if (snapshot.isPresent()) {
+        snapshot.get().load(dynamo);
+        System.out.printf("  seed:  %d items loaded in %.1f s (written through the services at build time)%n",
+            snapshot.get().items().size(), (System.nanoTime() - started) / 1e9);
+      } else {
+        System.out.println("  seed:  no snapshot on the class path (the local module's build makes it);"
+            + " writing through the services");
+        writeThroughServices(dynamo, world);
+      }
+      markSeeded(dynamo, world);
     }
     return users(world);
   }
@@ -87,7 +100,11 @@ public final class DemoSeed {
     return item.hasItem();
   }
 
-  private static void write(Dynamo dynamo, World world) {
+  /**
+   * Writes {@code world} through the production repositories and services into the table (no
+   * marker): what the build keeps as the {@link SeedSnapshot}.
+   */
+  static void writeThroughServices(Dynamo dynamo, World world) {
     Clock clock = Clock.fixed(SEEDED_AT, ZoneOffset.UTC);
     Random leaveRandom = new Random(2022);
     RosterRepository roster = new RosterRepository(dynamo);
@@ -177,7 +194,9 @@ public final class DemoSeed {
     } finally {
       pool.shutdownNow();
     }
+  }
 
+  private static void markSeeded(Dynamo dynamo, World world) {
     dynamo.client().putItem(r -> r.tableName(dynamo.tableName()).item(Map.of(
         Keys.PK, AttributeValue.fromS(Keys.school(world.schools().get(0).id())),
         Keys.SK, AttributeValue.fromS(MARKER_SK),
@@ -191,7 +210,7 @@ public final class DemoSeed {
   }
 
   /** Runs {@code action} on every item on the pool and waits for all; the first failure is rethrown. */
-  private static <T> void inParallel(ExecutorService pool, List<T> items, Consumer<T> action) {
+  static <T> void inParallel(ExecutorService pool, List<T> items, Consumer<T> action) {
     List<Future<?>> futures = items.stream().map(item -> pool.submit(() -> action.accept(item))).collect(Collectors.toList());
     for (Future<?> future : futures) {
       try {
