@@ -188,6 +188,14 @@ class AttendanceRegisterTest {
       assertProblem(refused, 422, "validation");
       assertThat(refused.body().get("errors").get(0).get("field").asText()).as(body).isEqualTo("marks");
     }
+    List<Map<String, Object>> tooMany = new ArrayList<>();
+    for (int i = 0; i < 51; i++) {
+      tooMany.add(mark("nt-hs-" + i, "ABSENT_UNEXCUSED", null));
+    }
+    ApiClient.Response refusedUnread = homeroom.put(day(date), Map.of("marks", tooMany));
+    assertProblem(refusedUnread, 422, "validation");
+    assertThat(refusedUnread.body().get("errors")).hasSize(1);
+    assertThat(refusedUnread.body().get("errors").get(0).get("field").asText()).isEqualTo("marks");
     ApiClient.Response nullMark = homeroom.put(day(date), "{\"marks\": [null]}");
     assertProblem(nullMark, 422, "validation");
     assertThat(nullMark.body().get("errors").get(0).get("field").asText()).isEqualTo("marks/0");

@@ -53,6 +53,8 @@ public final class AttendanceService {
   static final int MAX_RANGE_DAYS = 366;
   static final int DEFAULT_RANGE_DAYS = 30;
   static final int MAX_NOTE_LENGTH = 200;
+  /** At most one mark per pupil; classes are capped at 45, so a longer list is refused unread. */
+  static final int MAX_MARKS = GradesService.MAX_ROWS;
   /**
    * Read-modify-write rounds before a PUT without a version gives up with a 409: each round has a
    * winner, so this covers that many teachers saving the same class and day at the same moment.
@@ -167,7 +169,10 @@ public final class AttendanceService {
       validation.add(Violation.of("marks", "attendance.marksRequired"));
     }
     List<ClassAttendance.Mark> marks = update.marks() == null ? List.of() : update.marks();
-    for (int i = 0; i < marks.size(); i++) {
+    if (marks.size() > MAX_MARKS) {
+      validation.add(Violation.of("marks", "gradebook.tooManyRows", MAX_MARKS, marks.size()));
+    }
+    for (int i = 0; i < marks.size() && marks.size() <= MAX_MARKS; i++) {
       ClassAttendance.Mark mark = marks.get(i);
       String at = "marks/" + i;
       if (mark == null) {
