@@ -92,7 +92,7 @@ class AuthorizationMatrixTest {
           .allow(PARENT, TEACHER, COLLEAGUE, STAFF).expect(body -> assertThat(body.get("days")).isNotEmpty()),
       op("GET /v1/students/{studentId}/leave-requests").allow(PARENT, TEACHER, COLLEAGUE, STAFF)
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
-      op("POST /v1/students/{studentId}/leave-requests").body(w -> w.leaveDraft())
+      op("POST /v1/students/{studentId}/leave-requests").body(World::leaveDraft)
           .allow(PARENT).forbid(TEACHER, COLLEAGUE, STAFF),
       op("GET /v1/classes/{classId}/gradebook/{subject}/{term}").allow(TEACHER, STAFF).forbid(COLLEAGUE)
           .expect(body -> assertThat(body.get("rows")).isNotEmpty()),
@@ -108,11 +108,9 @@ class AuthorizationMatrixTest {
           .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF));
 
   private final SeededApi seeded;
-  private final LocalStack stack;
   private final ApiClient anonymous;
 
   AuthorizationMatrixTest(LocalStack stack, ApiClient api) {
-    this.stack = stack;
     this.anonymous = api;
     this.seeded = new SeededApi(stack, api);
   }
