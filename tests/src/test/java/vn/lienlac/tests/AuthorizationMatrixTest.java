@@ -92,6 +92,8 @@ class AuthorizationMatrixTest {
           .allow(PARENT, TEACHER, COLLEAGUE, STAFF).expect(body -> assertThat(body.get("days")).isNotEmpty()),
       op("GET /v1/students/{studentId}/leave-requests").allow(PARENT, TEACHER, COLLEAGUE, STAFF)
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      op("GET /v1/students/{studentId}/leave-requests/{leaveRequestId}").allow(PARENT, TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("reason").asText()).isEqualTo(REASON)),
       op("POST /v1/students/{studentId}/leave-requests").body(World::leaveDraft)
           .allow(PARENT).forbid(TEACHER, COLLEAGUE, STAFF),
       op("GET /v1/classes/{classId}/gradebook/{subject}/{term}").allow(TEACHER, STAFF).forbid(COLLEAGUE)
@@ -101,6 +103,8 @@ class AuthorizationMatrixTest {
       op("GET /v1/classes/{classId}/attendance/{date}").allow(TEACHER, COLLEAGUE, STAFF)
           .expect(body -> assertThat(body.get("entries")).isNotEmpty()),
       op("PUT /v1/classes/{classId}/attendance/{date}").body(World::marks).allow(TEACHER, COLLEAGUE).forbid(STAFF),
+      op("GET /v1/classes/{classId}/attendance/{date}/history").allow(TEACHER, COLLEAGUE, STAFF).unnamed()
+          .expect(body -> assertThat(body.get("items").isArray()).isTrue()),
       op("GET /v1/classes/{classId}/leave-requests").allow(TEACHER, STAFF).forbid(COLLEAGUE)
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       // Only the homeroom teacher decides; whoever else can read the request is told so (403).
