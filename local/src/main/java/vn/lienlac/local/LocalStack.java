@@ -83,7 +83,7 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * A clock that reads {@code start} now and runs at the pace of time from there: the demo world's
-     * dates without freezing time (two writes never share an instant).
+     * dates without freezing time, so that a later write gets a later instant, as in production.
      */
     public static Clock startingAt(Instant start) {
       return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.lienlac.functions.platform.ApiFunction;
+import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.local.template.SamTemplate;
 
@@ -52,6 +54,7 @@ class ContractTest {
       assertThat(ApiFunction.class).isAssignableFrom(type);
       assertThat(function.handler()).endsWith("::handleRequest");
       type.getConstructor(); // Lambda's entry
+      type.getConstructor(Dynamo.class, Clock.class); // the local stack's and the tests', with their clock
       // Building the function creates clients but does not connect: no DynamoDB needed here.
       ApiFunction handler = (ApiFunction) type.getConstructor(Environment.class).newInstance(Environment.of(Map.of(
           "TABLE_NAME", "contract-test", "AWS_REGION", "ap-southeast-1",
