@@ -8,18 +8,27 @@ import vn.lienlac.local.LocalStack;
 
 /**
  * One {@link LocalStack} per test JVM (in memory, on a free port), shared by every test class that
- * uses this extension and closed when the test run ends. Test methods and constructors can take a
- * {@link LocalStack} or an {@link ApiClient} for it as parameters.
+ * uses this extension and by {@link #shared} callers, closed when the test JVM exits. Test methods
+ * and constructors can take a {@link LocalStack} or an {@link ApiClient} for it as parameters.
  */
 public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+  private static LocalStack shared;
 
-  /** The shared stack, started on first use; the root store closes it (it is AutoCloseable). */
+  /** The shared stack, started on first use. */
   public static LocalStack stack(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-        LocalStack.class,
-        key -> LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true)),
-        LocalStack.class);
+    return shared();
+  }
+
+  /**
+   * The same stack for tests that do not run under Jupiter (jqwik properties, {@link FuzzTest}):
+   * one per test JVM whichever engine asks first, closed when the JVM exits.
+   */
+  public static synchronized LocalStack shared() {
+    if (shared == null) {
+      shared = LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true));
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-stack-close"));
+    }
+    return shared;
   }
 
   @Override
