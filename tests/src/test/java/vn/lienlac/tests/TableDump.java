@@ -39,13 +39,17 @@ record TableDump(SortedMap<String, Map<String, AttributeValue>> items) {
       Map<String, AttributeValue> was = before.items.get(key);
       Map<String, AttributeValue> now = items.get(key);
       if (was == null) {
-        differences.add("added " + key + ": " + now);
+        differences.add(shorten("added " + key + ": " + now));
       } else if (now == null) {
         differences.add("removed " + key);
       } else if (!Objects.equals(was, now)) {
-        differences.add("changed " + key + ": " + was + " -> " + now);
+        differences.add(shorten("changed " + key + ": " + was + " -> " + now));
       }
     }
     return differences;
+  }
+
+  private static String shorten(String difference) {
+    return difference.length() <= 500 ? difference : difference.substring(0, 500) + "…";
   }
 }
