@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import vn.lienlac.functions.platform.Json;
@@ -85,6 +86,12 @@ public final class ApiClient {
 
   /** Any method with extra request headers (e.g. {@code Idempotency-Key}). */
   public Response send(String method, String path, Object body, Map<String, String> headers) {
+    return send(method, path, body == null ? null
+        : (body instanceof String text ? text : Json.write(body)).getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  /** A body sent byte for byte as {@code application/json} (e.g. bytes that are not UTF-8); null sends none. */
+  public Response send(String method, String path, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
     headers.forEach(request::header);
     if (authorization != null) {
@@ -96,8 +103,7 @@ public final class ApiClient {
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(body instanceof String text ? text : Json.write(body)));
+      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     }
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

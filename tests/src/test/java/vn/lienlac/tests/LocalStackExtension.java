@@ -9,8 +9,8 @@ import vn.lienlac.local.LocalStack;
 
 /**
  * One {@link LocalStack} per test JVM (in memory, on a free port), shared by every test class that
- * uses this extension and closed when the test run ends. Test methods and constructors can take a
- * {@link LocalStack} or an {@link ApiClient} for it as parameters.
+ * uses this extension and by {@link #shared} callers, closed when the test JVM exits. Test methods
+ * and constructors can take a {@link LocalStack} or an {@link ApiClient} for it as parameters.
  *
  * <p>The stack runs on an injected clock, so that no test depends on the day it runs: it starts at
  * {@link #NOW} and ticks from there. (Frozen, it would give two writes the same instant, and grade
@@ -22,15 +22,24 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
    * written (attendance taken up to Friday 20 November, term 2026-2027-HK1).
    */
   public static final Instant NOW = Instant.parse("2026-11-21T03:00:00Z");
-  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+  private static LocalStack shared;
 
-  /** The shared stack, started on first use; the root store closes it (it is AutoCloseable). */
+  /** The shared stack, started on first use. */
   public static LocalStack stack(ExtensionContext context) {
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
-        LocalStack.class,
-        key -> LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true)
-            .withClock(LocalStack.Options.startingAt(NOW))),
-        LocalStack.class);
+    return shared();
+  }
+
+  /**
+   * The same stack for tests that do not run under Jupiter (jqwik properties, {@link FuzzTest}):
+   * one per test JVM whichever engine asks first, closed when the JVM exits.
+   */
+  public static synchronized LocalStack shared() {
+    if (shared == null) {
+      shared = LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true)
+          .withClock(LocalStack.Options.startingAt(NOW)));
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-stack-close"));
+    }
+    return shared;
   }
 
   @Override

@@ -39,13 +39,20 @@ final class JsonErrors {
 
   /**
    * A limit of the parser itself: a number token longer than {@link Json#MAX_NUMBER_LENGTH}
-   * characters, or nesting deeper than {@link Json#MAX_NESTING_DEPTH}. The parser knows no field.
+   * characters, nesting deeper than {@link Json#MAX_NESTING_DEPTH}, a name or string beyond
+   * Jackson's lengths. The parser knows no field.
    */
   static ApiException.BadRequest toBadRequest(StreamConstraintsException e) {
+    // Jackson says which limit only in its message; an unknown one still gets a clear 400.
     String message = String.valueOf(e.getOriginalMessage());
-    Violation violation = message.startsWith("Number value length")
-        ? numberOutOfBounds("")
-        : Violation.of("", "request.tooDeep", Json.MAX_NESTING_DEPTH);
+    Violation violation;
+    if (message.startsWith("Number value length")) {
+      violation = numberOutOfBounds("");
+    } else if (message.startsWith("Document nesting depth")) {
+      violation = Violation.of("", "request.tooDeep", Json.MAX_NESTING_DEPTH);
+    } else {
+      violation = Violation.of("", "request.tooLarge");
+    }
     return new ApiException.BadRequest(List.of(violation), "request.invalidBody");
   }
 

@@ -130,7 +130,7 @@ class ApiFunctionTest {
     return function.handleRequest(event(routeKey, body, headers), null);
   }
 
-  private static APIGatewayV2HTTPEvent event(String routeKey, String body, Map<String, String> headers) {
+  static APIGatewayV2HTTPEvent event(String routeKey, String body, Map<String, String> headers) {
     Map<String, String> allHeaders = new HashMap<>(Map.of("content-type", "application/json"));
     allHeaders.putAll(headers);
     var context = new APIGatewayV2HTTPEvent.RequestContext();
@@ -145,7 +145,7 @@ class ApiFunctionTest {
     return event;
   }
 
-  private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
+  static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
     return Json.MAPPER.readTree(response.getBody());
   }
 

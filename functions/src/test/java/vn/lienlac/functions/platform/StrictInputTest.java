@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -148,23 +147,13 @@ class StrictInputTest {
 
   private static APIGatewayV2HTTPEvent event(String routeKey, String body, Map<String, String> headers,
       Map<String, String> query) {
-    Map<String, String> allHeaders = new HashMap<>(Map.of("content-type", "application/json"));
-    allHeaders.putAll(headers);
-    var context = new APIGatewayV2HTTPEvent.RequestContext();
-    context.setRequestId("req-1");
-    context.setRouteKey(routeKey);
-    var event = new APIGatewayV2HTTPEvent();
-    event.setRouteKey(routeKey);
-    event.setRawPath(routeKey.substring(routeKey.indexOf(' ') + 1));
-    event.setHeaders(allHeaders);
+    APIGatewayV2HTTPEvent event = ApiFunctionTest.event(routeKey, body, headers);
     event.setQueryStringParameters(query.isEmpty() ? null : query);
-    event.setBody(body);
-    event.setRequestContext(context);
     return event;
   }
 
   private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-    return Json.MAPPER.readTree(response.getBody());
+    return ApiFunctionTest.json(response);
   }
 
   /** A 400 problem whose first error has {@code code}, or whose detail is that message. */

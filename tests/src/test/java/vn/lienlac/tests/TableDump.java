@@ -1,0 +1,55 @@
+package vn.lienlac.tests;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import vn.lienlac.functions.platform.Dynamo;
+
+/**
+ * Every item of the table, read with a consistent Scan, keyed by {@code pk} and {@code sk}: what
+ * a test compares before and after requests that must change nothing. Test-only: production code
+ * never scans (ContractTest checks that).
+ */
+record TableDump(SortedMap<String, Map<String, AttributeValue>> items) {
+
+  static TableDump of(Dynamo dynamo) {
+    SortedMap<String, Map<String, AttributeValue>> items = new TreeMap<>();
+    dynamo.client().scanPaginator(ScanRequest.builder().tableName(dynamo.tableName()).consistentRead(true).build())
+        .items()
+        .forEach(item -> items.put(item.get("pk").s() + " | " + item.get("sk").s(), item));
+    return new TableDump(items);
+  }
+
+  int size() {
+    return items.size();
+  }
+
+  /** What differs from {@code before}: keys added, removed and changed (empty when the same). */
+  List<String> differencesFrom(TableDump before) {
+    List<String> differences = new ArrayList<>();
+    TreeSet<String> keys = new TreeSet<>(before.items.keySet());
+    keys.addAll(items.keySet());
+    for (String key : keys) {
+      Map<String, AttributeValue> was = before.items.get(key);
+      Map<String, AttributeValue> now = items.get(key);
+      if (was == null) {
+        differences.add(shorten("added " + key + ": " + now));
+      } else if (now == null) {
+        differences.add("removed " + key);
+      } else if (!Objects.equals(was, now)) {
+        differences.add(shorten("changed " + key + ": " + was + " -> " + now));
+      }
+    }
+    return differences;
+  }
+
+  private static String shorten(String difference) {
+    return difference.length() <= 500 ? difference : difference.substring(0, 500) + "…";
+  }
+}
