@@ -159,14 +159,14 @@ public final class ColdStart {
 
   static String table(Map<Mode, Map<String, List<Run>>> results) {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "%-22s %-17s %16s %16s %13s %8s %10s %15s%n", "medians (min-max), ms", "function", "init", "1st request",
+        "%-22s %-17s %19s %17s %14s %8s %10s %15s%n", "medians (min-max), ms", "function", "init", "1st request",
         "2nd request", "classes", "1st/floor", "init+1st/floor"));
     results.forEach((mode, byFunction) -> {
       List<Run> floor = byFunction.get(FLOOR);
       String label = mode.label;
       for (var entry : byFunction.entrySet()) {
         List<Run> runs = entry.getValue();
-        out.append(String.format(Locale.ROOT, "%-22s %-17s %16s %16s %13s %8d %9.1fx %14.1fx%n", label, entry.getKey(),
+        out.append(String.format(Locale.ROOT, "%-22s %-17s %19s %17s %14s %8d %9.1fx %14.1fx%n", label, entry.getKey(),
             spread(runs, Run::init), spread(runs, Run::first), spread(runs, Run::second),
             (long) median(runs, r -> r.classes()),
             median(runs, Run::first) / median(floor, Run::first),
