@@ -1,130 +1,116 @@
 package vn.lienlac.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
-import vn.lienlac.functions.identity.IdentityFunction;
-import vn.lienlac.functions.platform.Dynamo;
-import vn.lienlac.functions.platform.Json;
-import vn.lienlac.functions.records.RecordsFunction;
+import vn.lienlac.functions.platform.Priming;
 import vn.lienlac.local.LocalStack;
+import vn.lienlac.local.lambda.ApiGatewayEvent;
+import vn.lienlac.local.lambda.LambdaSandbox;
+import vn.lienlac.local.lambda.RuntimeApi;
 import vn.lienlac.local.template.SamTemplate;
 
 /**
- * Cold starts of the deployed functions, approximated on this machine: one {@link LocalStack} (in
- * memory) in this JVM, then per run and function a fresh JVM ({@link ColdStartProbe}) with the
- * functions' Lambda jar on its class path, pointed at this JVM's DynamoDB Local. Prints each run's
- * timings, then min / median / p90 / max per function.
+ * Cold starts under the Lambda emulation harness ({@link LambdaSandbox}): per run, mode and
+ * function a fresh sandbox (a JVM running Lambda's own Java runtime client on the deployment jar,
+ * a SnapStart function's environment, this JVM's DynamoDB Local), then two requests. Every
+ * function of template.yaml, plus a floor ({@link FloorFunction}: the same SDK setup and one
+ * GetItem), in three modes: on-demand (no SnapStart), SnapStart without priming, SnapStart with
+ * priming. The SnapStart runtime runs the checkpoint hooks itself before it asks for work, so the
+ * first request after it is what a request after a restore would meet (less the restore).
  *
- * <p>Usage: {@code ColdStart [--runs N] [--warmup N] [--functions-jar JAR] [--probe-classpath DIR]
- * [--java BIN] [--jvm-args "FLAGS"]}; {@code ./bench/run-cold-start} builds and passes the paths.
+ * <p>Usage: {@code ColdStart --functions-jar JAR --floor-classes DIR --runtime-classpath CP [--runs N] [--warmup N]};
+ * {@code ./bench/run-cold-start} builds and passes the paths.
  */
 public final class ColdStart {
-  /** What a 1024 MB Lambda JVM has anyway (template.yaml sets no JAVA_TOOL_OPTIONS). */
-  static final String LAMBDA_FLAGS = "-Xshare:auto -XX:+UseSerialGC";
+  static final String FLOOR = "floor";
 
-  /** One function to start: its handler and the request its probe sends. */
-  record Target(String name, Class<?> handler, String studentId) {}
-
-  /** What the runner sees from outside, and what the probe printed. */
-  record Run(double spawnToMain, double total, JsonNode probe) {
-    double value(Metric metric) {
-      return switch (metric.source) {
-        case "spawnToMain" -> spawnToMain;
-        case "total" -> total;
-        case "initPlusFirst" -> probe.get("initMillis").asDouble() + probe.get("firstRequestMillis").asDouble();
-        default -> probe.get(metric.source).asDouble();
-      };
+  /** One sandbox's figures, in milliseconds. */
+  record Run(double init, double first, double second, long classes) {
+    double initPlusFirst() {
+      return init + first;
     }
   }
 
-  enum Metric {
-    SPAWN_TO_MAIN("spawn → main (runner clock)", "spawnToMain"),
-    JVM_TO_MAIN("JVM start → main (RuntimeMXBean)", "jvmToMainMillis"),
-    INIT("init: handler constructor", "initMillis"),
-    FIRST("1st request", "firstRequestMillis"),
-    SECOND("2nd request", "secondRequestMillis"),
-    INIT_PLUS_FIRST("init + 1st request", "initPlusFirst"),
-    TOTAL("spawn → exit", "total");
+  enum Mode {
+    ON_DEMAND("on-demand", false, false),
+    SNAPSTART("SnapStart, no priming", true, false),
+    PRIMED("SnapStart + priming", true, true);
 
     final String label;
-    final String source;
+    final boolean snapStart;
+    final boolean priming;
 
-    Metric(String label, String source) {
+    Mode(String label, boolean snapStart, boolean priming) {
       this.label = label;
-      this.source = source;
+      this.snapStart = snapStart;
+      this.priming = priming;
     }
   }
 
   private ColdStart() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options;
-    int runs;
-    int warmup;
-    try {
-      options = options(args);
-      runs = Integer.parseInt(options.getOrDefault("runs", "10"));
-      warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
-      if (runs < 1 || warmup < 0) {
-        throw new IllegalArgumentException("--runs must be at least 1 and --warmup at least 0");
-      }
-    } catch (IllegalArgumentException e) {
-      System.err.println("ColdStart: " + e.getMessage());
-      System.exit(2);
-      return;
-    }
+    Map<String, String> options = options(args);
+    int runs = Integer.parseInt(options.getOrDefault("runs", "5"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "1"));
+    Path jar = Path.of(required(options, "functions-jar"));
+    Path floorClasses = Path.of(required(options, "floor-classes"));
+    List<Path> runtimeClasspath = Arrays.stream(required(options, "runtime-classpath").split(java.io.File.pathSeparator))
+        .map(Path::of).toList();
     String load = loadAverage();
-    Path root = SamTemplate.repositoryRoot();
-    Path jar = options.containsKey("functions-jar") ? Path.of(options.get("functions-jar")) : functionsJar(root);
-    Path probe = Path.of(options.getOrDefault("probe-classpath", root.resolve("bench/target/classes").toString()));
-    String javaBin = options.getOrDefault("java", Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    List<String> flags = Arrays.stream(options.getOrDefault("jvm-args", LAMBDA_FLAGS).split("\\s+"))
-        .filter(flag -> !flag.isEmpty()).toList();
-    for (Path required : List.of(jar, probe.resolve(ColdStartProbe.class.getName().replace('.', '/') + ".class"))) {
-      if (!Files.exists(required)) {
-        throw new IllegalStateException(required + " is missing: run ./bench/run-cold-start, which builds it");
-      }
-    }
+    SamTemplate template = SamTemplate.read(SamTemplate.repositoryRoot().resolve("template.yaml"));
+    Path floorCode = floorCode(floorClasses);
 
-    System.out.println("Starting the local stack (in memory, seeded: 20–30 s)...");
-    long started = System.nanoTime();
+    System.out.println("Starting the local stack (in memory, seeded)...");
     try (LocalStack stack = LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true),
         new PrintStream(OutputStream.nullOutputStream(), false))) {
-      System.out.printf(Locale.ROOT, "Local stack up in %.1f s.%n", (System.nanoTime() - started) / 1e9);
+      String token = stack.issueToken(DemoApi.PARENT, Duration.ofHours(2));
       String child = new DemoApi(stack, DemoApi.PARENT).firstChild();
-      List<Target> targets = List.of(
-          new Target("identity  GET /v1/me", IdentityFunction.class, "-"),
-          new Target("records   GET …/grades", RecordsFunction.class, child));
-      Map<String, String> environment = environment(stack.dynamo());
-      List<String> command = new ArrayList<>(List.of(javaBin));
-      command.addAll(flags);
-      command.addAll(List.of("-cp", jar + File.pathSeparator + probe, ColdStartProbe.class.getName()));
+      Map<String, ApiGatewayEvent> requests = requests(template, token, child);
+      String endpoint = stack.dynamo().client().serviceClientConfiguration().endpointOverride().orElseThrow().toString();
 
-      System.out.println(header(javaBin, flags, jar, runs, warmup, child, load));
-      Map<Target, List<Run>> results = new LinkedHashMap<>();
+      Map<String, LambdaSandbox.Spec> specs = new LinkedHashMap<>();
+      SamTemplate.Function first = template.functions().getFirst();
+      specs.put(FLOOR, new LambdaSandbox.Spec(FLOOR, FloorFunction.class.getName() + "::handleRequest",
+          first.memoryMb(), first.timeoutSeconds(), List.of(jar, floorCode),
+          Map.of("TABLE_NAME", stack.dynamo().tableName(), "AWS_ENDPOINT_URL_DYNAMODB", endpoint), runtimeClasspath,
+          Path.of(System.getProperty("java.home"), "bin", "java"), true, true));
+      Set<String> tables = new TreeSet<>();
+      template.tables().forEach(t -> tables.add(t.logicalId()));
+      for (SamTemplate.Function function : template.functions()) {
+        Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : null));
+        variables.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
+        specs.put(function.logicalId(), LambdaSandbox.Spec.of(function, List.of(jar), variables, runtimeClasspath)
+            .withClassCount(true));
+      }
+
+      System.out.println(header(runs, warmup, load, jar, floorCode, runtimeClasspath, child));
+      Map<Mode, Map<String, List<Run>>> results = new LinkedHashMap<>();
       for (int i = -warmup; i < runs; i++) {
-        for (Target target : targets) {
-          Run run = spawn(command, target, environment);
-          System.out.println((i < 0 ? "warm-up " : "run " + (i + 1) + " ") + run.probe());
-          if (i >= 0) {
-            results.computeIfAbsent(target, t -> new ArrayList<>()).add(run);
+        for (Mode mode : Mode.values()) {
+          for (var entry : specs.entrySet()) {
+            Run run = run(entry.getValue(), mode, requests.get(entry.getKey()));
+            System.out.printf(Locale.ROOT, "%s %-22s %-17s init %7.1f  1st %7.1f  2nd %6.1f  classes %d%n",
+                i < 0 ? "warm-up" : "run " + (i + 1), mode.label, entry.getKey(), run.init(), run.first(), run.second(),
+                run.classes());
+            if (i >= 0) {
+              results.computeIfAbsent(mode, m -> new LinkedHashMap<>())
+                  .computeIfAbsent(entry.getKey(), k -> new ArrayList<>()).add(run);
+            }
           }
         }
       }
@@ -137,62 +123,67 @@ public final class ColdStart {
     System.exit(0);
   }
 
-  /** What template.yaml gives each function (the table) and Lambda sets (the region), plus the local endpoint. */
-  private static Map<String, String> environment(Dynamo dynamo) {
-    var configuration = dynamo.client().serviceClientConfiguration();
-    URI endpoint = configuration.endpointOverride()
-        .orElseThrow(() -> new IllegalStateException("The local stack's client has no endpoint override"));
-    return Map.of(
-        "TABLE_NAME", dynamo.tableName(),
-        "AWS_REGION", configuration.region().id(),
-        "AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString(),
-        "TZ", ":UTC");
-  }
-
-  private static Run spawn(List<String> baseCommand, Target target, Map<String, String> environment)
-      throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(baseCommand);
-    command.addAll(List.of(target.handler().getName(), DemoApi.PARENT, target.studentId()));
-    ProcessBuilder builder = new ProcessBuilder(command);
-    // Only what Lambda would set: no JAVA_TOOL_OPTIONS, credentials or proxies from this shell.
-    builder.environment().clear();
-    builder.environment().putAll(environment);
-    long spawnMillis = System.currentTimeMillis();
-    long spawnNanos = System.nanoTime();
-    Process process = builder.start();
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-    String stdout = read(process.getInputStream());
-    int exit = process.waitFor();
-    double total = (System.nanoTime() - spawnNanos) / 1e6;
-    String line = stdout.lines().filter(l -> l.startsWith(ColdStartProbe.MARKER)).findFirst().orElse(null);
-    if (exit != 0 || line == null) {
-      throw new IllegalStateException(target.name() + ": the probe exited with " + exit + "\n" + stdout + stderr.join());
+  /** The first and second request of each function: what a parent does first (floor: any event). */
+  private static Map<String, ApiGatewayEvent> requests(SamTemplate template, String token, String child) {
+    Map<String, ApiGatewayEvent> requests = new HashMap<>();
+    requests.put(FLOOR, ApiGatewayEvent.of("GET", "/v1/me").bearer(token));
+    requests.put("IdentityFunction", ApiGatewayEvent.of("GET", "/v1/me").bearer(token));
+    requests.put("RecordsFunction", ApiGatewayEvent.of("GET", "/v1/students/{studentId}/grades")
+        .path("studentId", child).query("term", Events.TERM).bearer(token));
+    for (SamTemplate.Function function : template.functions()) {
+      if (!requests.containsKey(function.logicalId())) {
+        throw new IllegalStateException("ColdStart has no request for " + function.logicalId() + ": add one");
+      }
     }
-    JsonNode probe = Json.MAPPER.readTree(line.substring(ColdStartProbe.MARKER.length()));
-    return new Run(probe.get("mainEpochMillis").asLong() - spawnMillis, total, probe);
+    return requests;
   }
 
-  private static String read(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  private static Run run(LambdaSandbox.Spec spec, Mode mode, ApiGatewayEvent request) {
+    LambdaSandbox.Spec configured = spec.withSnapStart(mode.snapStart)
+        .withVariables(mode.priming ? Map.of() : Map.of(Priming.VARIABLE, "off"));
+    try (LambdaSandbox sandbox = LambdaSandbox.start(configured)) {
+      RuntimeApi.Answer first = ok(sandbox, sandbox.invoke(request.toJson()));
+      RuntimeApi.Answer second = ok(sandbox, sandbox.invoke(request.toJson()));
+      double init = (sandbox.runtime().firstNext().join() - sandbox.spawnNanos()) / 1e6;
+      return new Run(init, first.millis(), second.millis(), sandbox.classesLoaded());
     }
   }
 
-  static String table(Map<Target, List<Run>> results) {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-24s %-34s %8s %8s %8s %8s%n",
-        "function", "ms", "min", "median", "p90", "max"));
-    results.forEach((target, runs) -> {
-      String name = target.name();
-      for (Metric metric : Metric.values()) {
-        double[] values = runs.stream().mapToDouble(r -> r.value(metric)).sorted().toArray();
-        out.append(String.format(Locale.ROOT, "%-24s %-34s %8.1f %8.1f %8.1f %8.1f%n", name, metric.label,
-            values[0], median(values), values[(int) Math.ceil(0.9 * values.length) - 1], values[values.length - 1]));
-        name = "";
+  private static RuntimeApi.Answer ok(LambdaSandbox sandbox, RuntimeApi.Answer answer) {
+    if (answer.error() || !answer.payload().contains("\"statusCode\":200")) {
+      throw new IllegalStateException(sandbox.spec().functionName() + " answered " + answer.payload() + "\n"
+          + sandbox.output());
+    }
+    return answer;
+  }
+
+  static String table(Map<Mode, Map<String, List<Run>>> results) {
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        "%-22s %-17s %19s %17s %14s %8s %10s %15s%n", "medians (min-max), ms", "function", "init", "1st request",
+        "2nd request", "classes", "1st/floor", "init+1st/floor"));
+    results.forEach((mode, byFunction) -> {
+      List<Run> floor = byFunction.get(FLOOR);
+      String label = mode.label;
+      for (var entry : byFunction.entrySet()) {
+        List<Run> runs = entry.getValue();
+        out.append(String.format(Locale.ROOT, "%-22s %-17s %19s %17s %14s %8d %9.1fx %14.1fx%n", label, entry.getKey(),
+            spread(runs, Run::init), spread(runs, Run::first), spread(runs, Run::second),
+            (long) median(runs, r -> r.classes()),
+            median(runs, Run::first) / median(floor, Run::first),
+            median(runs, Run::initPlusFirst) / median(floor, Run::initPlusFirst)));
+        label = "";
       }
     });
     return out.toString();
+  }
+
+  private static String spread(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+    double[] values = runs.stream().mapToDouble(metric).sorted().toArray();
+    return String.format(Locale.ROOT, "%.0f (%.0f-%.0f)", median(values), values[0], values[values.length - 1]);
+  }
+
+  private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> metric) {
+    return median(runs.stream().mapToDouble(metric).sorted().toArray());
   }
 
   private static double median(double[] sorted) {
@@ -200,16 +191,41 @@ public final class ColdStart {
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
-  private static String header(String javaBin, List<String> flags, Path jar, int runs, int warmup, String child,
-      String load) {
+  /** The floor's classes only (not JMH's and the benchmarks'), as a folder for the task root. */
+  private static Path floorCode(Path classes) throws IOException {
+    Path folder = Files.createTempDirectory("lienlac-floor-");
+    Path packageDir = Path.of(FloorFunction.class.getPackageName().replace('.', '/'));
+    Files.createDirectories(folder.resolve(packageDir));
+    try (Stream<Path> files = Files.list(classes.resolve(packageDir))) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        if (file.getFileName().toString().startsWith(FloorFunction.class.getSimpleName())) {
+          Files.copy(file, folder.resolve(packageDir).resolve(file.getFileName()));
+        }
+      }
+    }
+    folder.toFile().deleteOnExit();
+    return folder;
+  }
+
+  private static String header(int runs, int warmup, String load, Path jar, Path floorCode, List<Path> runtime,
+      String child) throws IOException {
+    long floorBytes;
+    try (Stream<Path> files = Files.walk(floorCode)) {
+      floorBytes = files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    }
     return String.format(Locale.ROOT, """
-        Cold start: a fresh JVM per run and function, %d runs each after %d warm-up run(s) not counted;
-        %d CPUs, load average %s before the stack started, %s %s (%s), DynamoDB Local in this JVM.
-          %s %s -cp %s:%s %s <handler> %s <student id, or - for /v1/me>
-        """, runs, warmup, Runtime.getRuntime().availableProcessors(), load,
-        System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("os.arch"),
-        javaBin, String.join(" ", flags), jar.getFileName(), "<probe classes>", ColdStartProbe.class.getName(),
-        DemoApi.PARENT) + "  (child of " + DemoApi.PARENT + ": " + child + ")";
+        Cold start under the Lambda emulation harness: a fresh sandbox per run, mode and function, %d runs each after %d
+        warm-up run(s) not counted; %d CPUs, load average %s before the stack started; %s %s (%s); DynamoDB Local in this JVM.
+          artifact: %s, %.1f MB (every function); floor: the same jar + %s (%d bytes)
+          runtime: %s
+          requests: identity GET /v1/me, records GET /v1/students/%s/grades, floor one GetItem; caller %s
+          init = sandbox start -> the runtime's first invocation/next (JVM, runtime client, handler constructor;
+                 with SnapStart also the checkpoint hooks); 1st/2nd = event handed over -> answer posted back;
+                 classes = loaded by the end of the 2nd request (-Xlog:class+load)
+        """, runs, warmup, Runtime.getRuntime().availableProcessors(), load, System.getProperty("java.vm.name"),
+        System.getProperty("java.version"), System.getProperty("os.arch"), jar.getFileName(), Files.size(jar) / 1e6,
+        FloorFunction.class.getSimpleName(), floorBytes,
+        String.join(", ", runtime.stream().map(p -> p.getFileName().toString()).toList()), child, DemoApi.PARENT);
   }
 
   /** The 1-minute load average where the OS tells it: other work on the machine skews every figure. */
@@ -222,33 +238,31 @@ public final class ColdStart {
   }
 
   static final String CAVEATS = """
-      This approximates a Lambda cold start WITHOUT SnapStart, on this machine: there is no Lambda
-      runtime here. Left out: the Firecracker microVM and the Lambda runtime's own start (its runtime
-      interface client, the Runtime API round trips, the event's JSON decoding); unpacking the code
-      (Lambda unpacks the jar into /var/task, here classes come from the jar); the CPU share of a
-      1024 MB function (about 0.6 vCPU; here 2 cores); arm64 and Corretto 21 (here this machine's
-      CPU and JDK); a real DynamoDB round trip (here loopback to DynamoDB Local, which runs in the
-      runner JVM and shares the CPUs). In AWS the functions use SnapStart: init is replaced by a
-      snapshot restore, and the first request after a restore is closer to the "1st request" row
-      than to "init + 1st request". Figures are indicative: compare them with each other, on one
+      What this leaves out: the Firecracker microVM, and with SnapStart the snapshot and its restore
+      (here the checkpoint hooks run and the sandbox goes on in the same process, so the 1st request
+      after them stands for the 1st request after a restore, without the restore itself and without
+      the page faults of a restored memory image); the CPU share of a 1024 MB function (about 0.6
+      vCPU; here 2 shared cores); arm64 and Corretto 21 with Lambda's CDS archive of its runtime (here
+      this machine's CPU and JDK, -Xshare:auto); a real DynamoDB round trip (here DynamoDB Local in
+      the runner JVM, sharing the CPUs). Figures are indicative: compare them with each other, on one
       machine, not with Lambda's.""";
 
-  /** The shaded jar the functions module builds (…-lambda.jar), whatever the version. */
-  private static Path functionsJar(Path root) throws IOException {
-    try (Stream<Path> files = Files.list(root.resolve("functions/target"))) {
-      return files.filter(f -> f.getFileName().toString().endsWith("-lambda.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No functions/target/*-lambda.jar: run ./bench/run-cold-start"));
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("--" + name + " is required (./bench/run-cold-start passes it)");
     }
+    return value;
   }
 
   private static Map<String, String> options(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
-    List<String> known = List.of("runs", "warmup", "functions-jar", "probe-classpath", "java", "jvm-args");
+    List<String> known = List.of("runs", "warmup", "functions-jar", "floor-classes", "runtime-classpath");
     for (int i = 0; i < args.length; i++) {
       String name = args[i].startsWith("--") ? args[i].substring(2) : "";
       if (!known.contains(name) || i + 1 == args.length) {
-        throw new IllegalArgumentException("Usage: ColdStart [--runs N] [--warmup N] [--functions-jar JAR]"
-            + " [--probe-classpath DIR] [--java BIN] [--jvm-args \"FLAGS\"]; got " + String.join(" ", args));
+        throw new IllegalArgumentException("Usage: ColdStart [--runs N] [--warmup N] --functions-jar JAR"
+            + " --floor-classes DIR --runtime-classpath CP; got " + String.join(" ", args));
       }
       options.put(name, args[++i]);
     }

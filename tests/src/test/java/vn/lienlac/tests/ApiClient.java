@@ -24,7 +24,7 @@ import vn.lienlac.functions.platform.Json;
 public final class ApiClient {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   /** The API's mapper, but numbers stay as the API wrote them: 10.0 is not turned into 1E+1. */
-  private static final ObjectMapper READER =
+  static final ObjectMapper READER =
       Json.MAPPER.copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
   private final URI base;

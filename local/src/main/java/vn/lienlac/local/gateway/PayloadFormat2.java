@@ -25,9 +25,10 @@ import vn.lienlac.model.common.Text;
 
 /**
  * API Gateway HTTP API payload format 2.0, both ways: the event a function receives for a request,
- * and the HTTP response made of what it returns.
+ * and the HTTP response made of what it returns. The Lambda emulation harness
+ * ({@code vn.lienlac.local.lambda}) renders claims and times through the same methods.
  */
-final class PayloadFormat2 {
+public final class PayloadFormat2 {
   static final String ACCOUNT_ID = "000000000000";
   static final String API_ID = "local";
   private static final DateTimeFormatter TIME =
@@ -70,7 +71,7 @@ final class PayloadFormat2 {
         .withRequestId(invocation.requestId())
         .withRouteKey(invocation.routeKey())
         .withStage("$default")
-        .withTime(TIME.format(invocation.received()))
+        .withTime(time(invocation.received()))
         .withTimeEpoch(invocation.received().toEpochMilli())
         .build();
     if (invocation.claims() != null) {
@@ -148,11 +149,16 @@ final class PayloadFormat2 {
     return cookies;
   }
 
+  /** {@code requestContext.time} as API Gateway writes it, e.g. {@code 25/Nov/2026:21:03:58 +0000}. */
+  public static String time(Instant instant) {
+    return TIME.format(instant);
+  }
+
   /**
    * Claims as API Gateway passes them, from their JSON form: every value a string, times in epoch
    * seconds, a single audience as itself, arrays as {@code [a b]}.
    */
-  static Map<String, String> claims(JWTClaimsSet claims) {
+  public static Map<String, String> claims(JWTClaimsSet claims) {
     Map<String, String> rendered = new LinkedHashMap<>();
     claims.toJSONObject().forEach((name, value) -> rendered.put(name, render(value)));
     return rendered;

@@ -1,0 +1,227 @@
+package vn.lienlac.tests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import vn.lienlac.local.LocalStack;
+import vn.lienlac.local.lambda.ApiGatewayEvent;
+import vn.lienlac.local.lambda.LambdaSandbox;
+import vn.lienlac.local.lambda.RuntimeApi;
+import vn.lienlac.local.template.SamTemplate;
+
+/**
+ * Every function of template.yaml run as Lambda runs it: the deployment jar (the one the Makefile
+ * ships) in a fresh JVM under Lambda's own Java runtime interface client, fed API Gateway payload
+ * 2.0 events as JSON through a fake Runtime API, with a SnapStart function's environment
+ * (container credentials from an endpoint that checks its token, no access-key variables) and the
+ * shared stack's DynamoDB Local as its endpoint. Answers are compared with what the dev gateway
+ * answers for the same request. A function of the template without cases here fails the test.
+ */
+@ExtendWith(LocalStackExtension.class)
+class LambdaEmulationTest {
+  /** Numbers read as the dev gateway's answers are read (ApiClient), so that bodies compare equal. */
+  private static final ObjectMapper JSON = ApiClient.READER;
+  private static final SamTemplate TEMPLATE = SamTemplate.read(SamTemplate.repositoryRoot().resolve("template.yaml"));
+  private static final AtomicInteger EVENTS = new AtomicInteger();
+  private static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
+  private static final Set<String> FUNCTIONS_RUN = new TreeSet<>();
+
+  private final LocalStack stack;
+  private final SeededApi seeded;
+
+  LambdaEmulationTest(LocalStack stack, ApiClient api) {
+    this.stack = stack;
+    this.seeded = new SeededApi(stack, api);
+  }
+
+  /** The cases of each function, by logical id: every function of the template must have some. */
+  private Map<String, Consumer<Sandbox>> cases() {
+    return Map.of(
+        "IdentityFunction", this::identityCases,
+        "RecordsFunction", this::recordsCases);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> every_function_of_the_template_should_answer_api_gateway_events_under_the_lambda_runtime() {
+    Map<String, Consumer<Sandbox>> cases = cases();
+    return TEMPLATE.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+      assertThat(cases).as("cases for " + function.logicalId() + " in LambdaEmulationTest").containsKey(function.logicalId());
+      try (LambdaSandbox sandbox = LambdaSandbox.start(LambdaSandbox.Spec.of(function, List.of(functionsJar()),
+          variables(function), runtimeClasspath()))) {
+        cases.get(function.logicalId()).accept(new Sandbox(sandbox));
+
+        RuntimeApi runtime = sandbox.runtime();
+        assertThat(runtime.initError()).as(sandbox.output()).isNotDone();
+        assertThat(runtime.restoreNext()).as("the SnapStart runtime ran its checkpoint hooks").isDone();
+        assertThat(runtime.credentialsServed()).as("DynamoDB calls signed with the container credentials")
+            .isPositive();
+        assertThat(runtime.credentialsRefused()).isZero();
+        JsonNode priming = sandbox.output().lines().filter(l -> l.contains("\"priming done\""))
+            .map(LambdaEmulationTest::read).findFirst().orElse(null);
+        assertThat(priming).as("SnapStart priming ran before the checkpoint\n" + sandbox.output()).isNotNull();
+        assertThat(priming.get("failed").asInt()).as(sandbox.output()).isZero();
+        FUNCTIONS_RUN.add(function.logicalId());
+      }
+    }));
+  }
+
+  @AfterAll
+  static void summary() throws IOException {
+    String line = "Lambda emulation: %d events, %d functions (%s), %d 5xx".formatted(
+        EVENTS.get(), FUNCTIONS_RUN.size(), String.join(", ", FUNCTIONS_RUN), SERVER_ERRORS.get());
+    System.out.println(line);
+    TestSummaries.write("lambda-emulation", line);
+  }
+
+  // -----------------------------------------------------------------------------------------------
+
+  private void identityCases(Sandbox lambda) {
+    JsonNode health = lambda.send(ApiGatewayEvent.of("GET", "/health"), 200, "application/json");
+    assertThat(health).isEqualTo(JSON.createObjectNode().put("status", "ok"));
+
+    String parent = "nt-ph-001"; // a child in each school
+    JsonNode me = lambda.send(ApiGatewayEvent.of("GET", "/v1/me").bearer(token(parent)).cookie("lang=vi"), 200,
+        "application/json");
+    assertThat(me).isEqualTo(seeded.as(parent).get("/v1/me").body());
+    assertThat(me.get("schools")).hasSize(2);
+  }
+
+  private void recordsCases(Sandbox lambda) {
+    // A parent reads a child's grades: the same report as through the dev gateway.
+    String parent = "nt-ph-002";
+    String child = seeded.children(parent).getFirst().studentId();
+    JsonNode report = lambda.send(ApiGatewayEvent.of("GET", "/v1/students/{studentId}/grades")
+        .path("studentId", child).query("term", SeededApi.TERM).bearer(token(parent)), 200, "application/json");
+    assertThat(report).isEqualTo(seeded.as(parent).get("/v1/students/" + child + "/grades?term=" + SeededApi.TERM).body());
+    assertThat(report.get("studentId").asText()).isEqualTo(child);
+    assertThat(report.get("subjects")).isNotEmpty();
+
+    // Unknown, and another family's pupil: both 404, as problem+json.
+    String otherPupil = seeded.pupils(SeededApi.TEACHER_6A1, SeededApi.CLASS_6A1, "toan").stream()
+        .filter(id -> !id.equals(child)).findFirst().orElseThrow();
+    for (String pupil : List.of("nt-hs-9999", otherPupil)) {
+      JsonNode problem = lambda.send(ApiGatewayEvent.of("GET", "/v1/students/{studentId}/grades")
+          .path("studentId", pupil).bearer(token(parent)), 404, "application/problem+json");
+      assertThat(problem.get("type").asText()).isEqualTo("https://lienlac.vn/problems/not-found");
+    }
+
+    // A teacher changes one mark (base64 body): 200, the row's version goes up by one; then puts it back.
+    String teacher = SeededApi.TEACHER_7A1; // Tin học everywhere
+    ApiGatewayEvent read = ApiGatewayEvent.of("GET", "/v1/classes/{classId}/gradebook/{subject}/{term}")
+        .path("classId", SeededApi.CLASS_6A2).path("subject", "tin-hoc").path("term", SeededApi.TERM).bearer(token(teacher));
+    JsonNode before = lambda.send(read, 200, "application/json");
+    JsonNode row = before.get("rows").get(0);
+    String pupil = row.get("studentId").asText();
+    double midterm = row.get("midterm").asDouble();
+    JsonNode saved = lambda.send(write(teacher, pupil, row, midterm == 10 ? 9 : midterm + 0.5), 200, "application/json");
+    assertThat(saved.get("rows").get(0).get("studentId").asText()).isEqualTo(pupil);
+    assertThat(saved.get("rows").get(0).get("version").asLong()).isEqualTo(row.get("version").asLong() + 1);
+    assertThat(saved).isEqualTo(seeded.as(teacher).get("/v1/classes/" + SeededApi.CLASS_6A2 + "/gradebook/tin-hoc/"
+        + SeededApi.TERM).body());
+    JsonNode restored = lambda.send(write(teacher, pupil, row, midterm), 200, "application/json");
+    assertThat(restored.get("rows").get(0).get("midterm")).isEqualTo(row.get("midterm"));
+
+    // A score out of range: 422 with the field, in English when asked, and nothing written.
+    JsonNode invalid = lambda.send(write(teacher, pupil, row, 11).header("accept-language", "en"), 422,
+        "application/problem+json");
+    assertThat(invalid.get("type").asText()).isEqualTo("https://lienlac.vn/problems/validation");
+    assertThat(invalid.get("errors").get(0).get("field").asText()).isEqualTo("rows/0/midterm");
+    assertThat(lambda.send(read, 200, "application/json").get("rows").get(0)).isEqualTo(restored.get("rows").get(0));
+  }
+
+  private ApiGatewayEvent write(String teacher, String pupil, JsonNode row, double midterm) {
+    return ApiGatewayEvent.of("PUT", "/v1/classes/{classId}/gradebook/{subject}/{term}")
+        .path("classId", SeededApi.CLASS_6A2).path("subject", "tin-hoc").path("term", SeededApi.TERM)
+        .bearer(token(teacher))
+        .json("{\"rows\":[{\"studentId\":\"%s\",\"regular\":%s,\"midterm\":%s,\"finalExam\":%s}]}".formatted(
+            pupil, row.get("regular"), midterm, row.get("finalExam")));
+  }
+
+  // -----------------------------------------------------------------------------------------------
+
+  /** A sandbox that checks each answer's shape and counts what it sends. */
+  private record Sandbox(LambdaSandbox sandbox) {
+    /** Sends the event; the answer must be an API Gateway response with this status and media type. Returns its JSON body. */
+    JsonNode send(ApiGatewayEvent event, int status, String mediaType) {
+      EVENTS.incrementAndGet();
+      RuntimeApi.Answer answer = sandbox.invoke(event.toJson());
+      assertThat(answer.error()).as(event.routeKey() + ": " + answer.payload() + "\n" + sandbox.output()).isFalse();
+      JsonNode response = read(answer.payload());
+      if (response.path("statusCode").asInt() >= 500) {
+        SERVER_ERRORS.incrementAndGet();
+      }
+      assertThat(response.path("statusCode").asInt()).as(event.routeKey() + ": " + answer.payload()).isEqualTo(status);
+      assertThat(response.path("headers").path("content-type").asText()).isEqualTo(mediaType + "; charset=utf-8");
+      assertThat(response.path("headers").path("cache-control").asText()).isEqualTo("no-store");
+      assertThat(response.path("isBase64Encoded").asBoolean()).isFalse();
+      return read(response.path("body").asText());
+    }
+  }
+
+  private String token(String userId) {
+    return stack.issueToken(userId, Duration.ofMinutes(15));
+  }
+
+  /** template.yaml's variables (each table by its logical id, as the local stack names it) and DynamoDB Local. */
+  private Map<String, String> variables(SamTemplate.Function function) {
+    Set<String> tables = new TreeSet<>();
+    TEMPLATE.tables().forEach(t -> tables.add(t.logicalId()));
+    Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : null));
+    variables.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamo().client().serviceClientConfiguration().endpointOverride()
+        .orElseThrow().toString());
+    return variables;
+  }
+
+  /** The deployment artifact, as the Makefile (sam build) ships it: built by the reactor before this module. */
+  static Path functionsJar() {
+    Path target = SamTemplate.repositoryRoot().resolve("functions/target");
+    try (Stream<Path> files = Files.list(target)) {
+      return files.filter(f -> f.getFileName().toString().matches("lienlac-functions-.*-lambda\\.jar")).findFirst()
+          .orElseThrow(() -> new IllegalStateException("No lienlac-functions-*-lambda.jar in " + target));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Lambda's runtime libraries, as this module's POM resolved them (lambda-runtime.classpath). */
+  static List<Path> runtimeClasspath() {
+    String file = System.getProperty("lienlac.lambda.runtime.classpath");
+    assertThat(file).as("system property lienlac.lambda.runtime.classpath (set by tests/pom.xml)").isNotNull();
+    try {
+      List<Path> jars = new ArrayList<>();
+      Arrays.stream(Files.readString(Path.of(file)).trim().split(java.io.File.pathSeparator)).map(Path::of)
+          .forEach(jars::add);
+      return jars;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Not JSON: " + json, e);
+    }
+  }
+}
