@@ -68,6 +68,7 @@ class StrictInputTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "{\"status\": 1}", "{\"status\": 0}", "{\"status\": \"\"}", "{\"status\": \"approved\"}", "{\"status\": true}",
+      "{\"status\": \"APPROVED \"}", "{\"status\": \" APPROVED\"}", "{\"status\": \"1\"}", "{\"status\": \"APPROVED\\n\"}",
       "{\"score\": \" 7 \"}", "{\"score\": \"1e1\"}", "{\"score\": \"7\"}", "{\"score\": \"\"}", "{\"score\": true}",
       "{\"scores\": [\"8\"]}", "{\"scores\": [\"\"]}", "{\"scores\": 7}", "{\"scores\": \"\"}", "{\"scores\": {}}",
       "{\"version\": 1.5}", "{\"version\": 1e2}", "{\"version\": \"1\"}", "{\"version\": \"\"}", "{\"version\": true}",
