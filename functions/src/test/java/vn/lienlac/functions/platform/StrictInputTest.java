@@ -75,7 +75,8 @@ class StrictInputTest {
       "{\"version\": 99999999999999999999}",
       "{\"reason\": 5}", "{\"reason\": 5.5}", "{\"reason\": true}", "{\"reason\": []}", "{\"reason\": {}}",
       "{\"day\": 20000}", "{\"day\": [2026, 11, 23]}", "{\"day\": \"\"}", "{\"day\": \"2026-11-23T10:00:00\"}",
-      "{\"day\": \"2026-11-23T10:00:00Z\"}"})
+      "{\"day\": \"2026-11-23T10:00:00Z\"}", "{\"day\": \" 2026-11-23\"}", "{\"day\": \"2026-11-23 \"}",
+      "{\"day\": \"+2026-11-23\"}", "{\"day\": \"２０２６-11-23\"}"})
   void a_value_of_the_wrong_json_type_should_be_a_400_naming_the_field(String body) throws Exception {
     APIGatewayV2HTTPResponse response = post(body);
 
