@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.regex.Pattern;
 import vn.lienlac.model.common.SchoolTime;
 
 /**
@@ -128,7 +130,11 @@ public final class Json {
     }
   }
 
-  /** Wraps the standard deserializers of BigDecimal and LocalDate with the bounds above. */
+  /**
+   * Wraps the standard deserializers of BigDecimal and LocalDate with the bounds above (and dates
+   * with an exact {@code YYYY-MM-DD}), and of enums with an exact match of the name: Jackson's own
+   * would take {@code "APPROVED "} and {@code " 2026-11-23"}.
+   */
   private static final class Bounds extends BeanDeserializerModifier {
     @Override
     public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
@@ -136,6 +142,24 @@ public final class Json {
       Class<?> type = description.getBeanClass();
       return type == BigDecimal.class || type == LocalDate.class ? new Bounded(deserializer) : deserializer;
     }
+
+    @Override
+    public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+        BeanDescription description, JsonDeserializer<?> deserializer) {
+      return new Bounded(deserializer);
+    }
+  }
+
+  /** ISO dates as the parameters read them (no white space: Jackson's own reader trims it). */
+  private static final Pattern DATE = Pattern.compile("[+-]?[0-9]{4,9}-[0-9]{2}-[0-9]{2}");
+
+  private static boolean isName(Class<?> enumType, String text) {
+    for (Object constant : enumType.getEnumConstants()) {
+      if (((Enum<?>) constant).name().equals(text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final class Bounded extends DelegatingDeserializer {
@@ -151,8 +175,16 @@ public final class Json {
     @Override
     public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       Class<?> type = handledType();
-      if (type == LocalDate.class && parser.currentToken() != JsonToken.VALUE_STRING) {
-        return context.handleUnexpectedToken(LocalDate.class, parser); // [2026,11,23], 20000
+      if (type == LocalDate.class) {
+        if (parser.currentToken() != JsonToken.VALUE_STRING) {
+          return context.handleUnexpectedToken(LocalDate.class, parser); // [2026,11,23], 20000
+        }
+        if (!DATE.matcher(parser.getText()).matches()) {
+          return context.handleWeirdStringValue(type, parser.getText(), "not YYYY-MM-DD"); // " 2026-11-23"
+        }
+      }
+      if (type.isEnum() && parser.currentToken() == JsonToken.VALUE_STRING && !isName(type, parser.getText())) {
+        return context.handleWeirdStringValue(type, parser.getText(), "not one of the names"); // "APPROVED "
       }
       Object value = super.deserialize(parser, context);
       if (value instanceof BigDecimal decimal && !isBounded(decimal)) {

@@ -68,13 +68,15 @@ class StrictInputTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {
       "{\"status\": 1}", "{\"status\": 0}", "{\"status\": \"\"}", "{\"status\": \"approved\"}", "{\"status\": true}",
+      "{\"status\": \"APPROVED \"}", "{\"status\": \" APPROVED\"}", "{\"status\": \"1\"}", "{\"status\": \"APPROVED\\n\"}",
       "{\"score\": \" 7 \"}", "{\"score\": \"1e1\"}", "{\"score\": \"7\"}", "{\"score\": \"\"}", "{\"score\": true}",
       "{\"scores\": [\"8\"]}", "{\"scores\": [\"\"]}", "{\"scores\": 7}", "{\"scores\": \"\"}", "{\"scores\": {}}",
       "{\"version\": 1.5}", "{\"version\": 1e2}", "{\"version\": \"1\"}", "{\"version\": \"\"}", "{\"version\": true}",
       "{\"version\": 99999999999999999999}",
       "{\"reason\": 5}", "{\"reason\": 5.5}", "{\"reason\": true}", "{\"reason\": []}", "{\"reason\": {}}",
       "{\"day\": 20000}", "{\"day\": [2026, 11, 23]}", "{\"day\": \"\"}", "{\"day\": \"2026-11-23T10:00:00\"}",
-      "{\"day\": \"2026-11-23T10:00:00Z\"}"})
+      "{\"day\": \"2026-11-23T10:00:00Z\"}", "{\"day\": \" 2026-11-23\"}", "{\"day\": \"2026-11-23 \"}",
+      "{\"day\": \"+2026-11-23\"}", "{\"day\": \"２０２６-11-23\"}"})
   void a_value_of_the_wrong_json_type_should_be_a_400_naming_the_field(String body) throws Exception {
     APIGatewayV2HTTPResponse response = post(body);
 
