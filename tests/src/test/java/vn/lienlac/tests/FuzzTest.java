@@ -54,8 +54,6 @@ import vn.lienlac.tests.OpenApi.Parameter;
 class FuzzTest {
   private static final String TEACHER = SeededApi.TEACHER_6A1;
   private static final String CLASS = SeededApi.CLASS_6A1;
-  /** Properties whose absence or null is another change's defect (attendance PUT, issue 12 item 4). */
-  private static final Set<String> OWNED_ELSEWHERE = Set.of("putClassAttendance:marks");
 
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final AtomicInteger REQUESTS = new AtomicInteger();
@@ -339,12 +337,11 @@ class FuzzTest {
   private static List<Mutation> mutationsAt(Operation operation, Location location) {
     List<Mutation> mutations = new ArrayList<>();
     List<Object> path = location.path();
-    boolean ownedElsewhere = !path.isEmpty() && OWNED_ELSEWHERE.contains(operation.id() + ":" + path.getLast());
     if (!path.isEmpty()) {
       for (String raw : hostileValues(location)) {
         mutations.add(new Mutation(path, Op.REPLACE, raw));
       }
-      if (location.required() && !(path.getLast() instanceof Integer) && !ownedElsewhere) {
+      if (location.required() && !(path.getLast() instanceof Integer)) {
         mutations.add(new Mutation(path, Op.REMOVE, null));
         mutations.add(new Mutation(path, Op.REPLACE, "null"));
       }
@@ -410,11 +407,7 @@ class FuzzTest {
     List<String> bodies = new ArrayList<>(List.of("", "null", "[]", "7", "\"x\"", "{", "{}{}", "{} x", "\uFEFF[]",
         "{\"a\":".repeat(40) + "1" + "}".repeat(40), "[".repeat(100_000), "{\"" + "k".repeat(100_000) + "\":1}",
         "{\"x\":\"" + "y".repeat(1_000_000) + "\"}", "\u0000", "{'a':1}", "{\"a\":1,}", "/* */{}"));
-    boolean ownedElsewhere = OpenApi.list(operation.body().get("required")).stream()
-        .anyMatch(r -> OWNED_ELSEWHERE.contains(operation.id() + ":" + r));
-    if (!ownedElsewhere) {
-      bodies.add("{}");
-    }
+    bodies.add("{}");
     return bodies;
   }
 
