@@ -64,6 +64,31 @@ class BadInputTest {
     assertThat(teacher.get(gradebook(SeededApi.TERM)).body()).isEqualTo(before);
   }
 
+  /** Found by FuzzTest: a retried attendance PUT with version -1 answered 200. */
+  @Test
+  void a_negative_version_should_be_a_422_for_the_gradebook_and_the_register() {
+    ApiClient teacher = seeded.as(SeededApi.TEACHER_6A1);
+    JsonNode book = teacher.get(gradebook(SeededApi.TERM)).body();
+    JsonNode row = book.get("rows").get(2);
+    ApiClient.Response grades = teacher.put(gradebook(SeededApi.TERM),
+        "{\"rows\":[{\"studentId\":\"" + row.get("studentId").asText() + "\",\"version\":-1}]}");
+    assertProblem(grades, 422, "validation");
+    assertThat(grades.body().get("errors").get(0).get("field").asText()).isEqualTo("rows/0/version");
+    assertThat(teacher.get(gradebook(SeededApi.TERM)).body()).isEqualTo(book);
+
+    String day = "/v1/classes/" + SeededApi.CLASS_6A1 + "/attendance/2026-11-20";
+    JsonNode register = teacher.get(day).body();
+    String pupil = java.util.stream.StreamSupport.stream(register.get("entries").spliterator(), false)
+        .filter(entry -> entry.get("status").asText().equals("PRESENT")).findFirst().orElseThrow()
+        .get("studentId").asText();
+    // The pupil is already PRESENT: without the check this retry-like PUT answered 200.
+    ApiClient.Response marks = teacher.put(day,
+        "{\"marks\":[{\"studentId\":\"" + pupil + "\",\"status\":\"PRESENT\"}],\"version\":-1}");
+    assertProblem(marks, 422, "validation");
+    assertThat(marks.body().get("errors").get(0).get("field").asText()).isEqualTo("version");
+    assertThat(teacher.get(day).body()).isEqualTo(register);
+  }
+
   @Test
   void a_term_that_is_not_a_school_year_should_be_a_400_not_an_echo_of_another_term() {
     ApiClient teacher = seeded.as(SeededApi.TEACHER_6A1);

@@ -168,6 +168,7 @@ public final class AttendanceService {
     if (update.marks() == null) {
       validation.add(Violation.of("marks", "attendance.marksRequired"));
     }
+    validation.version("version", update.version());
     List<ClassAttendance.Mark> marks = update.marks() == null ? List.of() : update.marks();
     if (marks.size() > MAX_MARKS) {
       validation.add(Violation.of("marks", "gradebook.tooManyRows", MAX_MARKS, marks.size()));

@@ -190,6 +190,7 @@ public final class GradesService {
         continue;
       }
       rows.put(row.studentId(), row);
+      validation.version(at + "/version", row.version());
       SubjectMarks marks = readMarks(row, at, validation);
       if (marks != null) {
         validation.addAll(at, rules.validate(plan, marks));

@@ -39,6 +39,14 @@ public final class Validation {
     return value;
   }
 
+  /** An optional version a client sends back (optimistic locking): absent, or 0 and up. */
+  public Long version(String field, Long value) {
+    if (value != null && value < 0) {
+      add(Violation.of(field, "request.badVersion", value));
+    }
+    return value;
+  }
+
   public Validation add(Violation violation) {
     violations.add(violation);
     return this;
