@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -123,7 +122,8 @@ public final class ApiGatewayEvent {
     all.put("content-length", Integer.toString(body == null ? 0 : body.length));
     all.put("host", DOMAIN);
     all.put("user-agent", USER_AGENT);
-    all.put("x-amzn-trace-id", "Root=1-" + Long.toHexString(received.getEpochSecond()) + "-" + hex.formatHex(random(12)));
+    all.put("x-amzn-trace-id",
+        "Root=1-" + Long.toHexString(received.getEpochSecond()) + "-" + hex.formatHex(RuntimeApi.randomBytes(12)));
     all.put("x-forwarded-for", SOURCE_IP);
     all.put("x-forwarded-port", "443");
     all.put("x-forwarded-proto", "https");
@@ -153,7 +153,7 @@ public final class ApiGatewayEvent {
     http.put("protocol", "HTTP/1.1");
     http.put("sourceIp", SOURCE_IP);
     http.put("userAgent", USER_AGENT);
-    context.put("requestId", Base64.getUrlEncoder().withoutPadding().encodeToString(random(12)) + "=");
+    context.put("requestId", Base64.getUrlEncoder().withoutPadding().encodeToString(RuntimeApi.randomBytes(12)) + "=");
     context.put("routeKey", routeKey());
     context.put("stage", "$default");
     context.put("time", PayloadFormat2.time(received));
@@ -190,9 +190,4 @@ public final class ApiGatewayEvent {
     return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static byte[] random(int count) {
-    byte[] bytes = new byte[count];
-    ThreadLocalRandom.current().nextBytes(bytes);
-    return bytes;
-  }
 }

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -185,7 +184,7 @@ public final class LambdaSandbox implements AutoCloseable {
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", spec.snapStart() ? "snap-start" : "on-demand");
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.functionName());
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", DateTimeFormatter.ofPattern("yyyy/MM/dd").format(LocalDate.now(ZoneOffset.UTC))
-        + "/[1]" + HexFormat.of().formatHex(random(16)));
+        + "/[1]" + HexFormat.of().formatHex(RuntimeApi.randomBytes(16)));
     // template.yaml's LoggingConfig: JSON, INFO.
     env.put("AWS_LAMBDA_LOG_FORMAT", "JSON");
     env.put("AWS_LAMBDA_LOG_LEVEL", "INFO");
@@ -315,11 +314,6 @@ public final class LambdaSandbox implements AutoCloseable {
     }
   }
 
-  private static byte[] random(int count) {
-    byte[] bytes = new byte[count];
-    ThreadLocalRandom.current().nextBytes(bytes);
-    return bytes;
-  }
 
   private static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {

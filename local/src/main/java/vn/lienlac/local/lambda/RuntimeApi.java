@@ -229,7 +229,8 @@ public final class RuntimeApi implements AutoCloseable {
         + ";Parent=" + hex.formatHex(randomBytes(8)) + ";Sampled=0";
   }
 
-  private static byte[] randomBytes(int count) {
+  /** Random bytes for ids and trace headers (not secrets). */
+  static byte[] randomBytes(int count) {
     byte[] bytes = new byte[count];
     ThreadLocalRandom.current().nextBytes(bytes);
     return bytes;
