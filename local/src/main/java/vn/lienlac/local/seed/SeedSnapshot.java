@@ -272,7 +272,15 @@ public final class SeedSnapshot {
     long started = System.nanoTime();
     SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
     SeedSnapshot snapshot;
-    try (LocalDynamo dynamo = LocalDynamo.start(null)) {
+    java.io.PrintStream out = System.out;
+    System.setOut(new java.io.PrintStream(OutputStream.nullOutputStream())); // DynamoDB Local's banner
+    LocalDynamo started;
+    try {
+      started = LocalDynamo.start(null);
+    } finally {
+      System.setOut(out);
+    }
+    try (LocalDynamo dynamo = started) {
       template.tables().forEach(dynamo::createTable);
       snapshot = generate(dynamo.table(template.tables().getFirst().logicalId()), fingerprint, DemoSchools.build());
     }
