@@ -272,15 +272,15 @@ public final class SeedSnapshot {
     long started = System.nanoTime();
     SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
     SeedSnapshot snapshot;
-    java.io.PrintStream out = System.out;
+    java.io.PrintStream console = System.out;
     System.setOut(new java.io.PrintStream(OutputStream.nullOutputStream())); // DynamoDB Local's banner
-    LocalDynamo started;
+    LocalDynamo inMemory;
     try {
-      started = LocalDynamo.start(null);
+      inMemory = LocalDynamo.start(null);
     } finally {
-      System.setOut(out);
+      System.setOut(console);
     }
-    try (LocalDynamo dynamo = started) {
+    try (LocalDynamo dynamo = inMemory) {
       template.tables().forEach(dynamo::createTable);
       snapshot = generate(dynamo.table(template.tables().getFirst().logicalId()), fingerprint, DemoSchools.build());
     }
