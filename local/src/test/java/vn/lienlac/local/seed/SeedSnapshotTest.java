@@ -125,6 +125,23 @@ class SeedSnapshotTest {
   }
 
   @Test
+  void a_first_start_with_a_data_folder_should_begin_from_the_builds_database_of_the_same_items(@TempDir Path data) {
+    SeedSnapshot snapshot = SeedSnapshot.fromClassPath().orElseThrow();
+
+    assertThat(SeedSnapshot.installDatabase(data)).isTrue();
+    assertThat(SeedSnapshot.installDatabase(data)).as("a folder with a database keeps it").isFalse();
+    try (LocalDynamo persisted = LocalDynamo.start(data)) {
+      assertThat(persisted.createTable(TEMPLATE_TABLE)).as("the table is there").isFalse();
+      Dynamo table = persisted.table(TEMPLATE_TABLE.logicalId());
+      List<Map<String, AttributeValue>> items = SeedSnapshot.scan(table);
+      assertThat(items).filteredOn(item -> !item.get("type").s().equals("SeedMarker")).isEqualTo(snapshot.items());
+      assertThat(items).hasSize(snapshot.items().size() + 1); // the marker: the seed does not run again
+      assertThat(DemoSeed.run(table)).isNotEmpty();
+      assertThat(SeedSnapshot.scan(table)).hasSameSizeAs(items);
+    }
+  }
+
+  @Test
   void the_fingerprint_should_follow_the_projects_files_and_the_dependencies_names(@TempDir Path root) throws IOException {
     Files.writeString(root.resolve("template.yaml"), "Resources: {}\n");
     Path classes = Files.createDirectories(root.resolve("local/target/classes"));
