@@ -31,6 +31,7 @@ import vn.lienlac.local.dynamo.LocalDynamo;
 import vn.lienlac.local.gateway.DevGateway;
 import vn.lienlac.local.seed.DemoSeed;
 import vn.lienlac.local.seed.DevUser;
+import vn.lienlac.local.seed.SeedSnapshot;
 import vn.lienlac.local.template.SamTemplate;
 
 /**
@@ -144,6 +145,9 @@ public final class LocalStack implements AutoCloseable {
         () -> DevIdentity.loadKey(data == null ? null : data.resolve(DevIdentity.KEY_FILE)));
     // Optional: the same stack against LocalStack's DynamoDB, on machines that can run it.
     String external = System.getenv("LOCALSTACK_ENDPOINT");
+    if (data != null && (external == null || external.isBlank())) {
+      SeedSnapshot.installDatabase(data); // a first start begins from the build's seeded database
+    }
     LocalDynamo dynamo = external == null || external.isBlank()
         ? LocalDynamo.start(data)
         : LocalDynamo.external(URI.create(external));

@@ -196,7 +196,7 @@ public final class DemoSeed {
     }
   }
 
-  private static void markSeeded(Dynamo dynamo, World world) {
+  static void markSeeded(Dynamo dynamo, World world) {
     dynamo.client().putItem(r -> r.tableName(dynamo.tableName()).item(Map.of(
         Keys.PK, AttributeValue.fromS(Keys.school(world.schools().get(0).id())),
         Keys.SK, AttributeValue.fromS(MARKER_SK),

@@ -57,6 +57,10 @@ import vn.lienlac.local.template.SamTemplate;
 public final class SeedSnapshot {
   /** Where the build puts the snapshot, on the class path of the local module. */
   public static final String RESOURCE = "/vn/lienlac/local/seed/demo-seed.jsonl.gz";
+  /** The same items (and the seed marker) in DynamoDB Local's data file, gzipped. */
+  static final String DATABASE_RESOURCE = "/vn/lienlac/local/seed/demo-seed.db.gz";
+  /** The file DynamoDB Local keeps its tables in, with {@code -sharedDb}. */
+  static final String DATABASE_FILE = "shared-local-instance.db";
   private static final String FORMAT = "lienlac-demo-seed/1";
   /** DynamoDB's limit of requests per BatchWriteItem. */
   private static final int BATCH_WRITE_LIMIT = 25;
@@ -263,29 +267,101 @@ public final class SeedSnapshot {
       System.exit(2);
     }
     Path output = Path.of(args[0]).toAbsolutePath();
+    Path database = output.resolveSibling(DATABASE_RESOURCE.substring(DATABASE_RESOURCE.lastIndexOf('/') + 1));
     Path root = Path.of(args[1]).toAbsolutePath().normalize();
     String fingerprint = fingerprint(System.getProperty("java.class.path"), root, output);
-    if (fingerprint.equals(fingerprintOf(output))) {
+    if (fingerprint.equals(fingerprintOf(output)) && Files.isRegularFile(database)) {
       System.out.println("seed snapshot: up to date (" + output.getFileName() + ")");
       return;
     }
     long started = System.nanoTime();
     SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
+    String tableName = template.tables().getFirst().logicalId();
     SeedSnapshot snapshot;
-    try (LocalDynamo dynamo = LocalDynamo.start(null)) {
+    try (LocalDynamo dynamo = quietlyStart(null)) {
       template.tables().forEach(dynamo::createTable);
-      snapshot = generate(dynamo.table(template.tables().getFirst().logicalId()), fingerprint, DemoSchools.build());
+      snapshot = generate(dynamo.table(tableName), fingerprint, DemoSchools.build());
     }
-    Files.createDirectories(output.getParent());
-    Path partial = output.resolveSibling(output.getFileName() + ".partial");
-    try (OutputStream out = Files.newOutputStream(partial)) {
-      snapshot.write(out);
+    writeAtomically(output, snapshot::write);
+    long written = System.nanoTime();
+
+    // The same items in a DynamoDB Local data file, for first starts with a data folder.
+    // In memory (tmpfs) where there is one: DynamoDB Local commits every call, and a disk's
+    // fsyncs make that several times slower.
+    Path shm = Path.of("/dev/shm");
+    Path folder = Files.isDirectory(shm) && Files.isWritable(shm)
+        ? Files.createTempDirectory(shm, "lienlac-seed-")
+        : Files.createTempDirectory("lienlac-seed-");
+    try {
+      try (LocalDynamo dynamo = quietlyStart(folder)) {
+        template.tables().forEach(dynamo::createTable);
+        Dynamo table = dynamo.table(tableName);
+        snapshot.load(table);
+        DemoSeed.markSeeded(table, DemoSchools.build());
+      }
+      writeAtomically(database, out -> {
+        try (OutputStream gzip = new GZIPOutputStream(out)) {
+          Files.copy(folder.resolve(DATABASE_FILE), gzip);
+        }
+      });
+    } finally {
+      try (Stream<Path> files = Files.walk(folder)) {
+        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+      }
     }
-    Files.move(partial, output, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-    System.out.printf("seed snapshot: %d items written through the services in %.1f s (%s, %d KB)%n",
-        snapshot.items().size(), (System.nanoTime() - started) / 1e9, output.getFileName(), Files.size(output) / 1024);
+    System.out.printf("seed snapshot: %d items written through the services in %.1f s (%s, %d KB),"
+            + " loaded into a data file in %.1f s (%s, %d KB)%n",
+        snapshot.items().size(), (written - started) / 1e9, output.getFileName(), Files.size(output) / 1024,
+        (System.nanoTime() - written) / 1e9, database.getFileName(), Files.size(database) / 1024);
     System.exit(0); // DynamoDB Local leaves non-daemon threads behind
+  }
+
+  private interface Writer {
+    void write(OutputStream out) throws IOException;
+  }
+
+  private static void writeAtomically(Path file, Writer writer) throws IOException {
+    Files.createDirectories(file.getParent());
+    Path partial = file.resolveSibling(file.getFileName() + ".partial");
+    try (OutputStream out = Files.newOutputStream(partial)) {
+      writer.write(out);
+    }
+    Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** DynamoDB Local without its banner on standard output. */
+  private static LocalDynamo quietlyStart(Path dataDir) {
+    java.io.PrintStream console = System.out;
+    System.setOut(new java.io.PrintStream(OutputStream.nullOutputStream()));
+    try {
+      return LocalDynamo.start(dataDir);
+    } finally {
+      System.setOut(console);
+    }
+  }
+
+  /**
+   * Before DynamoDB Local starts on a data folder that has no database yet: puts the build's
+   * seeded database there (the snapshot's items and the seed marker, in DynamoDB Local's own
+   * file), so that a first start loads nothing. False when the folder has a database already or
+   * the build made none; the seed then runs as usual.
+   */
+  public static boolean installDatabase(Path dataDir) {
+    Path target = dataDir.resolve(DATABASE_FILE);
+    InputStream resource = SeedSnapshot.class.getResourceAsStream(DATABASE_RESOURCE);
+    if (resource == null || Files.exists(target)) {
+      return false;
+    }
+    try (InputStream in = new GZIPInputStream(resource)) {
+      Files.createDirectories(dataDir);
+      Path partial = dataDir.resolve(DATABASE_FILE + ".partial");
+      Files.copy(in, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.move(partial, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      return true;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot install the seeded database in " + dataDir, e);
+    }
   }
 
   /** Writes {@code world} through the production services into an empty table and takes every item. */
@@ -317,8 +393,8 @@ public final class SeedSnapshot {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(path)) {
           files = walk.filter(Files::isRegularFile)
-              .filter(f -> !f.toAbsolutePath().normalize().startsWith(output.getParent())
-                  || !f.getFileName().toString().startsWith(output.getFileName().toString()))
+              .filter(f -> !f.toAbsolutePath().normalize().getParent().equals(output.getParent())
+                  || !f.getFileName().toString().startsWith("demo-seed."))
               .sorted().toList();
         }
         for (Path file : files) {
