@@ -155,8 +155,10 @@ class AuthorizationMatrixTest {
         }
       }
     }
-    System.out.printf("Authorization matrix: %d operations x %d actors = %d cells, %d leaks%n",
-        MATRIX.size(), Actor.values().length, cells, leaks.size());
+    String summary = String.format("Authorization matrix: %d operations x %d actors = %d cells, %d failed, %d leaks",
+        MATRIX.size(), Actor.values().length, cells, failures.size(), leaks.size());
+    System.out.println(summary);
+    TestSummaries.write("authorization-matrix", summary);
     assertThat(cells).isEqualTo(MATRIX.size() * Actor.values().length);
     assertThat(failures).as("cells that did not answer as declared").isEmpty();
     assertThat(leaks).as("denied cells that answered with data").isEmpty();

@@ -147,6 +147,8 @@ class FuzzTest {
     System.out.printf("Fuzz: %d requests, %d 5xx, table unchanged (%d items) in %.1f s; per operation: %s%n",
         REQUESTS.get(), SERVER_ERRORS.get(), after.size(), (System.nanoTime() - started) / 1e9,
         new TreeMap<>(PER_OPERATION));
+    TestSummaries.write("fuzz", String.format("Fuzz: %d requests over %d operations, %d 5xx, table unchanged (%d items)",
+        REQUESTS.get(), PER_OPERATION.size(), SERVER_ERRORS.get(), after.size()));
   }
 
   // --- generation ----------------------------------------------------------------------------------
