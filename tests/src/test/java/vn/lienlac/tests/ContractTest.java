@@ -106,6 +106,15 @@ class ContractTest {
   }
 
   @Test
+  void no_deployed_function_should_sign_with_the_dev_stacks_fixed_credentials() throws IOException {
+    for (SamTemplate.Function function : TEMPLATE.functions()) {
+      assertThat(function.environment()).as(function.logicalId()).doesNotContainKey(Dynamo.LOCAL_CREDENTIALS)
+          .doesNotContainKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL_DYNAMODB");
+    }
+    assertThat(Files.readString(ROOT.resolve("template.yaml"))).doesNotContain(Dynamo.LOCAL_CREDENTIALS);
+  }
+
+  @Test
   void policies_should_be_least_privilege_no_scan_no_delete_and_read_only_for_identity() throws IOException {
     Map<String, Object> resources = map(rawTemplate().get("Resources"));
     for (SamTemplate.Function function : TEMPLATE.functions()) {
