@@ -33,18 +33,6 @@ import vn.lienlac.local.template.SamTemplate;
 class ContractTest {
   private static final Path ROOT = SamTemplate.repositoryRoot();
   private static final SamTemplate TEMPLATE = SamTemplate.read(ROOT.resolve("template.yaml"));
-  private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "patch", "delete", "head", "options");
-
-  /** The operations of openapi.yaml by route key ({@code GET /v1/me}), each as the spec writes it. */
-  static Map<String, Map<String, Object>> operations() throws IOException {
-    Map<String, Map<String, Object>> operations = new LinkedHashMap<>();
-    map(openApi().get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
-      if (HTTP_METHODS.contains(method)) {
-        operations.put(method.toUpperCase(Locale.ROOT) + " " + path, map(operation));
-      }
-    }));
-    return operations;
-  }
 
   @Test
   void every_handler_class_should_exist_and_serve_exactly_the_routes_the_template_wires_to_it() throws Exception {
@@ -69,7 +57,7 @@ class ContractTest {
   void every_route_in_openapi_should_be_wired_in_the_template_and_back() throws IOException {
     Set<String> documented = new TreeSet<>();
     Set<String> documentedPublic = new TreeSet<>();
-    operations().forEach((routeKey, operation) -> {
+    OpenApi.read().byRouteKey().forEach((routeKey, operation) -> {
       documented.add(routeKey);
       if (operation.get("security") instanceof List<?> list && list.isEmpty()) {
         documentedPublic.add(routeKey);
@@ -219,12 +207,10 @@ class ContractTest {
     return keys;
   }
 
-  private static Map<String, Object> openApi() throws IOException {
-    try (Reader reader = Files.newBufferedReader(ROOT.resolve("openapi.yaml"), StandardCharsets.UTF_8)) {
-      Map<String, Object> document = SamTemplate.yaml().load(reader);
-      assertThat(document.get("openapi")).isEqualTo("3.1.0");
-      return document;
-    }
+  private static Map<String, Object> openApi() {
+    Map<String, Object> document = OpenApi.read().document();
+    assertThat(document.get("openapi")).isEqualTo("3.1.0");
+    return document;
   }
 
   private static Map<String, Object> rawTemplate() throws IOException {

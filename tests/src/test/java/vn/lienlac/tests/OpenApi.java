@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,7 @@ import vn.lienlac.local.template.SamTemplate;
 
 /** The operations of openapi.yaml as tests need them: method, path, parameters, body schema. */
 final class OpenApi {
-  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete");
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "patch", "delete", "head", "options");
 
   private final Map<String, Object> document;
 
@@ -43,6 +44,22 @@ final class OpenApi {
     List<Parameter> in(String place) {
       return parameters.stream().filter(p -> p.in().equals(place)).toList();
     }
+  }
+
+  /** The whole document, as read. */
+  Map<String, Object> document() {
+    return document;
+  }
+
+  /** The operations by route key ({@code GET /v1/me}), each as the spec writes it. */
+  Map<String, Map<String, Object>> byRouteKey() {
+    Map<String, Map<String, Object>> operations = new LinkedHashMap<>();
+    map(document.get("paths")).forEach((path, item) -> map(item).forEach((method, operation) -> {
+      if (METHODS.contains(method)) {
+        operations.put(method.toUpperCase(Locale.ROOT) + " " + path, map(operation));
+      }
+    }));
+    return operations;
   }
 
   List<Operation> operations() {
