@@ -305,9 +305,7 @@ public final class SeedSnapshot {
         }
       });
     } finally {
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
+      deleteFolder(folder);
     }
     System.out.printf("seed snapshot: %d items written through the services in %.1f s (%s, %d KB),"
             + " loaded into a data file in %.1f s (%s, %d KB)%n",
@@ -338,6 +336,66 @@ public final class SeedSnapshot {
       return LocalDynamo.start(dataDir);
     } finally {
       System.setOut(console);
+    }
+  }
+
+  /**
+   * DynamoDB Local with the build's seeded database wherever it can start from it. With a data
+   * folder: installed there when the folder has no database yet ({@link #installDatabase}). In
+   * memory ({@code dataDir} null): on tmpfs ({@code /dev/shm}, memory too), in a folder of its own
+   * that is deleted when it stops; elsewhere, or without the build's database, DynamoDB Local's
+   * own in-memory mode, and the seed loads the snapshot.
+   */
+  public static LocalDynamo startLocalDynamo(Path dataDir) {
+    if (dataDir != null) {
+      installDatabase(dataDir);
+      return LocalDynamo.start(dataDir);
+    }
+    Path shm = Path.of("/dev/shm");
+    if (SeedSnapshot.class.getResource(DATABASE_RESOURCE) == null || !Files.isDirectory(shm) || !Files.isWritable(shm)) {
+      return LocalDynamo.start(null);
+    }
+    deleteAbandoned(shm);
+    Path folder;
+    try {
+      folder = Files.createTempDirectory(shm, THROWAWAY + ProcessHandle.current().pid() + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a folder in " + shm, e);
+    }
+    try {
+      installDatabase(folder);
+      return LocalDynamo.start(folder).afterClose(() -> deleteFolder(folder));
+    } catch (RuntimeException e) {
+      deleteFolder(folder);
+      throw e;
+    }
+  }
+
+  private static final String THROWAWAY = "lienlac-memory-";
+
+  /** The throwaway folders of processes that ended without stopping DynamoDB Local (kill -9). */
+  private static void deleteAbandoned(Path shm) {
+    try (Stream<Path> folders = Files.list(shm)) {
+      folders.filter(f -> f.getFileName().toString().startsWith(THROWAWAY)).forEach(f -> {
+        String[] parts = f.getFileName().toString().substring(THROWAWAY.length()).split("-");
+        try {
+          if (ProcessHandle.of(Long.parseLong(parts[0])).isEmpty()) {
+            deleteFolder(f);
+          }
+        } catch (NumberFormatException e) {
+          // not one of ours
+        }
+      });
+    } catch (IOException e) {
+      // nothing to clean up then
+    }
+  }
+
+  private static void deleteFolder(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a throwaway folder
     }
   }
 
