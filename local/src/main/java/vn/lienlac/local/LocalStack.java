@@ -145,11 +145,8 @@ public final class LocalStack implements AutoCloseable {
         () -> DevIdentity.loadKey(data == null ? null : data.resolve(DevIdentity.KEY_FILE)));
     // Optional: the same stack against LocalStack's DynamoDB, on machines that can run it.
     String external = System.getenv("LOCALSTACK_ENDPOINT");
-    if (data != null && (external == null || external.isBlank())) {
-      SeedSnapshot.installDatabase(data); // a first start begins from the build's seeded database
-    }
     LocalDynamo dynamo = external == null || external.isBlank()
-        ? LocalDynamo.start(data)
+        ? SeedSnapshot.startLocalDynamo(data)
         : LocalDynamo.external(URI.create(external));
     try {
       mark = phase(phases, "DynamoDB Local", mark);

@@ -43,6 +43,7 @@ public final class LocalDynamo implements AutoCloseable {
   private final DynamoDBProxyServer server;
   private final URI endpoint;
   private final DynamoDbClient client;
+  private volatile Runnable afterClose = () -> { };
 
   private LocalDynamo(DynamoDBProxyServer server, URI endpoint, DynamoDbClient client) {
     this.server = server;
@@ -199,6 +200,12 @@ public final class LocalDynamo implements AutoCloseable {
     return elements;
   }
 
+  /** Runs {@code action} once DynamoDB Local has stopped (e.g. deletes a throwaway data folder). */
+  public LocalDynamo afterClose(Runnable action) {
+    this.afterClose = action;
+    return this;
+  }
+
   @Override
   public void close() {
     client.close();
@@ -209,6 +216,8 @@ public final class LocalDynamo implements AutoCloseable {
       server.stop();
     } catch (Exception e) {
       throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+    } finally {
+      afterClose.run();
     }
   }
 

@@ -46,13 +46,15 @@ import vn.lienlac.local.template.SamTemplate;
  * The demo seed's items, as the production services wrote them, kept to be loaded again fast.
  *
  * <p>The build ({@code local/pom.xml}, phase process-classes) runs {@link #main}: it writes the
- * demo world through the production services ({@link DemoSeed#writeThroughServices}) into an
- * in-memory DynamoDB Local, scans the table and stores every item, sorted by key, as gzipped
- * JSON lines in DynamoDB's attribute-value notation ({@value #RESOURCE} on the class path). A
- * first start loads them with BatchWriteItem ({@link #load}) instead of running the services
- * again: the same items, in a fraction of the time. The first line records a fingerprint of
- * everything that decides the items (the project's classes and resources, the dependencies'
- * coordinates, template.yaml); the build regenerates the file only when it changed.
+ * demo world through the production services ({@link DemoSeed#writeThroughServices}) into a
+ * DynamoDB Local on tmpfs, scans the table and stores every item, sorted by key, as gzipped JSON
+ * lines in DynamoDB's attribute-value notation ({@value #RESOURCE} on the class path), and keeps
+ * DynamoDB Local's data file with the seed marker ({@value #DATABASE_RESOURCE}). A first start
+ * copies the data file in ({@link #startLocalDynamo}) or loads the items with BatchWriteItem
+ * ({@link #load}) instead of running the services again: the same items, in a fraction of the
+ * time. The first line records a fingerprint of everything that decides the items (the
+ * project's classes and resources, the dependencies' coordinates, template.yaml); the build
+ * regenerates the files only when it changed.
  */
 public final class SeedSnapshot {
   /** Where the build puts the snapshot, on the class path of the local module. */
@@ -277,26 +279,19 @@ public final class SeedSnapshot {
     long started = System.nanoTime();
     SamTemplate template = SamTemplate.read(root.resolve("template.yaml"));
     String tableName = template.tables().getFirst().logicalId();
-    SeedSnapshot snapshot;
-    try (LocalDynamo dynamo = quietlyStart(null)) {
-      template.tables().forEach(dynamo::createTable);
-      snapshot = generate(dynamo.table(tableName), fingerprint, DemoSchools.build());
-    }
-    writeAtomically(output, snapshot::write);
-    long written = System.nanoTime();
-
-    // The same items in a DynamoDB Local data file, for first starts with a data folder.
-    // In memory (tmpfs) where there is one: DynamoDB Local commits every call, and a disk's
-    // fsyncs make that several times slower.
+    // One DynamoDB Local with a data folder, on tmpfs (memory) where there is one: DynamoDB Local
+    // commits every call, and a disk's fsyncs would make that several times slower. The services
+    // write the world; the Scan is the snapshot; with the marker, its file is the data file.
     Path shm = Path.of("/dev/shm");
     Path folder = Files.isDirectory(shm) && Files.isWritable(shm)
         ? Files.createTempDirectory(shm, "lienlac-seed-")
         : Files.createTempDirectory("lienlac-seed-");
+    SeedSnapshot snapshot;
     try {
       try (LocalDynamo dynamo = quietlyStart(folder)) {
         template.tables().forEach(dynamo::createTable);
         Dynamo table = dynamo.table(tableName);
-        snapshot.load(table);
+        snapshot = generate(table, fingerprint, DemoSchools.build());
         DemoSeed.markSeeded(table, DemoSchools.build());
       }
       writeAtomically(database, out -> {
@@ -304,15 +299,13 @@ public final class SeedSnapshot {
           Files.copy(folder.resolve(DATABASE_FILE), gzip);
         }
       });
+      writeAtomically(output, snapshot::write); // last: its fingerprint says both files are current
     } finally {
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
+      deleteFolder(folder);
     }
-    System.out.printf("seed snapshot: %d items written through the services in %.1f s (%s, %d KB),"
-            + " loaded into a data file in %.1f s (%s, %d KB)%n",
-        snapshot.items().size(), (written - started) / 1e9, output.getFileName(), Files.size(output) / 1024,
-        (System.nanoTime() - written) / 1e9, database.getFileName(), Files.size(database) / 1024);
+    System.out.printf("seed snapshot: %d items written through the services in %.1f s (%s, %d KB; %s, %d KB)%n",
+        snapshot.items().size(), (System.nanoTime() - started) / 1e9, output.getFileName(), Files.size(output) / 1024,
+        database.getFileName(), Files.size(database) / 1024);
     System.exit(0); // DynamoDB Local leaves non-daemon threads behind
   }
 
@@ -338,6 +331,66 @@ public final class SeedSnapshot {
       return LocalDynamo.start(dataDir);
     } finally {
       System.setOut(console);
+    }
+  }
+
+  /**
+   * DynamoDB Local with the build's seeded database wherever it can start from it. With a data
+   * folder: installed there when the folder has no database yet ({@link #installDatabase}). In
+   * memory ({@code dataDir} null): on tmpfs ({@code /dev/shm}, memory too), in a folder of its own
+   * that is deleted when it stops; elsewhere, or without the build's database, DynamoDB Local's
+   * own in-memory mode, and the seed loads the snapshot.
+   */
+  public static LocalDynamo startLocalDynamo(Path dataDir) {
+    if (dataDir != null) {
+      installDatabase(dataDir);
+      return LocalDynamo.start(dataDir);
+    }
+    Path shm = Path.of("/dev/shm");
+    if (SeedSnapshot.class.getResource(DATABASE_RESOURCE) == null || !Files.isDirectory(shm) || !Files.isWritable(shm)) {
+      return LocalDynamo.start(null);
+    }
+    deleteAbandoned(shm);
+    Path folder;
+    try {
+      folder = Files.createTempDirectory(shm, THROWAWAY + ProcessHandle.current().pid() + "-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot create a folder in " + shm, e);
+    }
+    try {
+      installDatabase(folder);
+      return LocalDynamo.start(folder).afterClose(() -> deleteFolder(folder));
+    } catch (RuntimeException e) {
+      deleteFolder(folder);
+      throw e;
+    }
+  }
+
+  private static final String THROWAWAY = "lienlac-memory-";
+
+  /** The throwaway folders of processes that ended without stopping DynamoDB Local (kill -9). */
+  private static void deleteAbandoned(Path shm) {
+    try (Stream<Path> folders = Files.list(shm)) {
+      folders.filter(f -> f.getFileName().toString().startsWith(THROWAWAY)).forEach(f -> {
+        String[] parts = f.getFileName().toString().substring(THROWAWAY.length()).split("-");
+        try {
+          if (ProcessHandle.of(Long.parseLong(parts[0])).isEmpty()) {
+            deleteFolder(f);
+          }
+        } catch (NumberFormatException e) {
+          // not one of ours
+        }
+      });
+    } catch (IOException e) {
+      // nothing to clean up then
+    }
+  }
+
+  private static void deleteFolder(Path folder) {
+    try (Stream<Path> files = Files.walk(folder)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a throwaway folder
     }
   }
 

@@ -135,6 +135,29 @@ class SeedSnapshotTest {
   }
 
   @Test
+  void an_in_memory_start_should_begin_from_the_builds_database_and_leave_nothing_behind() throws IOException {
+    Path shm = Path.of("/dev/shm");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(shm), "tmpfs at /dev/shm");
+    SeedSnapshot snapshot = SeedSnapshot.fromClassPath().orElseThrow();
+
+    try (LocalDynamo inMemory = SeedSnapshot.startLocalDynamo(null)) {
+      assertThat(ownFolders(shm)).hasSize(1);
+      assertThat(inMemory.createTable(TEMPLATE_TABLE)).as("the table is there").isFalse();
+      List<Map<String, AttributeValue>> items = SeedSnapshot.scan(inMemory.table(TEMPLATE_TABLE.logicalId()));
+      assertThat(items).filteredOn(item -> !item.get("type").s().equals("SeedMarker")).isEqualTo(snapshot.items());
+      assertThat(items).hasSize(snapshot.items().size() + 1);
+    }
+    assertThat(ownFolders(shm)).isEmpty();
+  }
+
+  private static List<Path> ownFolders(Path shm) throws IOException {
+    try (var files = Files.list(shm)) {
+      return files.filter(f -> f.getFileName().toString().startsWith("lienlac-memory-" + ProcessHandle.current().pid() + "-"))
+          .toList();
+    }
+  }
+
+  @Test
   void the_fingerprint_should_follow_the_projects_files_and_the_dependencies_names(@TempDir Path root) throws IOException {
     Files.writeString(root.resolve("template.yaml"), "Resources: {}\n");
     Path classes = Files.createDirectories(root.resolve("local/target/classes"));
