@@ -365,8 +365,12 @@ class FuzzTest {
       case NUMBER -> values.addAll(List.of("-1e2147483647", "1e-2147483647", "1e10000000", "1E+101", "10.1", "-0.1",
           "8.25", "1e400", "9".repeat(200), "0.0000000001", "-0.05", "10.000001", "\" 7 \"", "\"1e1\"", "\"\"",
           "\"7\"", "[7]", "NaN", "Infinity", "0x10", "07.5", "+7", ".5", "7."));
-      case INTEGER -> values.addAll(List.of("1.5", "1e2", "\"1\"", "\"\"", "99999999999999999999", "-1e30", "1.0",
-          "-1", "0"));
+      case INTEGER -> {
+        values.addAll(List.of("1.5", "1e2", "\"1\"", "\"\"", "99999999999999999999", "-1e30", "1.0"));
+        // Below the documented minimum (a version's is 0: 0 itself is a valid, if stale, version).
+        long minimum = location.schema().get("minimum") instanceof Number min ? min.longValue() : 0;
+        values.add(String.valueOf(minimum - 1));
+      }
       case DATE -> values.addAll(List.of("\"-999999999-01-01\"", "\"+999999999-12-31\"", "\"0000-01-01\"",
           "\"2026-02-30\"", "20000", "[2026,11,23]", "\"\"", "\"2026-11-23T00:00:00Z\"", "\"+10000-01-01\"",
           "\"1999-12-31\"", "\"2101-01-01\"", "\"23/11/2026\"", "\"2026-1-1\"", "\"２０２６-１１-２３\"",
