@@ -126,6 +126,7 @@ public final class FrontDoor implements AutoCloseable {
           answers = Thread.ofVirtual().name("gateway-door-answers").start(() -> pipe(from, client, draining));
         }
         toServer.write(head.bytes);
+        toServer.flush(); // before the body: a client may wait for the server's 100 Continue
         if (head.chunked) {
           copyChunked(in, toServer);
         } else {
@@ -150,8 +151,10 @@ public final class FrontDoor implements AutoCloseable {
     try {
       server.shutdownOutput();
       answers.join(IDLE);
-    } catch (IOException | InterruptedException e) {
+    } catch (IOException e) {
       // closing anyway
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     quietly(server);
   }

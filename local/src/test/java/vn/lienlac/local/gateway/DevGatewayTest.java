@@ -293,6 +293,17 @@ class DevGatewayTest {
     assertThat(RECORDER.event.get().getBody()).isEqualTo("hi");
   }
 
+  @Test
+  void a_client_that_expects_100_continue_should_get_it_before_sending_its_body() throws Exception {
+    try (Connection connection = new Connection()) {
+      String interim = connection.exchange("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+          + "Expect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+      assertThat(interim).startsWith("HTTP/1.1 100 ");
+      assertThat(connection.exchange("data")).startsWith("HTTP/1.1 200 ");
+      assertThat(RECORDER.event.get().getBody()).isEqualTo("data");
+    }
+  }
+
   private static String body(String answer) {
     return new String(answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.ISO_8859_1),
         StandardCharsets.UTF_8);
