@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -29,6 +28,7 @@ import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.local.auth.DevIdentity;
 import vn.lienlac.local.dynamo.LocalDynamo;
 import vn.lienlac.local.gateway.DevGateway;
+import vn.lienlac.local.gateway.FrontDoor;
 import vn.lienlac.local.seed.DemoSeed;
 import vn.lienlac.local.seed.DevUser;
 import vn.lienlac.local.seed.SeedSnapshot;
@@ -165,7 +165,7 @@ public final class LocalStack implements AutoCloseable {
       }
 
       mark = phase(phases, "functions", mark);
-      HttpServer server = DevGateway.bind(options.port());
+      FrontDoor server = DevGateway.bind(options.port());
       DevIdentity identity = DevIdentity.create(DevGateway.baseUri(server).toString(), key.join(), clock);
       DevGateway gateway = DevGateway.start(server, identity, functions, users, clock, out);
       phase(phases, "gateway", mark);

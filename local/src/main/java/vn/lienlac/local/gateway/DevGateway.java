@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +37,7 @@ import vn.lienlac.model.i18n.Messages;
 
 /**
  * API Gateway on a laptop: the template's routes over the JDK HTTP server on the loopback
- * interface. It checks the JWT as the HTTP API's authorizer does (unless the route is public),
+ * interface, behind a {@link FrontDoor} that answers requests the JDK cannot parse with problem+json. It checks the JWT as the HTTP API's authorizer does (unless the route is public),
  * builds the payload-2.0 event, calls the function's handler and writes its answer back. It also
  * serves the development-only routes under {@code /dev} (demo users, tokens, the public key).
  */
@@ -49,6 +48,7 @@ public final class DevGateway implements AutoCloseable {
   public static final Duration DEV_TOKEN_TTL = Duration.ofHours(12);
   private static final int THREADS = 16;
 
+  private final FrontDoor door;
   private final HttpServer server;
   private final ThreadPoolExecutor pool;
   private final DevIdentity identity;
@@ -64,9 +64,10 @@ public final class DevGateway implements AutoCloseable {
 
   private record Target(Deployed deployed, SamTemplate.HttpRoute route) {}
 
-  private DevGateway(HttpServer server, DevIdentity identity, List<Deployed> functions, List<DevUser> users,
+  private DevGateway(FrontDoor door, DevIdentity identity, List<Deployed> functions, List<DevUser> users,
       Clock clock, PrintStream out) {
-    this.server = server;
+    this.door = door;
+    this.server = door.backend();
     this.identity = identity;
     this.users = List.copyOf(users);
     this.clock = clock;
@@ -100,32 +101,34 @@ public final class DevGateway implements AutoCloseable {
   }
 
   /** Binds the loopback port (0: any free one); nothing is served until {@link #start}. */
-  public static HttpServer bind(int port) throws IOException {
-    return HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+  public static FrontDoor bind(int port) throws IOException {
+    return FrontDoor.bind(port);
   }
 
-  /** {@code http://127.0.0.1:<port>} of a bound server. */
-  public static URI baseUri(HttpServer server) {
-    InetSocketAddress address = server.getAddress();
-    return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
+  /** {@code http://127.0.0.1:<port>} of a bound gateway. */
+  public static URI baseUri(FrontDoor door) {
+    return door.baseUri();
   }
 
   /** Serves the functions' routes on the bound server from now on. */
-  public static DevGateway start(HttpServer server, DevIdentity identity, List<Deployed> functions,
+  public static DevGateway start(FrontDoor door, DevIdentity identity, List<Deployed> functions,
       List<DevUser> users, Clock clock, PrintStream out) {
-    DevGateway gateway = new DevGateway(server, identity, functions, users, clock, out);
+    DevGateway gateway = new DevGateway(door, identity, functions, users, clock, out);
+    HttpServer server = door.backend();
     server.setExecutor(gateway.pool);
     server.createContext("/", gateway::handle);
     server.start();
+    door.open();
     return gateway;
   }
 
   public URI baseUri() {
-    return baseUri(server);
+    return door.baseUri();
   }
 
   @Override
   public void close() {
+    door.close();
     server.stop(0);
     pool.shutdownNow();
   }

@@ -217,17 +217,135 @@ class DevGatewayTest {
   }
 
   /**
-   * A request target that is not a URI at all ({@code /v1/%zz}, a raw space or brace) is refused by
-   * the JDK's HTTP server itself, with its own text/html 400, before any handler or filter runs;
-   * this pins that behaviour (ARCHITECTURE.md, "The local stack"): the gateway cannot change it.
+   * A request target that is not a URI at all ({@code /v1/%zz}, a raw space or brace) would be
+   * refused by the JDK's HTTP server itself, with its own text/html 400, before any handler runs:
+   * the gateway's {@link FrontDoor} reads each request's head first and answers it with problem+json
+   * (ARCHITECTURE.md, "The local stack").
    */
   @Test
-  void a_request_target_that_is_not_a_uri_is_refused_by_the_jdk_before_the_gateway_sees_it() throws Exception {
-    String answer = raw("GET /things/%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  void a_request_target_that_is_not_a_uri_should_answer_400_problem_json_in_the_callers_language() throws Exception {
+    for (String target : List.of("/things/%zz", "/things/a b", "/things/{x}", "/things/%")) {
+      String answer = raw("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
 
-    assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: text/html");
+      assertThat(answer).as(target).startsWith("HTTP/1.1 400 ")
+          .containsIgnoringCase("content-type: application/problem+json").doesNotContainIgnoringCase("text/html");
+      JsonNode problem = Json.MAPPER.readTree(body(answer));
+      assertThat(problem.path("type").asText()).isEqualTo("https://lienlac.vn/problems/bad-request");
+      assertThat(problem.path("status").asInt()).isEqualTo(400);
+      assertThat(problem.path("detail").asText()).isEqualTo(Messages.get(Messages.VIETNAMESE, "request.badRequestLine"));
+    }
+    String english = raw("GET /things/%zz HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\n\r\n");
+
+    assertThat(Json.MAPPER.readTree(body(english)).path("detail").asText())
+        .isEqualTo(Messages.get(Messages.ENGLISH, "request.badRequestLine"));
     assertThat(RECORDER.event.get()).isNull();
     assertThat(LOG.toString(StandardCharsets.UTF_8)).doesNotContain("%zz");
+  }
+
+  @Test
+  void headers_the_jdk_would_refuse_should_answer_400_problem_json() throws Exception {
+    for (String headers : List.of("Content-Length: 2\r\nTransfer-Encoding: chunked", "Content-Length: 2\r\nContent-Length: 2",
+        "Transfer-Encoding: gzip", "Content-Length: +2", "Bad Name: 1", "X: 1\r\n folded", "X-Long: " + "a".repeat(70_000))) {
+      String answer = raw("POST /upload HTTP/1.1\r\nHost: x\r\n" + headers + "\r\n\r\nhi");
+
+      assertThat(answer).as(headers).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/problem+json");
+      assertThat(Json.MAPPER.readTree(body(answer)).path("detail").asText())
+          .isEqualTo(Messages.get(Messages.VIETNAMESE, "request.badHeaders"));
+    }
+    assertThat(RECORDER.event.get()).isNull();
+  }
+
+  @Test
+  void requests_on_one_kept_alive_connection_should_pass_with_their_bodies_until_a_malformed_one() throws Exception {
+    try (Connection connection = new Connection()) {
+      String get = connection.exchange("GET /open?a=1 HTTP/1.1\r\nHost: x\r\n\r\n");
+      assertThat(get).startsWith("HTTP/1.1 200 ");
+      assertThat(RECORDER.event.get().getRawQueryString()).isEqualTo("a=1");
+
+      String post = connection.exchange("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+          + "Content-Length: 5\r\n\r\nhello");
+      assertThat(post).startsWith("HTTP/1.1 200 ");
+      assertThat(RECORDER.event.get().getBody()).isEqualTo("hello");
+
+      String chunked = connection.exchange("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n3;ext=1\r\nchu\r\n4\r\nnked\r\n0\r\nX-Trailer: t\r\n\r\n");
+      assertThat(chunked).startsWith("HTTP/1.1 200 ");
+      assertThat(RECORDER.event.get().getBody()).isEqualTo("chunked");
+
+      RECORDER.event.set(null);
+      String malformed = connection.exchange("GET /things/%zz HTTP/1.1\r\nHost: x\r\nAccept-Language: en\r\n\r\n");
+      assertThat(malformed).startsWith("HTTP/1.1 400 ").containsIgnoringCase("content-type: application/problem+json");
+      assertThat(Json.MAPPER.readTree(body(malformed)).path("detail").asText())
+          .isEqualTo(Messages.get(Messages.ENGLISH, "request.badRequestLine"));
+      assertThat(connection.rest()).isEmpty();
+      assertThat(RECORDER.event.get()).isNull();
+    }
+  }
+
+  @Test
+  void a_malformed_request_pipelined_after_a_valid_one_should_be_answered_after_it_in_order() throws Exception {
+    String answers = raw("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nhi"
+        + "GET /things/%zz HTTP/1.1\r\nHost: x\r\n\r\n");
+
+    assertThat(answers).startsWith("HTTP/1.1 200 ");
+    assertThat(answers.indexOf("HTTP/1.1 400 ")).isPositive();
+    assertThat(answers.substring(answers.indexOf("HTTP/1.1 400 "))).containsIgnoringCase("application/problem+json");
+    assertThat(RECORDER.event.get().getBody()).isEqualTo("hi");
+  }
+
+  @Test
+  void a_client_that_expects_100_continue_should_get_it_before_sending_its_body() throws Exception {
+    try (Connection connection = new Connection()) {
+      String interim = connection.exchange("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\n"
+          + "Expect: 100-continue\r\nContent-Length: 4\r\n\r\n");
+      assertThat(interim).startsWith("HTTP/1.1 100 ");
+      assertThat(connection.exchange("data")).startsWith("HTTP/1.1 200 ");
+      assertThat(RECORDER.event.get().getBody()).isEqualTo("data");
+    }
+  }
+
+  private static String body(String answer) {
+    return new String(answer.substring(answer.indexOf("\r\n\r\n") + 4).getBytes(StandardCharsets.ISO_8859_1),
+        StandardCharsets.UTF_8);
+  }
+
+  /** One kept-alive connection: a request at a time, each answer read by its Content-Length. */
+  private static final class Connection implements AutoCloseable {
+    private final java.net.Socket socket;
+    private final java.io.InputStream in;
+
+    Connection() throws IOException {
+      URI base = gateway.baseUri();
+      socket = new java.net.Socket(base.getHost(), base.getPort());
+      socket.setSoTimeout(10_000);
+      in = new java.io.BufferedInputStream(socket.getInputStream());
+    }
+
+    String exchange(String request) throws IOException {
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      socket.getOutputStream().flush();
+      StringBuilder head = new StringBuilder();
+      while (head.indexOf("\r\n\r\n") < 0) {
+        int c = in.read();
+        if (c < 0) {
+          throw new java.io.EOFException("closed after: " + head);
+        }
+        head.append((char) c);
+      }
+      var length = java.util.regex.Pattern.compile("(?im)^content-length: *(\\d+)").matcher(head);
+      int n = length.find() ? Integer.parseInt(length.group(1)) : 0;
+      return head + new String(in.readNBytes(n), StandardCharsets.ISO_8859_1);
+    }
+
+    /** What comes until the gateway closes the connection. */
+    String rest() throws IOException {
+      return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
   }
 
   /** Sends bytes as they are (HttpClient would refuse to) and reads the whole answer. */
