@@ -267,9 +267,7 @@ public final class LeaveService {
           .key(Key.builder().partitionValue(Keys.leaveRequest(schoolId, leaveId)).sortValue(Keys.REF).build())
           .consistentRead(true).build());
       if (ref != null) {
-        return Optional.ofNullable(leaves.getItem(GetItemEnhancedRequest.builder()
-            .key(Key.builder().partitionValue(Keys.student(ref.schoolId, ref.studentId)).sortValue(Keys.LEAVE + leaveId).build())
-            .consistentRead(true).build()));
+        return Optional.ofNullable(item(Keys.student(ref.schoolId, ref.studentId), leaveId));
       }
     }
     return Optional.empty();

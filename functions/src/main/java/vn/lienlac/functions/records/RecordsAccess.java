@@ -83,7 +83,7 @@ final class RecordsAccess {
         case DECIDE_LEAVE -> homeroom;
       };
       if (!allowed) {
-        throw new ApiException.Forbidden("access." + action.name().toLowerCase(java.util.Locale.ROOT), schoolClass.name());
+        throw forbidden(action, schoolClass.name());
       }
       return schoolClass;
     }
@@ -104,8 +104,12 @@ final class RecordsAccess {
       throw new ApiException.NotFound();
     }
     String className = roster.schoolClass(schoolId, classId).map(SchoolClass::name).orElse(classId);
-    throw new ApiException.Forbidden("access." + ClassAction.DECIDE_LEAVE.name().toLowerCase(java.util.Locale.ROOT),
-        className);
+    throw forbidden(ClassAction.DECIDE_LEAVE, className);
+  }
+
+  /** 403 for a class the caller can see: names the action ({@code access.decide_leave}) and the class. */
+  private static ApiException.Forbidden forbidden(ClassAction action, String className) {
+    return new ApiException.Forbidden("access." + action.name().toLowerCase(java.util.Locale.ROOT), className);
   }
 
   private static boolean mayRead(Caller caller, Student student) {
