@@ -8,8 +8,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.local.seed.SeedSnapshot;
 
 /**
  * Every item of the table, read with a consistent Scan, keyed by {@code pk} and {@code sk}: what
@@ -20,9 +20,7 @@ record TableDump(SortedMap<String, Map<String, AttributeValue>> items) {
 
   static TableDump of(Dynamo dynamo) {
     SortedMap<String, Map<String, AttributeValue>> items = new TreeMap<>();
-    dynamo.client().scanPaginator(ScanRequest.builder().tableName(dynamo.tableName()).consistentRead(true).build())
-        .items()
-        .forEach(item -> items.put(item.get("pk").s() + " | " + item.get("sk").s(), item));
+    SeedSnapshot.scan(dynamo).forEach(item -> items.put(item.get("pk").s() + " | " + item.get("sk").s(), item));
     return new TableDump(items);
   }
 

@@ -87,8 +87,8 @@ public final class SeedSnapshot {
     return fingerprint;
   }
 
-  /** Every item of the table, sorted by key (a strongly consistent Scan). */
-  static List<Map<String, AttributeValue>> scan(Dynamo dynamo) {
+  /** Every item of the table, sorted by key (a strongly consistent Scan). Dev and test code only. */
+  public static List<Map<String, AttributeValue>> scan(Dynamo dynamo) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     dynamo.client().scanPaginator(r -> r.tableName(dynamo.tableName()).consistentRead(true)).items().forEach(items::add);
     items.sort(BY_KEY);
