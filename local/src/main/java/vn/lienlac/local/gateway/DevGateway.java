@@ -44,6 +44,8 @@ import vn.lienlac.model.i18n.Messages;
 public final class DevGateway implements AutoCloseable {
   /** API Gateway's payload limit. */
   public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+  /** What a refused body may still send and be read and dropped, so that its 413 arrives (above: the reset). */
+  private static final long DISCARD_LIMIT = 8L * MAX_BODY_BYTES;
   /** How long {@code GET /dev/token} tokens stay valid. */
   public static final Duration DEV_TOKEN_TTL = Duration.ofHours(12);
   private static final int THREADS = 16;
@@ -213,12 +215,29 @@ public final class DevGateway implements AutoCloseable {
   /** The body, or empty when it is larger than API Gateway accepts. */
   private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("content-length");
-    if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > MAX_BODY_BYTES) {
+    boolean declaredTooLarge = declared != null && declared.matches("\\d{1,18}")
+        && Long.parseLong(declared) > MAX_BODY_BYTES;
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = declaredTooLarge ? null : in.readNBytes(MAX_BODY_BYTES + 1);
+      if (body != null && body.length <= MAX_BODY_BYTES) {
+        return Optional.of(body);
+      }
+      discard(in);
       return Optional.empty();
     }
-    try (InputStream in = exchange.getRequestBody()) {
-      byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
+  }
+
+  /**
+   * Reads and drops the rest of a refused body (at most {@link #DISCARD_LIMIT} bytes) before the
+   * 413 is sent: the JDK server closes a connection with unread input, the close resets it, and
+   * the client may lose the answer it had not read yet.
+   */
+  private static void discard(InputStream in) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long left = DISCARD_LIMIT;
+    int read;
+    while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+      left -= read;
     }
   }
 

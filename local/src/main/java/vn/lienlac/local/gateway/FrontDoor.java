@@ -40,6 +40,8 @@ import vn.lienlac.model.i18n.Messages;
 public final class FrontDoor implements AutoCloseable {
   static final int MAX_HEAD_BYTES = 64 * 1024;
   private static final Duration IDLE = Duration.ofSeconds(60);
+  /** How long a closing connection keeps reading what the client still sends (see {@link #closeGracefully}). */
+  private static final Duration LINGER = Duration.ofSeconds(2);
   private static final byte[] CRLF = {'\r', '\n'};
 
   private final ServerSocket socket;
@@ -138,6 +140,29 @@ public final class FrontDoor implements AutoCloseable {
       // the client or the server went away, or a chunked body is malformed: the connection ends
     } finally {
       drain(server, answers, draining);
+      closeGracefully(client);
+    }
+  }
+
+  /**
+   * Ends the client's connection without losing the answer just written: FIN after it, then read
+   * and discard what the client is still sending (an answer given before its body was read, such
+   * as a 413) for at most {@link #LINGER}. Closing a socket with unread input resets the
+   * connection, and the client may then drop the answer it had not read yet.
+   */
+  private void closeGracefully(Socket client) {
+    try {
+      client.shutdownOutput();
+      client.setSoTimeout((int) LINGER.toMillis());
+      InputStream in = client.getInputStream();
+      byte[] discard = new byte[16 * 1024];
+      long deadline = System.nanoTime() + LINGER.toNanos();
+      while (System.nanoTime() < deadline && in.read(discard) >= 0) {
+        // the client's unread bytes
+      }
+    } catch (IOException e) {
+      // gone or timed out: close anyway
+    } finally {
       quietly(client);
     }
   }
