@@ -1,12 +1,26 @@
 # Entry point for `sam build` (template.yaml: Metadata BuildMethod makefile, CodeUri .).
-# SAM calls `make build-<LogicalId>` with ARTIFACTS_DIR set; every API function ships the same
-# shaded jar, and the Lambda Java runtime puts lib/*.jar on the class path.
+# SAM calls `make build-<LogicalId>` with ARTIFACTS_DIR set; the Lambda Java runtime puts
+# lib/*.jar on the class path. One artifact per deployable, so that heavy dependencies ride only
+# where they are used:
+#   functions      the API functions (lean: no firebase, gRPC, Netty, Apache HttpClient, POI, PDFBox)
+#   payments       payments-fn (+ PDFBox, POI, ZXing)
+#   push-dispatch  push-dispatch-fn (+ firebase-admin, slimmed)
+# Convention (read by the Lambda emulation harness and the artifact test): a variable <NAME>_JAR
+# names each shaded jar; each build-<LogicalId> rule copies exactly one of them.
 FUNCTIONS_JAR = functions/target/lienlac-functions-0.1.0-SNAPSHOT-lambda.jar
+PAYMENTS_JAR = payments/target/lienlac-payments-0.1.0-SNAPSHOT-lambda.jar
+PUSH_JAR = push-dispatch/target/lienlac-push-dispatch-0.1.0-SNAPSHOT-lambda.jar
 
-.PHONY: functions-jar build-IdentityFunction build-RecordsFunction
+.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction
 
 functions-jar:
 	./lienlac mvn -q -pl functions -am -DskipTests package
+
+payments-jar:
+	./lienlac mvn -q -pl payments -am -DskipTests package
+
+push-jar:
+	./lienlac mvn -q -pl push-dispatch -am -DskipTests package
 
 build-IdentityFunction build-RecordsFunction: functions-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
