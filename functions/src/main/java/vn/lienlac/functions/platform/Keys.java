@@ -24,6 +24,15 @@ public final class Keys {
   public static final String LEAVE = "LEAVE#";
   public static final String IDEMPOTENCY = "IDEMPOTENCY#";
   public static final String REF = "REF";
+  // Announcements (docs/ARCHITECTURE.md §3, AN1-AN10).
+  public static final String ANNOUNCEMENT = "ANN#";
+  public static final String RECEIPT = "RECEIPT#";
+  /** The scope partitions' suffixes: {@code SCHOOL}, {@code G#{grade}}, {@code C#{class}}. */
+  public static final String SCOPE_SCHOOL = "SCHOOL";
+  public static final String SCOPE_GRADE = "G#";
+  public static final String SCOPE_CLASS = "C#";
+  /** Push devices (written by the push feature): {@code USER#{sub}} / {@code S#{school}#DEVICE#{sha256(token)}}. */
+  public static final String DEVICE = "DEVICE#";
 
   private Keys() {}
 
@@ -55,6 +64,38 @@ public final class Keys {
   /** {@code USER#{sub}}: the identity directory of one signed-in person, across schools. */
   public static String user(String subject) {
     return "USER#" + subject;
+  }
+
+  // --- announcements
+
+  /** {@code S#{school}#ANN#{SCHOOL | G#{grade} | C#{class}}}: one scope's announcements, by time (ULID). */
+  public static String announcementScope(String schoolId, String scope) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + scope;
+  }
+
+  /** {@code S#{school}#ANN#ID#{id}}: one announcement by id (its REF) and its receipts. */
+  public static String announcement(String schoolId, String announcementId) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + "ID#" + announcementId;
+  }
+
+  /** {@code S#{school}#ANN} (gsi1): every announcement of the school, newest first. */
+  public static String schoolAnnouncements(String schoolId) {
+    return school(schoolId) + "#ANN";
+  }
+
+  /** {@code S#{school}#ANN#BY#{sub}} (gsi1): what one person published in the school. */
+  public static String announcementsBy(String schoolId, String subject) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + "BY#" + subject;
+  }
+
+  /** {@code S#{school}#ANN#KEYS}: idempotency records of announcement POSTs. */
+  public static String announcementKeys(String schoolId) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + "KEYS";
+  }
+
+  /** {@code S#{school}#CLASSES} (gsi1): the school's classes, by grade ({@code G#{grade}#{class}}). */
+  public static String classesOf(String schoolId) {
+    return school(schoolId) + "#CLASSES";
   }
 
   /** Sort key of a user's item in a school: {@code S#{school}#{rest}}. */

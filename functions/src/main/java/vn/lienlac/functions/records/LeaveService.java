@@ -1,14 +1,10 @@
 package vn.lienlac.functions.records;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +29,7 @@ import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.IdGenerator;
 import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.platform.Writes;
@@ -146,10 +143,10 @@ public final class LeaveService {
     // The request, its reference and the key's record are written together: a retry finds the key taken.
     IdempotencyItem key = new IdempotencyItem();
     key.pk = item.pk;
-    key.sk = Keys.IDEMPOTENCY + sha256(caller.subject() + "\n" + idempotencyKey.get());
+    key.sk = Keys.IDEMPOTENCY + Hashes.sha256(caller.subject() + "\n" + idempotencyKey.get());
     key.type = IdempotencyItem.TYPE;
     key.resourceId = item.leaveId;
-    key.fingerprint = sha256(from + "\n" + to + "\n" + reason);
+    key.fingerprint = Hashes.sha256(from + "\n" + to + "\n" + reason);
     key.expiresAt = now.plus(IDEMPOTENCY_WINDOW).getEpochSecond();
     try {
       enhanced.transactWriteItems(writes
@@ -278,13 +275,5 @@ public final class LeaveService {
         LocalDate.parse(i.toDate), i.reason, LeaveRequest.Status.valueOf(i.status), i.requestedBy, i.requestedByName,
         SchoolTime.show(Instant.parse(i.requestedAt)), i.decidedBy, i.decidedByName,
         i.decidedAt == null ? null : SchoolTime.show(Instant.parse(i.decidedAt)), i.decisionNote);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }
