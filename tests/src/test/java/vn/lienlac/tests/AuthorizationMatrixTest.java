@@ -77,6 +77,7 @@ class AuthorizationMatrixTest {
   /** A school day the seed did not mark (it starts on 7 September) and no other test uses. */
   static final LocalDate MATRIX_DAY = LocalDate.of(2026, 9, 4);
   static final String REASON = "Ma trận phân quyền: việc gia đình";
+  static final String ANNOUNCEMENT_TITLE = "Ma trận phân quyền: thông báo lớp";
 
   /** The declaration: one row per operation of openapi.yaml. Everything not allowed is denied. */
   static final List<Operation> MATRIX = List.of(
@@ -109,7 +110,22 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       // Only the homeroom teacher decides; whoever else can read the request is told so (403).
       op("PATCH /v1/leave-requests/{leaveRequestId}").body(w -> Map.of("status", "APPROVED", "note", "Đồng ý"))
-          .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF));
+          .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF),
+      // --- announcements: {announcementId} is a new announcement to the class from its homeroom teacher
+      // (acknowledgement required). Families of the class read and acknowledge; its teachers and staff see it.
+      op("POST /v1/announcements").body(World::announcementDraft).allow(TEACHER, COLLEAGUE, STAFF).forbid(PARENT),
+      op("GET /v1/announcements").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF)
+          .expect(body -> assertThat(body.get("items").isArray()).isTrue()),
+      op("GET /v1/announcements/{announcementId}").allow(PARENT, TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("title").asText()).isEqualTo(ANNOUNCEMENT_TITLE)),
+      op("POST /v1/announcements/{announcementId}/read").allow(PARENT).forbid(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("read").asBoolean()).isTrue()),
+      op("POST /v1/announcements/{announcementId}/ack").allow(PARENT).forbid(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("acknowledged").asBoolean()).isTrue()),
+      op("GET /v1/announcements/{announcementId}/stats").allow(TEACHER, STAFF).forbid(PARENT, COLLEAGUE)
+          .expect(body -> assertThat(body.get("families").asInt()).isPositive()),
+      op("GET /v1/schools/{schoolId}/announcements").allow(TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
+          .forbid(PARENT, OTHER_PARENT).expect(body -> assertThat(body.get("items").isArray()).isTrue()));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -427,8 +443,10 @@ class AuthorizationMatrixTest {
       assertThat(found).as("a 7A1 pupil with a parent account").isNotNull();
       this.pupil = found;
       String pupilId = found;
+      // Another family: no child in the pupil's class either (a class's announcements are theirs to read).
       String otherParent = parents.stream().map(DevUser::id)
-          .filter(id -> seeded.children(id).stream().noneMatch(c -> c.studentId().equals(pupilId)))
+          .filter(id -> seeded.children(id).stream().noneMatch(c -> c.studentId().equals(pupilId)
+              || c.classId().equals(CLASS)))
           .findFirst().orElseThrow();
       users.put(PARENT, parent);
       users.put(OTHER_PARENT, otherParent);
@@ -462,10 +480,23 @@ class AuthorizationMatrixTest {
           case "term" -> SeededApi.TERM;
           case "date" -> operation.method.equals("GET") ? "2026-11-20" : MATRIX_DAY.toString();
           case "leaveRequestId" -> newLeaveRequest();
+          case "announcementId" -> newAnnouncement();
+          case "schoolId" -> SeededApi.NGUYEN_TRAI;
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
       return values;
+    }
+
+    Map<String, Object> announcementDraft() {
+      return Map.of("schoolId", SeededApi.NGUYEN_TRAI, "scope", "CLASS", "classId", CLASS, "title", ANNOUNCEMENT_TITLE,
+          "body", "Nội dung thông báo của ma trận phân quyền", "acknowledgementRequired", true);
+    }
+
+    String newAnnouncement() {
+      ApiClient.Response created = seeded.as(users.get(TEACHER)).post("/v1/announcements", announcementDraft());
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      return created.body().get("id").asText();
     }
 
     Map<String, Object> leaveDraft() {
@@ -520,7 +551,14 @@ class AuthorizationMatrixTest {
     /** Every item of the pupil's and the class's partitions (what a write on them could change). */
     List<Map<String, AttributeValue>> snapshot(Map<String, String> values) {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
-      for (String pk : List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil, "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS)) {
+      List<String> partitions = new ArrayList<>(List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil,
+          "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS));
+      // Announcements: the class's scope partition, and the announcement's own (its receipts).
+      partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#ANN#C#" + CLASS);
+      if (values.containsKey("announcementId")) {
+        partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#ANN#ID#" + values.get("announcementId"));
+      }
+      for (String pk : partitions) {
         var dynamo = seeded.stack().dynamo();
         Map<String, AttributeValue> startKey = null;
         do {

@@ -31,15 +31,15 @@ import vn.lienlac.model.identity.Role;
  *   <li>A school's sent list: staff (all of it) and teachers (their own); its parents 403.
  * </ul>
  */
-final class AnnouncementsAccess {
+public final class AnnouncementsAccess {
   private final RosterRepository roster;
 
-  AnnouncementsAccess(RosterRepository roster) {
+  public AnnouncementsAccess(RosterRepository roster) {
     this.roster = roster;
   }
 
   /** Where an announcement goes: the scope, resolved (the class's name for a class). */
-  record Target(String schoolId, Scope scope, Integer grade, String classId, String className) {
+  public record Target(String schoolId, Scope scope, Integer grade, String classId, String className) {
     /** The scope's partition: {@code S#{school}#ANN#SCHOOL | G#{grade} | C#{class}}. */
     String partition() {
       return partition(schoolId, scope, grade, classId);
@@ -93,7 +93,7 @@ final class AnnouncementsAccess {
   }
 
   /** The scope, when the caller may publish there (see the class comment). */
-  Target publishTarget(Caller caller, String schoolId, Scope scope, Integer grade, String classId) {
+  public Target publishTarget(Caller caller, String schoolId, Scope scope, Integer grade, String classId) {
     boolean staff = caller.hasRole(schoolId, Role.STAFF);
     switch (scope) {
       case CLASS -> {

@@ -299,7 +299,7 @@ public final class AnnouncementsService {
   // --- reading ------------------------------------------------------------------------------------
 
   /** An announcement by id, in each school the caller has a grant in: GetItem of the REF, then of the item. */
-  public Optional<AnnouncementItem> find(Caller caller, String announcementId) {
+  Optional<AnnouncementItem> find(Caller caller, String announcementId) {
     for (String schoolId : caller.schools()) {
       Optional<AnnouncementItem> found = find(schoolId, announcementId);
       if (found.isPresent()) {
@@ -322,7 +322,7 @@ public final class AnnouncementsService {
   }
 
   /** One announcement; with this family's marks when {@code family}. */
-  public Announcement one(Caller caller, AnnouncementItem item, boolean family) {
+  Announcement one(Caller caller, AnnouncementItem item, boolean family) {
     return view(item, family ? Optional.ofNullable(receipt(item, caller.subject())).orElseGet(ReceiptItem::new) : null);
   }
 
@@ -397,7 +397,7 @@ public final class AnnouncementsService {
    * set, a mark stays; repeating is harmless (200, nothing written). Acknowledging one that does
    * not ask for it: 409.
    */
-  public Receipt mark(Caller caller, AnnouncementItem item, boolean acknowledge) {
+  Receipt mark(Caller caller, AnnouncementItem item, boolean acknowledge) {
     if (acknowledge && !Boolean.TRUE.equals(item.acknowledgementRequired)) {
       throw new ApiException.Conflict("announcements.ackNotRequired");
     }
@@ -430,6 +430,11 @@ public final class AnnouncementsService {
     throw new ApiException.Conflict("request.inProgress");
   }
 
+  /** {@link #mark} of an announcement found by id (the demo seed; the API authorizes first). */
+  public Receipt mark(Caller caller, String announcementId, boolean acknowledge) {
+    return mark(caller, find(caller, announcementId).orElseThrow(ApiException.NotFound::new), acknowledge);
+  }
+
   private ReceiptItem receipt(AnnouncementItem item, String subject) {
     return receipts.getItem(GetItemEnhancedRequest.builder().key(receiptKey(item, subject)).consistentRead(true).build());
   }
@@ -449,7 +454,7 @@ public final class AnnouncementsService {
    * announcement's partition; then, for the page of families not reached only, one BatchGetItem
    * of their names and one Query (Limit 1) per family for a registered device.
    */
-  public Announcement.Stats stats(Caller caller, AnnouncementItem item, Optional<String> cursor) {
+  Announcement.Stats stats(Caller caller, AnnouncementItem item, Optional<String> cursor) {
     String list = "stats:" + item.announcementId;
     int offset = cursor.map(c -> Cursor.position(c, list, caller.subject())).map(AnnouncementsService::offset).orElse(0);
     String schoolId = item.schoolId;
