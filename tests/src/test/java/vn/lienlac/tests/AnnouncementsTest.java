@@ -50,13 +50,16 @@ class AnnouncementsTest {
 
   private final LocalStack stack;
   private final SeededApi seeded;
-  /** Every parent account and the classes of their children (school/class). */
-  private final Map<String, Set<String>> classesOf = new LinkedHashMap<>();
-  private final Map<String, Set<String>> schoolsOf = new HashMap<>();
+  /** Every parent account and the classes (and schools) of their children: read once, through /v1/me. */
+  private static final Map<String, Set<String>> classesOf = new LinkedHashMap<>();
+  private static final Map<String, Set<String>> schoolsOf = new HashMap<>();
 
   AnnouncementsTest(LocalStack stack, ApiClient api) {
     this.stack = stack;
     this.seeded = new SeededApi(stack, api);
+    if (!classesOf.isEmpty()) {
+      return;
+    }
     for (DevUser user : stack.users()) {
       if (user.role().equals("PARENT")) {
         for (SeededApi.Child child : seeded.children(user.id())) {
@@ -207,7 +210,7 @@ class AnnouncementsTest {
     assertThat(client.get("/v1/announcements/" + id).body().get("acknowledged").asBoolean()).isTrue();
     assertThat(receipts(id)).hasSize(1);
 
-    // Another guardian of the same family is another account: their marks are their own.
+    // Another family's marks are their own.
     assertThat(feedItem(seeded.as(parentOnlyIn(SeededApi.CLASS_7A1, 5)), id).get("read").asBoolean()).isFalse();
 
     assertProblem(client.post("/v1/announcements/" + plain + "/ack", null), 409, "conflict");
@@ -381,6 +384,9 @@ class AnnouncementsTest {
         Keys.PK, AttributeValue.fromS(Keys.user(subject)),
         Keys.SK, AttributeValue.fromS(Keys.inSchool(schoolId, Keys.DEVICE + Hashes.sha256(token))),
         "type", AttributeValue.fromS("Device"),
+        "kind", AttributeValue.fromS("DEVICE"),
+        "schoolId", AttributeValue.fromS(schoolId),
+        "userId", AttributeValue.fromS(subject),
         "token", AttributeValue.fromS(token),
         "platform", AttributeValue.fromS("ANDROID"),
         "language", AttributeValue.fromS("vi"))));

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -256,9 +257,8 @@ public final class AnnouncementsService {
     key.sk = Keys.IDEMPOTENCY + Hashes.sha256(caller.subject() + "\n" + valid.idempotencyKey().get());
     key.type = KeyItem.TYPE;
     key.resourceId = item.announcementId;
-    key.fingerprint = Hashes.sha256(Json.write(new Valid(valid.schoolId(), valid.scope(), valid.grade(),
-        valid.classId(), valid.title(), valid.body(), valid.urgent(), valid.acknowledgementRequired(), valid.links(),
-        Optional.empty())));
+    key.fingerprint = Hashes.sha256(Json.write(Arrays.asList(valid.schoolId(), valid.scope(), valid.grade(),
+        valid.classId(), valid.title(), valid.body(), valid.urgent(), valid.acknowledgementRequired(), valid.links())));
     key.expiresAt = now.plus(IDEMPOTENCY_WINDOW).getEpochSecond();
     try {
       enhanced.transactWriteItems(writes.addPutItem(keys, TransactPutItemEnhancedRequest.builder(KeyItem.class)
