@@ -340,6 +340,11 @@ public final class LocalStack implements AutoCloseable {
     return events;
   }
 
+  /** Whether the template declares queues (then {@link #events()} has them). */
+  public boolean hasEvents() {
+    return events != null;
+  }
+
   /** Runs every schedule of a non-HTTP function once, now, on the stack's clock (see {@link LocalEvents#runSchedule}). */
   public void runSchedule(String functionLogicalId) {
     events().runSchedule(functionLogicalId);

@@ -75,6 +75,10 @@ final class EventSourceMapping implements Runnable {
     return function.logicalId() + "." + source.eventId();
   }
 
+  String queue() {
+    return source.queue();
+  }
+
   long invocations() {
     return invocations.get();
   }

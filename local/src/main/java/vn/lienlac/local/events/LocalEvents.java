@@ -240,6 +240,11 @@ public final class LocalEvents implements AutoCloseable {
     return mappings.stream().map(EventSourceMapping::name).toList();
   }
 
+  /** The queue a mapping ({@code Function.Event}) consumes. */
+  public String queueOf(String mapping) {
+    return mappings.stream().filter(m -> m.name().equals(mapping)).findFirst().orElseThrow().queue();
+  }
+
   /** Invocations of each mapping so far (one per batch). */
   public Map<String, Long> invocations() {
     Map<String, Long> counts = new LinkedHashMap<>();
