@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
+import vn.lienlac.functions.platform.events.SqsEventPublisher;
 import vn.lienlac.local.LocalStack;
 import vn.lienlac.local.lambda.ApiGatewayEvent;
 import vn.lienlac.local.lambda.LambdaSandbox;
@@ -221,8 +222,12 @@ class LambdaEmulationTest {
   private Map<String, String> variables(SamTemplate.Function function) {
     Set<String> tables = new TreeSet<>();
     TEMPLATE.tables().forEach(t -> tables.add(t.logicalId()));
+    // Queues (EVENTS_QUEUE_URL) are the stack's ElasticMQ ones; the function signs with its container credentials.
     Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
-        : id.equals(LocalStack.EVENTS_QUEUE) ? LocalStack.EVENTS_QUEUE_URL : null));
+        : stack.hasEvents() ? stack.events().queueUrl(id) : null));
+    if (stack.hasEvents()) {
+      variables.put(SqsEventPublisher.ENDPOINT_VARIABLE, stack.events().endpoint().toString());
+    }
     variables.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamo().client().serviceClientConfiguration().endpointOverride()
         .orElseThrow().toString());
     return variables;
