@@ -67,8 +67,9 @@ public final class MessagingFunction extends ApiFunction {
   private ApiResponse start(ApiRequest request) {
     Caller caller = caller(request);
     Conversation.Start start = request.body(Conversation.Start.class);
-    Conversation.Started started = messaging.start(caller, start);
-    return ApiResponse.created(started, messagesPath(started.conversation().id()));
+    MessagingService.Opened opened = messaging.start(caller, start);
+    String location = messagesPath(opened.started().conversation().id());
+    return opened.created() ? ApiResponse.created(opened.started(), location) : ApiResponse.ok(opened.started());
   }
 
   private ApiResponse messages(ApiRequest request) {

@@ -57,6 +57,9 @@ public final class MessagingService {
   static final Duration EDIT_WINDOW = Duration.ofHours(24);
   static final Duration CLIENT_ID_WINDOW = Duration.ofDays(7);
   static final int MAX_SEND_ROUNDS = 30;
+  /** A client message id: a UUID the app makes for each message it composes (any case; compared in lower case). */
+  static final java.util.regex.Pattern UUID =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private final MessagingRepository repository;
   private final MessagingAccess access;
@@ -130,7 +133,10 @@ public final class MessagingService {
    * per staff member and teacher (the id is derived from them, and created conditionally), so a
    * second start (or two at once) gives the same conversation. An optional first message is sent.
    */
-  public Conversation.Started start(Caller caller, Conversation.Start start) {
+  /** A start's answer, and whether it created anything (the conversation, or its first message). */
+  public record Opened(Conversation.Started started, boolean created) {}
+
+  public Opened start(Caller caller, Conversation.Start start) {
     Validation validation = new Validation();
     boolean student = start.studentId() != null;
     boolean channel = start.classId() != null;
@@ -149,21 +155,27 @@ public final class MessagingService {
     if (!validation.isValid()) {
       throw new ApiException.Invalid(validation.violations());
     }
-    ConversationItem conversation;
+    Found opened;
     if (student) {
-      conversation = openFamily(caller, access.family(caller, start.studentId(), start.teacherId()));
+      opened = openFamily(caller, access.family(caller, start.studentId(), start.teacherId()));
     } else if (channel) {
-      conversation = openChannel(caller, access.classChannel(caller, start.classId()));
+      opened = openChannel(caller, access.classChannel(caller, start.classId()));
     } else {
-      conversation = openStaff(caller, start.teacherId(), access.staff(caller, start.teacherId()));
+      opened = openStaff(caller, start.teacherId(), access.staff(caller, start.teacherId()));
     }
+    boolean created = opened.created();
+    ConversationItem conversation = opened.item();
     Seat seat = access.seat(caller, conversation.conversationId);
-    Message message = first == null ? null : send(caller, seat, first).message();
+    Sent sent = first == null ? null : send(caller, seat, first);
     Seat now = first == null ? seat : access.seat(caller, conversation.conversationId);
-    return new Conversation.Started(view(now), message);
+    return new Opened(new Conversation.Started(view(now), sent == null ? null : sent.message()),
+        created || (sent != null && sent.created()));
   }
 
-  private ConversationItem openFamily(Caller caller, FamilyStart family) {
+  /** A conversation, and whether this call created it. */
+  private record Found(ConversationItem item, boolean created) {}
+
+  private Found openFamily(Caller caller, FamilyStart family) {
     String schoolId = family.student().schoolId();
     String id = derivedId("family", schoolId, family.student().id(), family.teacherId());
     ConversationItem conversation = conversationItem(caller, schoolId, id, Conversation.Kind.FAMILY);
@@ -181,7 +193,7 @@ public final class MessagingService {
     return create(conversation, members);
   }
 
-  private ConversationItem openChannel(Caller caller, SchoolClass schoolClass) {
+  private Found openChannel(Caller caller, SchoolClass schoolClass) {
     String id = classChannelId(schoolClass.schoolId(), schoolClass.id());
     ConversationItem conversation = conversationItem(caller, schoolClass.schoolId(), id, Conversation.Kind.CLASS);
     conversation.classId = schoolClass.id();
@@ -189,7 +201,7 @@ public final class MessagingService {
     return create(conversation, List.of());
   }
 
-  private ConversationItem openStaff(Caller caller, String teacherId, MessagingAccess.StaffStart staff) {
+  private Found openStaff(Caller caller, String teacherId, MessagingAccess.StaffStart staff) {
     String id = derivedId("staff", staff.schoolId(), caller.subject(), teacherId);
     ConversationItem conversation = conversationItem(caller, staff.schoolId(), id, Conversation.Kind.STAFF);
     conversation.teacherId = teacherId;
@@ -200,10 +212,10 @@ public final class MessagingService {
         participant(conversation, teacherId, staff.teacherName(), Conversation.Side.SCHOOL)));
   }
 
-  private ConversationItem create(ConversationItem conversation, List<ParticipantItem> members) {
-    repository.create(conversation, members);
-    return repository.conversation(conversation.schoolId, conversation.conversationId)
-        .orElseThrow(() -> new ApiException.Conflict("request.inProgress"));
+  private Found create(ConversationItem conversation, List<ParticipantItem> members) {
+    boolean created = repository.create(conversation, members);
+    return new Found(repository.conversation(conversation.schoolId, conversation.conversationId)
+        .orElseThrow(() -> new ApiException.Conflict("request.inProgress")), created);
   }
 
   private ConversationItem conversationItem(Caller caller, String schoolId, String id, Conversation.Kind kind) {
@@ -296,6 +308,15 @@ public final class MessagingService {
     if (draft.replyTo() != null && !isMessageId(draft.replyTo())) {
       validation.add(Violation.of("replyTo", "messaging.noSuchMessage", draft.replyTo()));
     }
+    if (seat.role() != Part.CLASS_FAMILY) {
+      // replyTo and studentId say where a family's reply to a class post goes; nowhere else.
+      if (draft.replyTo() != null) {
+        validation.add(Violation.of("replyTo", "messaging.onlyInClassChannel"));
+      }
+      if (draft.studentId() != null) {
+        validation.add(Violation.of("studentId", "messaging.onlyInClassChannel"));
+      }
+    }
     if (!validation.isValid()) {
       throw new ApiException.Invalid(validation.violations());
     }
@@ -303,11 +324,11 @@ public final class MessagingService {
       String author = draft.replyTo() == null ? null : repository.message(seat.schoolId(), seat.id(), seq(draft.replyTo()))
           .map(m -> m.senderId).orElse(null);
       FamilyStart target = access.privateReply(caller, seat, draft.studentId(), author);
-      ConversationItem conversation = openFamily(caller, target);
+      ConversationItem conversation = openFamily(caller, target).item();
       Seat privateSeat = access.seat(caller, conversation.conversationId);
       return send(caller, privateSeat, new Message.Draft(draft.clientMessageId(), text, null, null));
     }
-    String clientHash = sha256(caller.subject() + "\n" + draft.clientMessageId());
+    String clientHash = sha256(caller.subject() + "\n" + draft.clientMessageId().toLowerCase(java.util.Locale.ROOT));
     String fingerprint = sha256(text);
     String senderName = caller.displayName(seat.schoolId()).orElse(null);
     ConversationItem conversation = seat.conversation();
@@ -558,7 +579,7 @@ public final class MessagingService {
   private static String checkDraft(Validation validation, Message.Draft draft) {
     String text = validation.text("text", draft.text(), MAX_TEXT_LENGTH, true);
     String clientMessageId = validation.required("clientMessageId", draft.clientMessageId());
-    if (clientMessageId != null && !Ids.isValid(clientMessageId)) {
+    if (clientMessageId != null && !UUID.matcher(clientMessageId).matches()) {
       validation.add(Violation.of("clientMessageId", "messaging.badClientMessageId", clientMessageId));
     }
     return text;
