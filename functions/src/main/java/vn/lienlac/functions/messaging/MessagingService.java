@@ -262,7 +262,7 @@ public final class MessagingService {
   // ------------------------------------------------------------------------------------- reading
 
   /** A page of messages, newest first, with every participant's read mark (the read receipts). */
-  public Conversation.Page page(Seat seat, Optional<String> cursor, Optional<String> limitParameter) {
+  Conversation.Page page(Seat seat, Optional<String> cursor, Optional<String> limitParameter) {
     int limit = limitParameter.map(MessagingService::limit).orElse(DEFAULT_PAGE);
     Long before = cursor.map(c -> Cursor.decode(c, seat.id())).orElse(null);
     if (before != null && before > seat.conversation().seq) {
@@ -301,7 +301,11 @@ public final class MessagingService {
    * class channel goes to their private conversation with the teacher (its answer names that
    * conversation).
    */
-  public Sent send(Caller caller, Seat seat, Message.Draft draft) {
+  public Sent send(Caller caller, String conversationId, Message.Draft draft) {
+    return send(caller, access.seat(caller, conversationId), draft);
+  }
+
+  Sent send(Caller caller, Seat seat, Message.Draft draft) {
     Validation validation = new Validation();
     String text = checkDraft(validation, draft);
     checkId(validation, "studentId", draft.studentId());
@@ -430,7 +434,7 @@ public final class MessagingService {
    * then on; when someone else had read it, the text they read stays visible ({@code previousText}),
    * and each reader who read it before the edit sees {@code changedSinceRead}.
    */
-  public Message edit(Caller caller, Seat seat, String messageId, Message.Edit edit) {
+  Message edit(Caller caller, Seat seat, String messageId, Message.Edit edit) {
     Validation validation = new Validation();
     String text = validation.text("text", edit.text(), MAX_TEXT_LENGTH, true);
     if (!validation.isValid()) {
@@ -465,7 +469,11 @@ public final class MessagingService {
   // ------------------------------------------------------------------------------- read receipts
 
   /** Marks the conversation read up to a message (never backwards); answers the caller's read state. */
-  public Message.ReadState markRead(Caller caller, Seat seat, Message.ReadMark mark) {
+  public Message.ReadState markRead(Caller caller, String conversationId, Message.ReadMark mark) {
+    return markRead(caller, access.seat(caller, conversationId), mark);
+  }
+
+  Message.ReadState markRead(Caller caller, Seat seat, Message.ReadMark mark) {
     Validation validation = new Validation();
     String upTo = validation.required("upTo", mark.upTo());
     if (upTo != null && (!isMessageId(upTo) || seq(upTo) > seat.conversation().seq)) {
@@ -594,6 +602,11 @@ public final class MessagingService {
   /** Message ids are the message's number in its conversation, 10 digits: {@code 0000000042}. */
   static String messageId(long seq) {
     return String.format("%010d", seq);
+  }
+
+  /** The id of the n-th message of a conversation. */
+  public static String messageIdOf(long seq) {
+    return messageId(seq);
   }
 
   static boolean isMessageId(String id) {
