@@ -30,6 +30,7 @@ final class MessagingItems {
         .string("lastMessageAt", i -> i.lastMessageAt, (i, v) -> i.lastMessageAt = v)
         .string("createdBy", i -> i.createdBy, (i, v) -> i.createdBy = v)
         .string("createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v)
+        .string("cursorKey", i -> i.cursorKey, (i, v) -> i.cursorKey = v)
         .version(i -> i.version, (i, v) -> i.version = v)
         .build();
 
@@ -47,6 +48,8 @@ final class MessagingItems {
     String lastMessageAt;
     String createdBy;
     String createdAt;
+    /** Random, made at creation, never sent: the HMAC key of the conversation's paging cursors. */
+    String cursorKey;
     Long version;
   }
 

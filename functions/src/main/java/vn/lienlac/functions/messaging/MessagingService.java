@@ -229,6 +229,7 @@ public final class MessagingService {
     c.seq = 0L;
     c.createdBy = caller.subject();
     c.createdAt = clock.instant().toString();
+    c.cursorKey = ids.newId(clock.instant()) + ids.newId(clock.instant()); // 160 random bits
     return c;
   }
 
@@ -264,7 +265,7 @@ public final class MessagingService {
   /** A page of messages, newest first, with every participant's read mark (the read receipts). */
   Conversation.Page page(Seat seat, Optional<String> cursor, Optional<String> limitParameter) {
     int limit = limitParameter.map(MessagingService::limit).orElse(DEFAULT_PAGE);
-    Long before = cursor.map(c -> Cursor.decode(c, seat.id())).orElse(null);
+    Long before = cursor.map(c -> Cursor.decode(c, seat.id(), seat.conversation().cursorKey)).orElse(null);
     if (before != null && before > seat.conversation().seq) {
       throw new ApiException.BadRequest(List.of(Violation.of("cursor", "messaging.badCursor", cursor.get())),
           "request.badParameter", "cursor");
@@ -275,7 +276,7 @@ public final class MessagingService {
     ParticipantItem viewer = seat.participant();
     List<Message> messages = items.stream().map(m -> view(m, viewer)).toList();
     MessageItem last = items.isEmpty() ? null : items.getLast();
-    String next = items.size() == limit && last.seq > 1 ? Cursor.encode(seat.id(), last.seq) : null;
+    String next = items.size() == limit && last.seq > 1 ? Cursor.encode(seat.id(), seat.conversation().cursorKey, last.seq) : null;
     List<Conversation.Participant> receipts = participants.stream()
         .map(p -> new Conversation.Participant(p.userId, p.displayName, Conversation.Side.valueOf(p.side),
             p.readSeq == null || p.readSeq == 0 ? null : messageId(p.readSeq),
