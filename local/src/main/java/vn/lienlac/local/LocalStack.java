@@ -159,7 +159,8 @@ public final class LocalStack implements AutoCloseable {
       List<String> warnings = new ArrayList<>();
       List<DevGateway.Deployed> functions = new ArrayList<>();
       for (SamTemplate.Function function : template.functions()) {
-        Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : null));
+        Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
+            : id.equals(EVENTS_QUEUE) ? EVENTS_QUEUE_URL : null));
         variables.putAll(dynamo.environment());
         functions.add(new DevGateway.Deployed(function, instantiate(function, Environment.of(variables), clock, warnings)));
       }
@@ -178,6 +179,14 @@ public final class LocalStack implements AutoCloseable {
       throw e;
     }
   }
+
+  /**
+   * The events queue's logical id and the URL functions get for it locally. No queue runs locally
+   * yet (ElasticMQ comes with the events work of issue 13), and {@code Events.publisher} sends
+   * nothing until then.
+   */
+  public static final String EVENTS_QUEUE = "EventsQueue";
+  public static final String EVENTS_QUEUE_URL = "http://127.0.0.1:9324/000000000000/EventsQueue";
 
   private static UncheckedIOException cannotListen(int port, IOException e) {
     return new UncheckedIOException("Cannot listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);

@@ -217,7 +217,8 @@ class LambdaEmulationTest {
   private Map<String, String> variables(SamTemplate.Function function) {
     Set<String> tables = new TreeSet<>();
     TEMPLATE.tables().forEach(t -> tables.add(t.logicalId()));
-    Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : null));
+    Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
+        : id.equals(LocalStack.EVENTS_QUEUE) ? LocalStack.EVENTS_QUEUE_URL : null));
     variables.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamo().client().serviceClientConfiguration().endpointOverride()
         .orElseThrow().toString());
     return variables;
