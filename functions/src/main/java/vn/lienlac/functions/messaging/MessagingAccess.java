@@ -1,6 +1,5 @@
 package vn.lienlac.functions.messaging;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,11 +100,7 @@ final class MessagingAccess {
    * else is a 403). A pupil the caller may not see: 404.
    */
   FamilyStart family(Caller caller, String studentId, String teacherId) {
-    Set<String> schools = new LinkedHashSet<>();
-    caller.schoolOfChild(studentId).ifPresent(schools::add);
-    schools.addAll(caller.schoolsWithRole(Role.TEACHER));
-    schools.addAll(caller.schoolsWithRole(Role.STAFF));
-    for (String schoolId : schools) {
+    for (String schoolId : caller.schoolsForStudent(studentId)) {
       Optional<Student> found = roster.student(schoolId, studentId);
       if (found.isEmpty()) {
         continue;
@@ -151,9 +146,7 @@ final class MessagingAccess {
 
   /** A class channel: the class's teachers open it; office staff see the class but do not post there (403). */
   SchoolClass classChannel(Caller caller, String classId) {
-    Set<String> schools = new LinkedHashSet<>(caller.schoolsTeaching(classId));
-    schools.addAll(caller.schoolsWithRole(Role.STAFF));
-    for (String schoolId : schools) {
+    for (String schoolId : caller.schoolsForClass(classId)) {
       Optional<SchoolClass> found = roster.schoolClass(schoolId, classId);
       if (found.isEmpty()) {
         continue;

@@ -10,30 +10,10 @@ final class MessagingItems {
   private MessagingItems() {}
 
   /**
-   * {@code pk = S#{school}#CONV#{conversation}, sk = CONV}: what a conversation is about and how many
-   * messages it has ({@code seq}, the last message's number). Every send puts it conditionally on
-   * its version, which serialises the senders of one conversation: message numbers have no gaps.
+   * What a conversation is about: its kind and title fields, on the conversation item and copied to
+   * each participant item (so that an inbox is one Query, without reading the conversations).
    */
-  static final class ConversationItem extends Item {
-    static final String TYPE = "Conversation";
-    static final TableSchema<ConversationItem> SCHEMA = ItemSchema.of(ConversationItem.class, ConversationItem::new)
-        .string("conversationId", i -> i.conversationId, (i, v) -> i.conversationId = v)
-        .string("kind", i -> i.kind, (i, v) -> i.kind = v)
-        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
-        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
-        .string("studentName", i -> i.studentName, (i, v) -> i.studentName = v)
-        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
-        .string("className", i -> i.className, (i, v) -> i.className = v)
-        .string("teacherId", i -> i.teacherId, (i, v) -> i.teacherId = v)
-        .string("teacherName", i -> i.teacherName, (i, v) -> i.teacherName = v)
-        .attribute(Long.class, "seq", i -> i.seq, (i, v) -> i.seq = v)
-        .string("lastMessageAt", i -> i.lastMessageAt, (i, v) -> i.lastMessageAt = v)
-        .string("createdBy", i -> i.createdBy, (i, v) -> i.createdBy = v)
-        .string("createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v)
-        .string("cursorKey", i -> i.cursorKey, (i, v) -> i.cursorKey = v)
-        .version(i -> i.version, (i, v) -> i.version = v)
-        .build();
-
+  abstract static class AboutItem extends Item {
     String conversationId;
     String kind;
     String schoolId;
@@ -44,6 +24,51 @@ final class MessagingItems {
     /** The school-side participant of FAMILY and STAFF conversations (teacher or staff). */
     String teacherId;
     String teacherName;
+
+    static <T extends AboutItem> ItemSchema<T> attributes(ItemSchema<T> schema) {
+      return schema
+          .string("conversationId", i -> i.conversationId, (i, v) -> i.conversationId = v)
+          .string("kind", i -> i.kind, (i, v) -> i.kind = v)
+          .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+          .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
+          .string("studentName", i -> i.studentName, (i, v) -> i.studentName = v)
+          .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+          .string("className", i -> i.className, (i, v) -> i.className = v)
+          .string("teacherId", i -> i.teacherId, (i, v) -> i.teacherId = v)
+          .string("teacherName", i -> i.teacherName, (i, v) -> i.teacherName = v);
+    }
+
+    /** Copies what the conversation is about from {@code other}. */
+    void about(AboutItem other) {
+      conversationId = other.conversationId;
+      kind = other.kind;
+      schoolId = other.schoolId;
+      studentId = other.studentId;
+      studentName = other.studentName;
+      classId = other.classId;
+      className = other.className;
+      teacherId = other.teacherId;
+      teacherName = other.teacherName;
+    }
+  }
+
+  /**
+   * {@code pk = S#{school}#CONV#{conversation}, sk = CONV}: what a conversation is about and how many
+   * messages it has ({@code seq}, the last message's number). Every send puts it conditionally on
+   * its version, which serialises the senders of one conversation: message numbers have no gaps.
+   */
+  static final class ConversationItem extends AboutItem {
+    static final String TYPE = "Conversation";
+    static final TableSchema<ConversationItem> SCHEMA =
+        AboutItem.attributes(ItemSchema.of(ConversationItem.class, ConversationItem::new))
+        .attribute(Long.class, "seq", i -> i.seq, (i, v) -> i.seq = v)
+        .string("lastMessageAt", i -> i.lastMessageAt, (i, v) -> i.lastMessageAt = v)
+        .string("createdBy", i -> i.createdBy, (i, v) -> i.createdBy = v)
+        .string("createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v)
+        .string("cursorKey", i -> i.cursorKey, (i, v) -> i.cursorKey = v)
+        .version(i -> i.version, (i, v) -> i.version = v)
+        .build();
+
     Long seq;
     String lastMessageAt;
     String createdBy;
@@ -62,21 +87,13 @@ final class MessagingItems {
    * or marked it read have one (without gsi1 keys): families and teachers find class channels
    * through their grants, and unread there = the conversation's seq - readSeq.
    */
-  static final class ParticipantItem extends Item {
+  static final class ParticipantItem extends AboutItem {
     static final String TYPE = "ConversationParticipant";
-    static final TableSchema<ParticipantItem> SCHEMA = ItemSchema.of(ParticipantItem.class, ParticipantItem::new)
-        .string("conversationId", i -> i.conversationId, (i, v) -> i.conversationId = v)
-        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+    static final TableSchema<ParticipantItem> SCHEMA =
+        AboutItem.attributes(ItemSchema.of(ParticipantItem.class, ParticipantItem::new))
         .string("userId", i -> i.userId, (i, v) -> i.userId = v)
         .string("displayName", i -> i.displayName, (i, v) -> i.displayName = v)
         .string("side", i -> i.side, (i, v) -> i.side = v)
-        .string("kind", i -> i.kind, (i, v) -> i.kind = v)
-        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
-        .string("studentName", i -> i.studentName, (i, v) -> i.studentName = v)
-        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
-        .string("className", i -> i.className, (i, v) -> i.className = v)
-        .string("teacherId", i -> i.teacherId, (i, v) -> i.teacherId = v)
-        .string("teacherName", i -> i.teacherName, (i, v) -> i.teacherName = v)
         .attribute(Long.class, "lastSeq", i -> i.lastSeq, (i, v) -> i.lastSeq = v)
         .attribute(Long.class, "readSeq", i -> i.readSeq, (i, v) -> i.readSeq = v)
         .string("readAt", i -> i.readAt, (i, v) -> i.readAt = v)
@@ -84,18 +101,9 @@ final class MessagingItems {
         .gsi1(i -> i.gsi1pk, (i, v) -> i.gsi1pk = v, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v)
         .build();
 
-    String conversationId;
-    String schoolId;
     String userId;
     String displayName;
     String side;
-    String kind;
-    String studentId;
-    String studentName;
-    String classId;
-    String className;
-    String teacherId;
-    String teacherName;
     Long lastSeq;
     Long readSeq;
     String readAt;

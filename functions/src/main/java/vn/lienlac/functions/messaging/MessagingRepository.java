@@ -79,18 +79,7 @@ final class MessagingRepository {
         .scanIndexForward(false)
         .limit(limit)
         .build();
-    List<ParticipantItem> found = new ArrayList<>();
-    for (var page : inboxes.query(request)) {
-      for (ParticipantItem item : page.items()) {
-        if (found.size() < limit) {
-          found.add(item);
-        }
-      }
-      if (found.size() >= limit) {
-        break;
-      }
-    }
-    return found;
+    return first(inboxes.query(request), limit);
   }
 
   /** A24: class channels by id, and the caller's read state in them: one BatchGetItem each. */
@@ -112,9 +101,14 @@ final class MessagingRepository {
         : QueryConditional.sortBetween(key(pk, Keys.message(1)), key(pk, Keys.message(beforeSeq - 1)));
     var request = QueryEnhancedRequest.builder().queryConditional(condition)
         .scanIndexForward(false).limit(limit).consistentRead(true).build();
-    List<MessageItem> found = new ArrayList<>();
-    for (var page : messages.query(request)) {
-      for (MessageItem item : page.items()) {
+    return first(messages.query(request), limit);
+  }
+
+  /** The first {@code limit} items of a Query's pages (reading no page beyond them). */
+  private static <T> List<T> first(Iterable<software.amazon.awssdk.enhanced.dynamodb.model.Page<T>> pages, int limit) {
+    List<T> found = new ArrayList<>();
+    for (var page : pages) {
+      for (T item : page.items()) {
         if (found.size() < limit) {
           found.add(item);
         }
