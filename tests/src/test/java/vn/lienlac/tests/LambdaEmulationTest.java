@@ -217,8 +217,12 @@ class LambdaEmulationTest {
   private Map<String, String> variables(SamTemplate.Function function) {
     Set<String> tables = new TreeSet<>();
     TEMPLATE.tables().forEach(t -> tables.add(t.logicalId()));
-    Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
-        : id.equals(LocalStack.EVENTS_QUEUE) ? LocalStack.EVENTS_QUEUE_URL : null));
+    // A queue (EventsQueue, for the functions that publish) by its local ElasticMQ URL, signed like DynamoDB.
+    Map<String, String> queues = stack.hasEvents() ? stack.events().queueUrls() : Map.of();
+    Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : queues.get(id)));
+    if (stack.hasEvents()) {
+      variables.put("AWS_ENDPOINT_URL_SQS", stack.events().endpoint().toString());
+    }
     variables.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamo().client().serviceClientConfiguration().endpointOverride()
         .orElseThrow().toString());
     return variables;

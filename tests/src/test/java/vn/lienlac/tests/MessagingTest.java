@@ -16,7 +16,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.DirectoryRepository;
+import vn.lienlac.functions.messaging.MessagingService;
+import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.platform.IdGenerator;
+import vn.lienlac.functions.platform.events.EventPublisher;
+import vn.lienlac.functions.platform.events.EventTypes;
 import vn.lienlac.local.LocalStack;
+import vn.lienlac.model.messaging.Conversation;
+import vn.lienlac.model.messaging.Message;
 import vn.lienlac.local.seed.DevUser;
 
 /**
@@ -29,6 +40,7 @@ class MessagingTest {
   private static final String CLASS = SeededApi.CLASS_6A2;
 
   private final SeededApi seeded;
+  private final LocalStack stack;
   /** Parents of 6A2 pupils (only children at Nguyễn Trãi), each with that pupil. */
   private final List<String[]> families = new ArrayList<>();
 
@@ -45,7 +57,8 @@ class MessagingTest {
             .ifPresent(c -> families.add(new String[] {user.id(), c.studentId()}));
       }
     }
-    assertThat(families).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(families).hasSizeGreaterThanOrEqualTo(10);
+    this.stack = stack;
   }
 
   private ApiClient as(String user) {
@@ -271,6 +284,35 @@ class MessagingTest {
     JsonNode quiet = as(TEACHER).send("PATCH", path + "/" + unread, Map.of("text", "Mai học bình thường.")).body();
     assertThat(quiet.has("editedAt")).isTrue();
     assertThat(quiet.has("previousText")).isFalse();
+  }
+
+  @Test
+  void a_send_should_publish_one_message_sent_event_with_ids_only_after_it_committed() {
+    EventPublisher.Recording events = EventPublisher.recording();
+    Clock clock = Clock.fixed(LocalStackExtension.NOW.plusSeconds(60), ZoneOffset.UTC);
+    MessagingService service = new MessagingService(stack.dynamo(), clock, events, IdGenerator.RANDOM);
+    String[] family = families.get(9);
+    Caller parent = new DirectoryRepository(stack.dynamo(), clock).caller(family[0]);
+    String clientMessageId = UUID.randomUUID().toString();
+
+    var started = service.start(parent, new Conversation.Start(family[1], TEACHER, null, "Thưa thầy.", clientMessageId));
+    String id = started.started().conversation().id();
+    assertThat(events.events()).singleElement().satisfies(event -> {
+      assertThat(event.type()).isEqualTo(EventTypes.MESSAGE_SENT);
+      assertThat(event.schoolId()).isEqualTo(SeededApi.NGUYEN_TRAI);
+      assertThat(event.data()).isEqualTo(Map.of("conversationId", id, "messageId", "0000000001", "senderSub", family[0]));
+    });
+    // A retry republishes the same event (same id: consumers deduplicate), a new message a new one.
+    service.send(parent, id, new Message.Draft(clientMessageId, "Thưa thầy.", null, null));
+    service.send(parent, id, new Message.Draft(UUID.randomUUID().toString(), "Cháu ốm.", null, null));
+    assertThat(events.events()).hasSize(3);
+    assertThat(events.events().get(1).id()).isEqualTo(events.events().get(0).id());
+    assertThat(events.events().get(2).id()).isNotEqualTo(events.events().get(0).id());
+    assertThat(events.events().get(2).data().get("messageId")).isEqualTo("0000000002");
+    // Refused: nothing published.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.send(parent, id,
+        new Message.Draft(UUID.randomUUID().toString(), " ", null, null))).isInstanceOf(ApiException.class);
+    assertThat(events.events()).hasSize(3);
   }
 
   @Test
