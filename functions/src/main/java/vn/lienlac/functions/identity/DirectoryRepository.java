@@ -3,7 +3,7 @@ package vn.lienlac.functions.identity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -54,26 +54,29 @@ public final class DirectoryRepository {
     return new Caller(subject, grants);
   }
 
-  /** The accounts of a pupil's guardians (A13): one Query on gsi1 {@code S#{school}#ST#{student}}. */
+  /** The guardians (Cognito subs) of a pupil: one Query on gsi1 (A13). */
   public List<String> guardians(String schoolId, String studentId) {
     var request = QueryEnhancedRequest.builder()
         .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
             .partitionValue(Keys.student(schoolId, studentId)).sortValue(GUARDIAN).build()))
         .build();
     List<String> subjects = new ArrayList<>();
-    table.index(Keys.GSI1).query(request).forEach(page -> page.items().forEach(i -> subjects.add(i.userId)));
+    table.index(Keys.GSI1).query(request).stream()
+        .flatMap(page -> page.items().stream())
+        .forEach(item -> subjects.add(item.userId));
     return subjects;
   }
 
   /**
-   * The names the school knows these people by in {@code role} (BatchGetItem of their
-   * {@code S#{school}#ROLE#{role}} grants); someone without that grant is missing from the map.
+   * The names the school knows these people by, in that role (people without the role are left
+   * out): one BatchGetItem of their role grants (A3).
    */
   public Map<String, String> names(String schoolId, Role role, Collection<String> subjects) {
-    List<Key> keys = subjects.stream().distinct().map(s -> Key.builder().partitionValue(Keys.user(s))
-        .sortValue(Keys.inSchool(schoolId, "ROLE#" + role)).build()).toList();
-    Map<String, String> names = new HashMap<>();
-    Reads.batchGet(enhanced, table, keys).forEach(i -> names.put(i.userId, i.displayName));
+    List<Key> keys = subjects.stream().distinct()
+        .map(s -> Key.builder().partitionValue(Keys.user(s)).sortValue(Keys.inSchool(schoolId, "ROLE#" + role)).build())
+        .toList();
+    Map<String, String> names = new LinkedHashMap<>();
+    Reads.batchGet(enhanced, table, keys).forEach(item -> names.put(item.userId, item.displayName));
     return names;
   }
 
