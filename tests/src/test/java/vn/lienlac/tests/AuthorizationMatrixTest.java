@@ -78,6 +78,9 @@ class AuthorizationMatrixTest {
   static final LocalDate MATRIX_DAY = LocalDate.of(2026, 9, 4);
   static final String REASON = "Ma trận phân quyền: việc gia đình";
 
+  /** Every actor with a token. */
+  static final Actor[] SIGNED_IN = {PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF};
+
   /** The declaration: one row per operation of openapi.yaml. Everything not allowed is denied. */
   static final List<Operation> MATRIX = List.of(
       op("GET /health").publicRoute(),
@@ -109,7 +112,15 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       // Only the homeroom teacher decides; whoever else can read the request is told so (403).
       op("PATCH /v1/leave-requests/{leaveRequestId}").body(w -> Map.of("status", "APPROVED", "note", "Đồng ý"))
-          .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF));
+          .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF),
+      // Push: every signed-in person manages their own devices and settings (their USER#{sub} partition).
+      op("POST /v1/devices").body(World::newDevice).allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("schools")).isNotEmpty()),
+      op("DELETE /v1/devices/{token}").allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("removed").asInt()).isEqualTo(1)),
+      op("GET /v1/me/notification-settings").allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("quietHoursStart").asText()).matches("\\d\\d:\\d\\d")),
+      op("PUT /v1/me/notification-settings").body(World::quietHours).allow(SIGNED_IN));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -462,10 +473,34 @@ class AuthorizationMatrixTest {
           case "term" -> SeededApi.TERM;
           case "date" -> operation.method.equals("GET") ? "2026-11-20" : MATRIX_DAY.toString();
           case "leaveRequestId" -> newLeaveRequest();
+          case "token" -> registeredToken();
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
       return values;
+    }
+
+    private int deviceCount;
+
+    /** A new FCM-like token each call. */
+    Map<String, Object> newDevice() {
+      return Map.of("token", "matrix-token:" + ++deviceCount, "platform", "android", "language", "vi");
+    }
+
+    /** A token every actor registered, so that each one's DELETE removes their own registration. */
+    String registeredToken() {
+      String token = "matrix-delete:" + ++deviceCount;
+      for (String user : users.values()) {
+        var registered = seeded.as(user).post("/v1/devices", Map.of("token", token, "platform", "ios", "language", "en"));
+        assertThat(registered.status()).as(registered.text()).isEqualTo(200);
+      }
+      return token;
+    }
+
+    /** Different quiet hours each call, so that every allowed cell changes the settings. */
+    Map<String, Object> quietHours() {
+      return Map.of("quietHoursEnabled", true, "quietHoursStart", String.format("2%d:00", ++deviceCount % 4),
+          "quietHoursEnd", "06:30");
     }
 
     Map<String, Object> leaveDraft() {
@@ -517,10 +552,13 @@ class AuthorizationMatrixTest {
       return secrets;
     }
 
-    /** Every item of the pupil's and the class's partitions (what a write on them could change). */
+    /** Every item of the pupil's and the class's partitions and the actors' own (what a write could change). */
     List<Map<String, AttributeValue>> snapshot(Map<String, String> values) {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
-      for (String pk : List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil, "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS)) {
+      List<String> partitions = new ArrayList<>(List.of(
+          "S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil, "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS));
+      users.values().forEach(user -> partitions.add("USER#" + user)); // push devices and settings
+      for (String pk : partitions) {
         var dynamo = seeded.stack().dynamo();
         Map<String, AttributeValue> startKey = null;
         do {
