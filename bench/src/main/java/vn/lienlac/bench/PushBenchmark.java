@@ -51,6 +51,8 @@ public final class PushBenchmark {
   static final int CLASS_SIZE = 40;
 
   public static void main(String[] args) throws Exception {
+    // As in Lambda, where the dispatcher is built before any connection is made (Fcm sets it then).
+    System.setProperty("http.maxConnections", "64");
     int runs = args.length == 2 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 5;
     SamTemplate template = SamTemplate.read(SamTemplate.repositoryRoot().resolve("template.yaml"));
     try (LocalDynamo local = SeedSnapshot.startLocalDynamo(null); FakeFcm fcm = FakeFcm.start()) {

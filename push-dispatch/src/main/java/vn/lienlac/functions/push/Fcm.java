@@ -62,7 +62,8 @@ public final class Fcm {
           .setProjectId(env.require(PROJECT_ID));
     } else {
       GoogleCredentials credentials = serviceAccount(env);
-      options.setCredentials(credentials).setHttpTransport(new NetHttpTransport());
+      options.setCredentials(credentials).setHttpTransport(new NetHttpTransport.Builder()
+          .setConnectionFactory(url -> new OnePacketConnection((HttpURLConnection) url.openConnection())).build());
       if (credentials instanceof ServiceAccountCredentials account) {
         options.setProjectId(account.getProjectId());
       }
@@ -77,7 +78,8 @@ public final class Fcm {
       throw new IOException("Local FCM: no request to " + url.getHost() + " leaves this machine");
     }
     String file = url.getFile();
-    return (HttpURLConnection) base.resolve(file.startsWith("/") ? file : "/" + file).toURL().openConnection();
+    return new OnePacketConnection(
+        (HttpURLConnection) base.resolve(file.startsWith("/") ? file : "/" + file).toURL().openConnection());
   }
 
   private static GoogleCredentials serviceAccount(Environment env) {
