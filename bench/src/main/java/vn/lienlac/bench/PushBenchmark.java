@@ -82,17 +82,20 @@ public final class PushBenchmark {
 
       System.out.printf("Push benchmark: %d pupils, %d devices in %s; %d cores; firebase-admin -> fake FCM on loopback%n",
           PUPILS, devices, SCHOOL, Runtime.getRuntime().availableProcessors());
-      System.out.println("run  ms(publish->last FCM request)  FCM calls  DynamoDB calls  failures");
+      System.out.println("run  ms(publish->last FCM request)  FCM calls  DynamoDB calls  failures  CPU s (JVM: dispatcher"
+          + " + fake FCM + DynamoDB Local)  load avg");
+      var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
       for (int run = 1; run <= runs; run++) {
         fcm.reset();
         dynamoCalls.set(0);
         DomainEvent event = new DomainEvent(Ids.newId(morning.toEpochMilli()), EventTypes.ANNOUNCEMENT_PUBLISHED, SCHOOL,
             morning, Map.of("announcementId", "bench-" + run, "scope", "school", "urgent", "true"));
+        long cpu = os.getProcessCpuTime();
         long start = System.nanoTime();
         SQSBatchResponse response = function.handleRequest(sqs(Json.write(event)), null);
         long millis = (fcm.lastRequestNanos() - start) / 1_000_000;
-        System.out.printf("%3d  %31d  %9d  %14d  %8d%n", run, millis, fcm.requests(), dynamoCalls.get(),
-            response.getBatchItemFailures().size());
+        System.out.printf("%3d  %31d  %9d  %14d  %8d  %10.1f  %8.1f%n", run, millis, fcm.requests(), dynamoCalls.get(),
+            response.getBatchItemFailures().size(), (os.getProcessCpuTime() - cpu) / 1e9, os.getSystemLoadAverage());
       }
     }
     System.exit(0); // the Firebase app's threads

@@ -1,9 +1,5 @@
 package vn.lienlac.functions.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import vn.lienlac.functions.platform.Item;
@@ -58,11 +54,7 @@ public final class DeviceItem extends Item {
 
   /** Lower-case hex SHA-256 of the token: the key never holds the token itself. */
   public static String hash(String token) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Keys.sha256(token);
   }
 
   /** A new item with its keys. */

@@ -32,6 +32,16 @@ public final class Keys {
 
   private Keys() {}
 
+  /** Lower-case hex SHA-256 of {@code text} (UTF-8): keys that must not hold the text itself. */
+  public static String sha256(String text) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   /** {@code S#{school}}: the school's own items. */
   public static String school(String schoolId) {
     return "S#" + schoolId;

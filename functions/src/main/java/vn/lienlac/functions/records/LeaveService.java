@@ -1,14 +1,10 @@
 package vn.lienlac.functions.records;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,10 +153,10 @@ public final class LeaveService {
     // The request, its reference and the key's record are written together: a retry finds the key taken.
     IdempotencyItem key = new IdempotencyItem();
     key.pk = item.pk;
-    key.sk = Keys.IDEMPOTENCY + sha256(caller.subject() + "\n" + idempotencyKey.get());
+    key.sk = Keys.IDEMPOTENCY + Keys.sha256(caller.subject() + "\n" + idempotencyKey.get());
     key.type = IdempotencyItem.TYPE;
     key.resourceId = item.leaveId;
-    key.fingerprint = sha256(from + "\n" + to + "\n" + reason);
+    key.fingerprint = Keys.sha256(from + "\n" + to + "\n" + reason);
     key.expiresAt = now.plus(IDEMPOTENCY_WINDOW).getEpochSecond();
     try {
       enhanced.transactWriteItems(writes
@@ -293,13 +289,5 @@ public final class LeaveService {
         LocalDate.parse(i.toDate), i.reason, LeaveRequest.Status.valueOf(i.status), i.requestedBy, i.requestedByName,
         SchoolTime.show(Instant.parse(i.requestedAt)), i.decidedBy, i.decidedByName,
         i.decidedAt == null ? null : SchoolTime.show(Instant.parse(i.decidedAt)), i.decisionNote);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }
