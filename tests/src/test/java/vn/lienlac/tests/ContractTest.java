@@ -39,6 +39,13 @@ class ContractTest {
     assertThat(TEMPLATE.functions()).isNotEmpty();
     for (SamTemplate.Function function : TEMPLATE.functions()) {
       Class<?> type = Class.forName(function.handlerClass());
+      if (!function.isHttp()) {
+        // SQS- and schedule-triggered functions: Lambda's entry and the local stack's, with its clock.
+        assertThat(function.handler()).endsWith("::handleRequest");
+        type.getConstructor();
+        type.getConstructor(Environment.class, Clock.class);
+        continue;
+      }
       assertThat(ApiFunction.class).isAssignableFrom(type);
       assertThat(function.handler()).endsWith("::handleRequest");
       type.getConstructor(); // Lambda's entry
@@ -46,7 +53,8 @@ class ContractTest {
       // Building the function creates clients but does not connect: no DynamoDB needed here.
       ApiFunction handler = (ApiFunction) type.getConstructor(Environment.class).newInstance(Environment.of(Map.of(
           "TABLE_NAME", "contract-test", "AWS_REGION", "ap-southeast-1",
-          "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9")));
+          "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9",
+          "EVENTS_QUEUE_URL", "http://127.0.0.1:9/000000000000/events")));
       Set<String> wired = new TreeSet<>();
       function.routes().forEach(r -> wired.add(r.routeKey()));
       assertThat(new TreeSet<>(handler.routeKeys())).as(function.logicalId()).isEqualTo(wired);

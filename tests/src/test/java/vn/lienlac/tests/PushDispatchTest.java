@@ -215,4 +215,65 @@ class PushDispatchTest {
     assertThat(deferrals).as("nothing left to wait for in the morning").hasSize(1);
     classTokens.forEach(token -> assertThat(fcm.received(token).get(0).androidPriority()).isEqualTo("normal"));
   }
+
+  // --- Through the queue: the stack's dispatcher behind ElasticMQ, sending to the stack's fake FCM ---
+
+  @Test
+  void a_leave_decision_over_http_should_reach_the_parents_phones_through_the_queue_once() throws Exception {
+    String parent = classTokens.stream().filter(t -> t.startsWith("push-test:")).findFirst().orElseThrow();
+    String parentId = parent.substring("push-test:".length(), parent.lastIndexOf('-'));
+    SeededApi.Child child = seeded.children(parentId).stream()
+        .filter(c -> c.classId().equals(SeededApi.CLASS_7A1)).findFirst().orElseThrow();
+    String day = SeededApi.today().plusDays(80).toString();
+    var created = seeded.as(parentId).post("/v1/students/" + child.studentId() + "/leave-requests",
+        Map.of("from", day, "to", day, "reason", "Khám răng"));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    FakeFcm stackFcm = stack.fakeFcm();
+    stack.events().awaitIdle(Duration.ofSeconds(30));
+    stackFcm.reset();
+
+    var decided = seeded.as(SeededApi.TEACHER_7A1).patch("/v1/leave-requests/" + created.body().get("id").asText(),
+        Map.of("status", "APPROVED"));
+    assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+    stack.events().awaitIdle(Duration.ofSeconds(30));
+
+    var received = stackFcm.received(parent);
+    System.out.printf("Push: leave PATCH over HTTP -> queue -> dispatcher -> %d FCM requests; %s's phone got %s%n",
+        stackFcm.requests(), parentId, received.stream().map(FakeFcm.Delivery::title).toList());
+    assertThat(received).hasSize(1);
+    assertThat(received.get(0).data()).containsEntry("type", EventTypes.LEAVE_DECIDED)
+        .containsEntry("leaveRequestId", created.body().get("id").asText());
+    assertThat(received.get(0).title() + received.get(0).body()).as("no pupil's name on the lock screen")
+        .doesNotContain(decided.body().path("studentName").asText("?"));
+    var outbox = seeded.as(parentId).get("/dev/outbox");
+    assertThat(outbox.status()).isEqualTo(200);
+    assertThat(outbox.body().get("requests").asInt()).isEqualTo(stackFcm.requests());
+  }
+
+  @Test
+  void through_the_queue_a_redelivered_event_should_push_nothing_twice_and_a_poison_event_should_be_dead_lettered()
+      throws Exception {
+    FakeFcm stackFcm = stack.fakeFcm();
+    stack.events().awaitIdle(Duration.ofSeconds(30));
+    stackFcm.reset();
+    String event = Json.write(announcement(true));
+    int deadBefore = stack.events().deadLetters("EventsDeadLetterQueue").size();
+
+    stack.events().send("EventsQueue", event);
+    stack.events().awaitIdle(Duration.ofSeconds(60));
+    int first = stackFcm.requests();
+    stack.events().send("EventsQueue", event);
+    stack.events().send("EventsQueue", "{\"id\":\"poison\",\"type\":\"announcement.published\"}");
+    stack.events().awaitIdle(Duration.ofSeconds(60));
+
+    var dead = stack.events().deadLetters("EventsDeadLetterQueue");
+    System.out.printf("Push via ElasticMQ: %d FCM requests for %d devices, redelivery +%d; dead letters %d -> %d%n",
+        first, classTokens.size(), stackFcm.requests() - first, deadBefore, dead.size());
+    assertThat(first).isEqualTo(classTokens.size());
+    assertThat(stackFcm.requests()).as("the redelivered event pushes nothing").isEqualTo(first);
+    assertThat(dead).anySatisfy(m -> {
+      assertThat(m.body()).contains("poison");
+      assertThat(m.receiveCount()).isGreaterThanOrEqualTo(5);
+    });
+  }
 }

@@ -18,6 +18,7 @@ import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.functions.platform.IdGenerator;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.events.EventPublisher;
+import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.functions.records.RecordsAccess.ClassAction;
 import vn.lienlac.model.common.ListResponse;
 import vn.lienlac.model.common.SchoolTime;
@@ -50,7 +51,7 @@ public final class RecordsFunction extends ApiFunction {
   }
 
   private RecordsFunction(Environment env, Dynamo dynamo) {
-    this(dynamo, Clock.systemUTC());
+    this(dynamo, Clock.systemUTC(), Events.publisher(env));
     primeBeforeSnapshot(dynamo, env);
   }
 
