@@ -208,6 +208,7 @@ public final class LocalStack implements AutoCloseable {
       fcm = FakeFcm.start();
       for (SamTemplate.Function function : template.functions()) {
         Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
+            : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
             : sqs != null ? sqs.url(id) : null));
         variables.putAll(dynamo.environment());
         variables.putAll(pushOverrides(fcm));
@@ -246,6 +247,9 @@ public final class LocalStack implements AutoCloseable {
       throw e;
     }
   }
+
+  /** The template parameter naming the Firebase secret: locally the dispatcher talks to the fake FCM server. */
+  static final String FIREBASE_SECRET_PARAMETER = "FirebaseSecretArn";
 
   /** The push dispatcher's local variables: the fake FCM server instead of fcm.googleapis.com. */
   static Map<String, String> pushOverrides(FakeFcm fcm) {

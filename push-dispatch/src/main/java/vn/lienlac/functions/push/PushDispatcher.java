@@ -46,7 +46,7 @@ import vn.lienlac.model.push.NotificationSettings;
  *
  * <p>DynamoDB calls per event: 1 Query of the event's send markers + the recipient lookup (school
  * scope: one Query page per ~3,000 devices) + 2 PutItems per chunk of 500 (claim, done) + 1
- * DeleteItem per stale token. A school-wide push to 4,500 devices: about 1 + 2 + 18 = 21 calls.
+ * DeleteItem per stale token. A school-wide push to 4,500 devices: 1 + 3 + 18 = 22 calls (bench/README.md).
  */
 public final class PushDispatcher {
   /** FCM's limit of messages per sendEach. */
