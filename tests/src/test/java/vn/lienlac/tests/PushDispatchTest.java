@@ -277,4 +277,29 @@ class PushDispatchTest {
       assertThat(m.receiveCount()).isGreaterThanOrEqualTo(5);
     });
   }
+
+  @Test
+  void a_teachers_message_over_http_should_reach_the_familys_phones_and_not_the_senders() throws Exception {
+    String parent = classTokens.stream().filter(t -> t.startsWith("push-test:")).reduce((a, b) -> b).orElseThrow();
+    String parentId = parent.substring("push-test:".length(), parent.lastIndexOf('-'));
+    SeededApi.Child child = seeded.children(parentId).stream()
+        .filter(c -> c.classId().equals(SeededApi.CLASS_7A1)).findFirst().orElseThrow();
+    var teacherDevice = seeded.as(SeededApi.TEACHER_7A1).post("/v1/devices",
+        Map.of("token", "push-test:teacher-7a1", "platform", "android", "language", "vi"));
+    assertThat(teacherDevice.status()).isEqualTo(200);
+    FakeFcm stackFcm = stack.fakeFcm();
+    stack.events().awaitIdle(Duration.ofSeconds(30));
+    stackFcm.reset();
+
+    var started = seeded.as(SeededApi.TEACHER_7A1).post("/v1/conversations", Map.of("studentId", child.studentId(),
+        "text", "Chào phụ huynh, mai lớp đi tham quan.", "clientMessageId", java.util.UUID.randomUUID().toString()));
+    assertThat(started.status()).as(started.text()).isIn(200, 201);
+    stack.events().awaitIdle(Duration.ofSeconds(30));
+
+    System.out.printf("Push: teacher's message over HTTP -> %d FCM requests; family phone got %s%n",
+        stackFcm.requests(), stackFcm.received(parent).stream().map(FakeFcm.Delivery::title).toList());
+    assertThat(stackFcm.received(parent)).singleElement()
+        .satisfies(d -> assertThat(d.data()).containsEntry("type", EventTypes.MESSAGE_SENT));
+    assertThat(stackFcm.received("push-test:teacher-7a1")).as("the sender's own phone").isEmpty();
+  }
 }

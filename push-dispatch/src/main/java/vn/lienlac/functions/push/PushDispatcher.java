@@ -81,7 +81,7 @@ public final class PushDispatcher {
   public PushDispatcher(Dynamo dynamo, FirebaseMessaging fcm, Deferral deferral, Clock clock, Duration maxDelay) {
     this.markers = dynamo.enhanced().table(dynamo.tableName(), SendMarkerItem.SCHEMA);
     this.devices = dynamo.enhanced().table(dynamo.tableName(), DeviceItem.SCHEMA);
-    this.recipients = new Recipients(dynamo, Recipients.Participants.FROM_EVENT);
+    this.recipients = new Recipients(dynamo);
     this.fcm = fcm;
     this.deferral = deferral;
     this.clock = clock;

@@ -12,6 +12,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import vn.lienlac.functions.identity.DeviceItem;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Ids;
@@ -27,33 +29,24 @@ import vn.lienlac.functions.platform.events.EventTypes;
  *       the device's children, classes or grades (not one Query per pupil);</li>
  *   <li>grade.published ({@code students}, comma-separated), leave.decided ({@code studentId}):
  *       the pupils' guardians' devices, the same Query;</li>
- *   <li>message.sent: the conversation's other participants ({@link Participants}), and
- *       payment.confirmed ({@code guardianId}): their devices, one Query of {@code USER#{sub}} each.</li>
+ *   <li>message.sent: the conversation's other participants (a class channel: the class's
+ *       guardians, as above), and payment.confirmed ({@code guardianId}): their devices, one Query
+ *       of {@code USER#{sub}} each.</li>
  * </ul>
  * Data that a recipient lookup needs and that is missing or malformed is a poison event: it
  * throws, so SQS retries it and then dead-letters it.
  */
 final class Recipients {
-  /** The other participants of a message's conversation (the messaging feature's conversation item). */
-  @FunctionalInterface
-  interface Participants {
-    List<String> recipients(DomainEvent event);
-
-    /**
-     * Until the messaging feature's conversation reader is wired here: the event names the
-     * recipients in {@code recipients} (comma-separated subjects, ids only).
-     */
-    Participants FROM_EVENT = event -> ids(event, "recipients");
-  }
-
   private final DynamoDbTable<DeviceItem> devices;
   private final DynamoDbIndex<DeviceItem> bySchool;
-  private final Participants participants;
+  private final Dynamo dynamo;
+  /** Sort-key prefix of a conversation's participants (the messaging feature's items). */
+  private static final String PARTICIPANT = "PARTICIPANT#";
 
-  Recipients(Dynamo dynamo, Participants participants) {
+  Recipients(Dynamo dynamo) {
+    this.dynamo = dynamo;
     this.devices = dynamo.enhanced().table(dynamo.tableName(), DeviceItem.SCHEMA);
     this.bySchool = devices.index(Keys.GSI1);
-    this.participants = participants;
   }
 
   /** The devices to push to, one per token; empty for an event type that has no push. */
@@ -63,13 +56,47 @@ final class Recipients {
       case EventTypes.ANNOUNCEMENT_PUBLISHED -> schoolDevices(school, scope(event));
       case EventTypes.GRADE_PUBLISHED -> schoolDevices(school, guardianOf(Set.copyOf(ids(event, "students"))));
       case EventTypes.LEAVE_DECIDED -> schoolDevices(school, guardianOf(Set.of(id(event, "studentId"))));
-      case EventTypes.MESSAGE_SENT -> userDevices(school, participants.recipients(event));
+      case EventTypes.MESSAGE_SENT -> messageRecipients(event);
       case EventTypes.PAYMENT_CONFIRMED -> userDevices(school, List.of(id(event, "guardianId")));
       default -> List.of();
     };
     Map<String, DeviceItem> byToken = new LinkedHashMap<>();
     found.forEach(d -> byToken.putIfAbsent(d.token, d));
     return List.copyOf(byToken.values());
+  }
+
+  /**
+   * message.sent ({@code conversationId}, {@code senderSub}): a class channel's post reaches the
+   * class's guardians (P2 filtered on the class); a family or staff conversation its other
+   * participants ({@code PARTICIPANT#{sub}} items of the conversation, then P1 each).
+   */
+  private List<DeviceItem> messageRecipients(DomainEvent event) {
+    String school = event.schoolId();
+    String conversation = Keys.conversation(school, id(event, "conversationId"));
+    String sender = event.get("senderSub");
+    var head = dynamo.client().getItem(r -> r.tableName(dynamo.tableName()).key(Map.of(
+        Keys.PK, AttributeValue.fromS(conversation), Keys.SK, AttributeValue.fromS("CONV")))).item();
+    if (head == null || head.isEmpty()) {
+      throw new IllegalArgumentException("message.sent for a conversation that does not exist: " + conversation);
+    }
+    if ("CLASS".equals(head.getOrDefault("kind", AttributeValue.fromS("")).s()) && head.containsKey("classId")) {
+      String classId = head.get("classId").s();
+      return schoolDevices(school, d -> d.isGuardian() && d.classes != null && d.classes.contains(classId)
+          && !d.userId.equals(sender));
+    }
+    List<String> others = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      var page = dynamo.client().query(QueryRequest.builder().tableName(dynamo.tableName())
+          .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(conversation),
+              ":p", AttributeValue.fromS(PARTICIPANT)))
+          .exclusiveStartKey(start).build());
+      page.items().stream().map(item -> item.get(Keys.SK).s().substring(PARTICIPANT.length()))
+          .filter(sub -> !sub.equals(sender)).forEach(others::add);
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return userDevices(school, others);
   }
 
   private static Predicate<DeviceItem> scope(DomainEvent event) {
