@@ -80,6 +80,9 @@ class AuthorizationMatrixTest {
   static final String REASON = "Ma trận phân quyền: việc gia đình";
   static final String ANNOUNCEMENT_TITLE = "Ma trận phân quyền: thông báo lớp";
 
+  /** Every actor with a token. */
+  static final Actor[] SIGNED_IN = {PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF};
+
   /** The declaration: one row per operation of openapi.yaml. Everything not allowed is denied. */
   static final List<Operation> MATRIX = List.of(
       op("GET /health").publicRoute(),
@@ -144,7 +147,15 @@ class AuthorizationMatrixTest {
       op("POST /v1/conversations/{conversationId}/read").body(World::readMark).allow(PARENT, TEACHER),
       op("GET /v1/me/office-hours").allow(TEACHER, COLLEAGUE, OTHER_TEACHER).unnamed()
           .expect(body -> assertThat(body.get("windows").isArray()).isTrue()),
-      op("PUT /v1/me/office-hours").body(World::officeHours).allow(TEACHER, COLLEAGUE, OTHER_TEACHER).unnamed());
+      op("PUT /v1/me/office-hours").body(World::officeHours).allow(TEACHER, COLLEAGUE, OTHER_TEACHER).unnamed(),
+      // Push: every signed-in person manages their own devices and settings (their USER#{sub} partition).
+      op("POST /v1/devices").body(World::newDevice).allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("schools")).isNotEmpty()),
+      op("DELETE /v1/devices/{token}").allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("removed").asInt()).isEqualTo(1)),
+      op("GET /v1/me/notification-settings").allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("quietHoursStart").asText()).matches("\\d\\d:\\d\\d")),
+      op("PUT /v1/me/notification-settings").body(World::quietHours).allow(SIGNED_IN));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -182,6 +193,7 @@ class AuthorizationMatrixTest {
       }
       for (Actor actor : order) {
         cells++;
+        world.actor = actor;
         Cell cell = new Cell(operation, actor);
         try {
           run(cell, world, clients.get(actor));
@@ -542,6 +554,7 @@ class AuthorizationMatrixTest {
           case "schoolId" -> SeededApi.NGUYEN_TRAI;
           case "conversationId" -> conversationId;
           case "messageId" -> newTeacherMessage();
+          case "token" -> registeredToken();
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
@@ -557,6 +570,35 @@ class AuthorizationMatrixTest {
       ApiClient.Response created = seeded.as(users.get(TEACHER)).post("/v1/announcements", announcementDraft());
       assertThat(created.status()).as(created.text()).isEqualTo(201);
       return created.body().get("id").asText();
+    }
+
+    private int deviceCount;
+
+    /** A new FCM-like token each call. */
+    Map<String, Object> newDevice() {
+      return Map.of("token", "matrix-token:" + ++deviceCount, "platform", "android", "language", "vi");
+    }
+
+    /** The actor of the cell being run. */
+    Actor actor;
+
+    /**
+     * A token the cell's actor registered (the parent's for an anonymous cell), so that an allowed
+     * DELETE removes a registration of the caller's own. (One token, one owner per school: a second
+     * account registering it takes it over.)
+     */
+    String registeredToken() {
+      String token = "matrix-delete:" + ++deviceCount;
+      String owner = users.get(actor == ANONYMOUS ? PARENT : actor);
+      var registered = seeded.as(owner).post("/v1/devices", Map.of("token", token, "platform", "ios", "language", "en"));
+      assertThat(registered.status()).as(registered.text()).isEqualTo(200);
+      return token;
+    }
+
+    /** Different quiet hours each call, so that every allowed cell changes the settings. */
+    Map<String, Object> quietHours() {
+      return Map.of("quietHoursEnabled", true, "quietHoursStart", String.format("2%d:00", ++deviceCount % 4),
+          "quietHoursEnd", "06:30");
     }
 
     Map<String, Object> leaveDraft() {
@@ -608,7 +650,7 @@ class AuthorizationMatrixTest {
       return secrets;
     }
 
-    /** Every item of the pupil's and the class's partitions (what a write on them could change). */
+    /** Every item of the pupil's and the class's partitions and the actors' own (what a write could change). */
     List<Map<String, AttributeValue>> snapshot(Map<String, String> values) {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
       List<String> partitions = new ArrayList<>(List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil,
@@ -623,6 +665,7 @@ class AuthorizationMatrixTest {
       for (Actor teacher : List.of(TEACHER, COLLEAGUE, OTHER_TEACHER)) {
         partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#TEACHER#" + users.get(teacher));
       }
+      users.values().forEach(user -> partitions.add("USER#" + user)); // push devices and settings
       for (String pk : partitions) {
         var dynamo = seeded.stack().dynamo();
         Map<String, AttributeValue> startKey = null;

@@ -103,11 +103,13 @@ class FuzzTest {
     ApiClient.Response conversation = teacher.post("/v1/conversations", Map.of("studentId", pupil,
         "text", "Fuzz", "clientMessageId", java.util.UUID.randomUUID().toString()));
     assertThat(conversation.status()).as(conversation.text()).isBetween(200, 201);
-    pathValues = Map.of("studentId", pupil, "classId", CLASS, "subject", "toan", "term", SeededApi.TERM,
+    pathValues = new java.util.HashMap<>(Map.of("studentId", pupil, "classId", CLASS, "subject", "toan", "term", SeededApi.TERM,
         "date", lastWeekday().toString(), "leaveRequestId", created.body().get("id").asText(),
         "conversationId", conversation.body().at("/conversation/id").asText(),
         "messageId", conversation.body().at("/message/id").asText(),
-        "announcementId", announced.body().get("id").asText(), "schoolId", SeededApi.NGUYEN_TRAI);
+        "announcementId", announced.body().get("id").asText(), "schoolId", SeededApi.NGUYEN_TRAI));
+    // Push: a well-formed token nobody registered (a DELETE of it removes nothing).
+    pathValues.put("token", "fuzz-token:APA91b_never-registered");
     parentId = parent;
     for (Operation operation : operations) {
       for (Parameter parameter : operation.in("path")) {

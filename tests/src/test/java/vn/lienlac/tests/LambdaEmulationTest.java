@@ -67,7 +67,10 @@ class LambdaEmulationTest {
   @TestFactory
   Stream<DynamicTest> every_function_of_the_template_should_answer_api_gateway_events_under_the_lambda_runtime() {
     Map<String, Consumer<Sandbox>> cases = cases();
-    return TEMPLATE.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+    // HTTP functions here; SQS-triggered ones (PushDispatchFunction) need SQS events in the harness
+    // (LambdaSandbox), which is not there yet: PushDispatchTest runs the dispatcher behind ElasticMQ.
+    return TEMPLATE.functions().stream().filter(SamTemplate.Function::isHttp)
+        .map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
       assertThat(cases).as("cases for " + function.logicalId() + " in LambdaEmulationTest").containsKey(function.logicalId());
       try (LambdaSandbox sandbox = LambdaSandbox.start(LambdaSandbox.Spec.of(function, List.of(functionsJar()),
           variables(function), runtimeClasspath()))) {

@@ -40,6 +40,11 @@ public final class Keys {
   public static final String CLIENT_MESSAGE = "CLIENT#";
   public static final String OFFICE_HOURS = "OFFICE_HOURS";
 
+  // Push (devices, settings, the dispatcher's send markers).
+  public static final String DEVICE = "DEVICE#";
+  public static final String PUSH_SETTINGS = "PUSH#SETTINGS";
+  public static final String PUSH_CHUNK = "CHUNK#";
+
   private Keys() {}
 
   /** {@code S#{school}}: the school's own items. */
@@ -134,5 +139,25 @@ public final class Keys {
   /** {@code MSG#{seq, 10 digits}}: the n-th message of a conversation. */
   public static String message(long seq) {
     return MESSAGE + String.format("%010d", seq);
+  }
+
+  /** {@code S#{school}#DEVICE#{sha256(token)}}: a person's device, sort key in their {@code USER#{sub}} partition. */
+  public static String device(String schoolId, String tokenHash) {
+    return inSchool(schoolId, DEVICE + tokenHash);
+  }
+
+  /** {@code S#{school}#DEVICES}: gsi1 partition of every device registered in a school (school-wide pushes). */
+  public static String schoolDevices(String schoolId) {
+    return school(schoolId) + "#DEVICES";
+  }
+
+  /** gsi1 sort key of a device: {@code DEVICE#{sha256(token)}#{sub}} (the token's other owners are found by prefix). */
+  public static String deviceInSchool(String tokenHash, String subject) {
+    return DEVICE + tokenHash + "#" + subject;
+  }
+
+  /** {@code S#{school}#PUSH#{event}}: the dispatcher's send markers of one event (sk {@code CHUNK#{n}}). */
+  public static String pushEvent(String schoolId, String eventId) {
+    return school(schoolId) + "#PUSH#" + eventId;
   }
 }

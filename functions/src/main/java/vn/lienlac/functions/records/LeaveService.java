@@ -31,8 +31,12 @@ import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.IdGenerator;
+import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.platform.Writes;
+import vn.lienlac.functions.platform.events.DomainEvent;
+import vn.lienlac.functions.platform.events.EventPublisher;
+import vn.lienlac.functions.platform.events.EventTypes;
 import vn.lienlac.functions.records.RecordsItems.IdempotencyItem;
 import vn.lienlac.functions.records.RecordsItems.LeaveItem;
 import vn.lienlac.functions.records.RecordsItems.LeaveRefItem;
@@ -61,8 +65,15 @@ public final class LeaveService {
   private final RecordsAccess access;
   private final Clock clock;
   private final IdGenerator ids;
+  private final EventPublisher events;
 
   public LeaveService(Dynamo dynamo, Clock clock, IdGenerator ids) {
+    this(dynamo, clock, ids, EventPublisher.none());
+  }
+
+  /** {@code events} gets {@code leave.decided} after each committed decision. */
+  public LeaveService(Dynamo dynamo, Clock clock, IdGenerator ids, EventPublisher events) {
+    this.events = events;
     this.ids = ids;
     this.enhanced = dynamo.enhanced();
     this.leaves = enhanced.table(dynamo.tableName(), LeaveItem.SCHEMA);
@@ -254,6 +265,10 @@ public final class LeaveService {
     } catch (ConditionalCheckFailedException decidedMeanwhile) {
       throw new ApiException.Conflict("leave.decidedMeanwhile");
     }
+    // Push: the parents learn that their request was answered (ids only; the app shows the answer).
+    Instant decidedAt = Instant.parse(item.decidedAt);
+    events.publish(new DomainEvent(Ids.newId(decidedAt.toEpochMilli()), EventTypes.LEAVE_DECIDED, item.schoolId, decidedAt,
+        Map.of("studentId", item.studentId, "leaveRequestId", item.leaveId, "classId", item.classId)));
     return view(item);
   }
 

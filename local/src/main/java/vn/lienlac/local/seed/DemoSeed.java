@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.lienlac.functions.announcements.AnnouncementsAccess;
 import vn.lienlac.functions.announcements.AnnouncementsService;
 import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.DeviceService;
 import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.School;
@@ -46,6 +47,7 @@ import vn.lienlac.model.identity.Role;
 import vn.lienlac.model.messaging.Conversation;
 import vn.lienlac.model.messaging.Message;
 import vn.lienlac.model.messaging.OfficeHours;
+import vn.lienlac.model.push.DeviceRegistration;
 import vn.lienlac.model.records.AttendanceStatus;
 import vn.lienlac.model.records.ClassAttendance;
 import vn.lienlac.model.records.Gradebook;
@@ -136,6 +138,7 @@ public final class DemoSeed {
       world.classes().forEach(roster::createClass);
       inParallel(pool, world.students(), roster::enrol);
       inParallel(pool, world.people(), person -> person.grants().forEach(grant -> directory.grant(person.id(), grant)));
+      seedDevices(dynamo, roster, clock, people);
       long rosterDone = System.nanoTime();
 
       List<Runnable> gradebooks = new ArrayList<>();
@@ -206,6 +209,28 @@ public final class DemoSeed {
           (attendanceDone - leaveDone) / 1e9);
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Push: a few demo devices, registered through the production service (their pushes show in
+   * {@code GET /dev/outbox}). nt-ph-002 deliberately has none: the family reachable only by a
+   * printed note or a call.
+   */
+  static final List<String[]> DEMO_DEVICES = List.of(
+      new String[] {"nt-ph-001", "demo-fcm:nt-ph-001-android", "android", "vi"},
+      new String[] {"nt-ph-001", "demo-fcm:nt-ph-001-ipad", "ios", "en"},
+      new String[] {"nt-ph-003", "demo-fcm:nt-ph-003-android", "android", "vi"},
+      new String[] {"nt-ph-004", "demo-fcm:nt-ph-004-web", "web", "en"},
+      new String[] {"nt-gv-03", "demo-fcm:nt-gv-03-android", "android", "vi"});
+
+  private static void seedDevices(Dynamo dynamo, RosterRepository roster, Clock clock, Map<String, Person> people) {
+    DeviceService devices = new DeviceService(dynamo, roster, clock);
+    for (String[] device : DEMO_DEVICES) {
+      Person person = people.get(device[0]);
+      if (person != null && !person.caller().schools().isEmpty()) { // a partial world (tests) may lack them
+        devices.register(person.caller(), new DeviceRegistration(device[1], device[2], device[3]));
+      }
     }
   }
 

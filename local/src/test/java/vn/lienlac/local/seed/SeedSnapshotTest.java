@@ -73,8 +73,8 @@ class SeedSnapshotTest {
     List<Map<String, AttributeValue>> actual = SeedSnapshot.scan(loaded);
     assertThat(types(expected)).containsExactly("Announcement", "AnnouncementReceipt", "AnnouncementRef",
         "AttendanceAudit", "AttendanceRegister", "Class", "ClassMember",
-        "ClientMessageId", "Conversation", "ConversationParticipant", "Grade", "GradeAudit", "Grant", "Idempotency",
-        "LeaveRequest", "LeaveRequestRef", "Message", "OfficeHours", "School", "Student");
+        "ClientMessageId", "Conversation", "ConversationParticipant", "Device", "Grade", "GradeAudit", "Grant",
+        "Idempotency", "LeaveRequest", "LeaveRequestRef", "Message", "OfficeHours", "School", "Student");
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
       Map<String, AttributeValue> item = expected.get(i);
