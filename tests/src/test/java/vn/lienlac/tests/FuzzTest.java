@@ -102,7 +102,7 @@ class FuzzTest {
         "date", lastWeekday().toString(), "leaveRequestId", created.body().get("id").asText(),
         "conversationId", conversation.body().at("/conversation/id").asText(),
         "messageId", conversation.body().at("/message/id").asText(),
-        // Push: a well-formed token nobody registered (a DELETE of it removes nothing).
+        // Push: a well-formed token nobody registered (a DELETE of it is a 404 and removes nothing).
         "token", "fuzz-token:APA91b_never-registered");
     parentId = parent;
     for (Operation operation : operations) {
@@ -282,7 +282,7 @@ class FuzzTest {
   }
 
   enum Kind {
-    OBJECT, ARRAY, NUMBER, INTEGER, DATE, ENUM, ID, TEXT;
+    OBJECT, ARRAY, NUMBER, INTEGER, DATE, ENUM, ID, TEXT, BOOLEAN;
 
     boolean isString() {
       return this == DATE || this == ENUM || this == ID || this == TEXT;
@@ -319,6 +319,9 @@ class FuzzTest {
     }
     if ("integer".equals(type)) {
       return Kind.INTEGER;
+    }
+    if ("boolean".equals(type)) {
+      return Kind.BOOLEAN;
     }
     if ("string".equals(type)) {
       if ("date".equals(schema.get("format"))) {
@@ -395,6 +398,10 @@ class FuzzTest {
       case ARRAY -> values.addAll(List.of("\"\"", "7", "\"[]\"", "[".repeat(40) + "]".repeat(40), "[1e2147483647]",
           "{\"0\":1}"));
       case OBJECT -> values.addAll(List.of("5", "\"\"", "\"{}\""));
+      case BOOLEAN -> {
+        values.remove("true"); // a valid value here
+        values.addAll(List.of("1", "0", "\"true\"", "\"\"", "\"yes\"", "[true]"));
+      }
       default -> { }
     }
     if (location.kind() == Kind.ARRAY) {
@@ -446,6 +453,7 @@ class FuzzTest {
       case ENUM -> String.valueOf(OpenApi.list(schema.get("enum")).getFirst());
       case ID -> pupil;
       case TEXT -> "Ốm";
+      case BOOLEAN -> true;
     };
   }
 

@@ -135,7 +135,11 @@ public final class DeviceService {
     }
   }
 
-  /** Removes the caller's registrations of {@code token} (every school); idempotent. */
+  /**
+   * Removes the caller's registrations of {@code token} (every school). A token the caller has no
+   * registration of (never, or removed already: signed out, pruned as stale) is a 404; the app
+   * treats it as done.
+   */
   public Device.Removed remove(Caller caller, String token) {
     if (!isToken(token)) {
       throw new ApiException.NotFound();
@@ -147,6 +151,9 @@ public final class DeviceService {
       if (deleted != null) {
         removed++;
       }
+    }
+    if (removed == 0) {
+      throw new ApiException.NotFound();
     }
     return new Device.Removed(token, removed);
   }
