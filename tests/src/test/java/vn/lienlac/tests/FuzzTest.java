@@ -114,6 +114,12 @@ class FuzzTest {
         assertThat(operation.body()).as("%s writes: its body is what the fuzz changes", operation.id()).isNotNull();
       }
     }
+    // Pushes of earlier tests' events are written asynchronously (send markers): let them finish first.
+    try {
+      stack.events().awaitIdle(Duration.ofSeconds(60));
+    } catch (Exception e) {
+      throw new AssertionError("the events queue did not drain", e);
+    }
     before = TableDump.of(stack.dynamo());
   }
 
