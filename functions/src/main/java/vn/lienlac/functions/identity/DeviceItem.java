@@ -2,6 +2,7 @@ package vn.lienlac.functions.identity;
 
 import java.util.List;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.Item;
 import vn.lienlac.functions.platform.ItemSchema;
 import vn.lienlac.functions.platform.Keys;
@@ -54,7 +55,7 @@ public final class DeviceItem extends Item {
 
   /** Lower-case hex SHA-256 of the token: the key never holds the token itself. */
   public static String hash(String token) {
-    return Keys.sha256(token);
+    return Hashes.sha256(token);
   }
 
   /** A new item with its keys. */

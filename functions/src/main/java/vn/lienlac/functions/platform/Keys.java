@@ -24,6 +24,15 @@ public final class Keys {
   public static final String LEAVE = "LEAVE#";
   public static final String IDEMPOTENCY = "IDEMPOTENCY#";
   public static final String REF = "REF";
+  // Announcements (docs/ARCHITECTURE.md §3, AN1-AN10).
+  public static final String ANNOUNCEMENT = "ANN#";
+  public static final String RECEIPT = "RECEIPT#";
+  /** The scope partitions' suffixes: {@code SCHOOL}, {@code G#{grade}}, {@code C#{class}}. */
+  public static final String SCOPE_SCHOOL = "SCHOOL";
+  public static final String SCOPE_GRADE = "G#";
+  public static final String SCOPE_CLASS = "C#";
+  /** Push devices (written by the push feature): {@code USER#{sub}} / {@code S#{school}#DEVICE#{sha256(token)}}. */
+  public static final String DEVICE = "DEVICE#";
   // Messaging (docs/ARCHITECTURE.md §3, A20-A27).
   public static final String CONVERSATION = "CONV";
   public static final String PARTICIPANT = "PARTICIPANT#";
@@ -32,21 +41,10 @@ public final class Keys {
   public static final String OFFICE_HOURS = "OFFICE_HOURS";
 
   // Push (devices, settings, the dispatcher's send markers).
-  public static final String DEVICE = "DEVICE#";
   public static final String PUSH_SETTINGS = "PUSH#SETTINGS";
   public static final String PUSH_CHUNK = "CHUNK#";
 
   private Keys() {}
-
-  /** Lower-case hex SHA-256 of {@code text} (UTF-8): keys that must not hold the text itself. */
-  public static String sha256(String text) {
-    try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
 
   /** {@code S#{school}}: the school's own items. */
   public static String school(String schoolId) {
@@ -76,6 +74,38 @@ public final class Keys {
   /** {@code USER#{sub}}: the identity directory of one signed-in person, across schools. */
   public static String user(String subject) {
     return "USER#" + subject;
+  }
+
+  // --- announcements
+
+  /** {@code S#{school}#ANN#{SCHOOL | G#{grade} | C#{class}}}: one scope's announcements, by time (ULID). */
+  public static String announcementScope(String schoolId, String scope) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + scope;
+  }
+
+  /** {@code S#{school}#ANN#ID#{id}}: one announcement by id (its REF) and its receipts. */
+  public static String announcement(String schoolId, String announcementId) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + "ID#" + announcementId;
+  }
+
+  /** {@code S#{school}#ANN} (gsi1): every announcement of the school, newest first. */
+  public static String schoolAnnouncements(String schoolId) {
+    return school(schoolId) + "#ANN";
+  }
+
+  /** {@code S#{school}#ANN#BY#{sub}} (gsi1): what one person published in the school. */
+  public static String announcementsBy(String schoolId, String subject) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + "BY#" + subject;
+  }
+
+  /** {@code S#{school}#ANN#KEYS}: idempotency records of announcement POSTs. */
+  public static String announcementKeys(String schoolId) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + "KEYS";
+  }
+
+  /** {@code S#{school}#CLASSES} (gsi1): the school's classes, by grade ({@code G#{grade}#{class}}). */
+  public static String classesOf(String schoolId) {
+    return school(schoolId) + "#CLASSES";
   }
 
   /** Sort key of a user's item in a school: {@code S#{school}#{rest}}. */

@@ -29,6 +29,7 @@ import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.IdGenerator;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Keys;
@@ -153,10 +154,10 @@ public final class LeaveService {
     // The request, its reference and the key's record are written together: a retry finds the key taken.
     IdempotencyItem key = new IdempotencyItem();
     key.pk = item.pk;
-    key.sk = Keys.IDEMPOTENCY + Keys.sha256(caller.subject() + "\n" + idempotencyKey.get());
+    key.sk = Keys.IDEMPOTENCY + Hashes.sha256(caller.subject() + "\n" + idempotencyKey.get());
     key.type = IdempotencyItem.TYPE;
     key.resourceId = item.leaveId;
-    key.fingerprint = Keys.sha256(from + "\n" + to + "\n" + reason);
+    key.fingerprint = Hashes.sha256(from + "\n" + to + "\n" + reason);
     key.expiresAt = now.plus(IDEMPOTENCY_WINDOW).getEpochSecond();
     try {
       enhanced.transactWriteItems(writes
