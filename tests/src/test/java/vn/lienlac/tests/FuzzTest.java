@@ -108,7 +108,7 @@ class FuzzTest {
         "conversationId", conversation.body().at("/conversation/id").asText(),
         "messageId", conversation.body().at("/message/id").asText(),
         "announcementId", announced.body().get("id").asText(), "schoolId", SeededApi.NGUYEN_TRAI));
-    // Push: a well-formed token nobody registered (a DELETE of it removes nothing).
+    // Push: a well-formed token nobody registered (a DELETE of it is a 404 and removes nothing).
     pathValues.put("token", "fuzz-token:APA91b_never-registered");
     parentId = parent;
     for (Operation operation : operations) {
@@ -121,6 +121,12 @@ class FuzzTest {
         assertThat(operation.body() != null || !operation.in("path").isEmpty())
             .as("%s writes: its body or its path is what the fuzz changes", operation.id()).isTrue();
       }
+    }
+    // Pushes of earlier tests' events are written asynchronously (send markers): let them finish first.
+    try {
+      stack.events().awaitIdle(Duration.ofSeconds(60));
+    } catch (Exception e) {
+      throw new AssertionError("the events queue did not drain", e);
     }
     before = TableDump.of(stack.dynamo());
   }

@@ -35,8 +35,8 @@ import vn.lienlac.model.push.NotificationSettings;
  * in; a person with no grant anywhere has nothing here (404, like an unknown resource).
  */
 public final class DeviceService {
-  /** FCM registration tokens: URL-safe base64 with {@code :} (about 160 characters today). */
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:.-]{1,4096}");
+  /** FCM registration tokens: URL-safe base64 with {@code :} (about 160 characters today; at most 512 here). */
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_:.-]{1,512}");
   private static final Set<String> PLATFORMS = Set.of("android", "ios", "web");
   private static final Set<String> LANGUAGES = Set.of("vi", "en");
   private static final Pattern TIME = Pattern.compile("[0-2][0-9]:[0-5][0-9]");
@@ -135,7 +135,11 @@ public final class DeviceService {
     }
   }
 
-  /** Removes the caller's registrations of {@code token} (every school); idempotent. */
+  /**
+   * Removes the caller's registrations of {@code token} (every school). A token the caller has no
+   * registration of (never, or removed already: signed out, pruned as stale) is a 404; the app
+   * treats it as done.
+   */
   public Device.Removed remove(Caller caller, String token) {
     if (!isToken(token)) {
       throw new ApiException.NotFound();
@@ -147,6 +151,9 @@ public final class DeviceService {
       if (deleted != null) {
         removed++;
       }
+    }
+    if (removed == 0) {
+      throw new ApiException.NotFound();
     }
     return new Device.Removed(token, removed);
   }

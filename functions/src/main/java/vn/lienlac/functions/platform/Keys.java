@@ -39,7 +39,6 @@ public final class Keys {
   public static final String OFFICE_HOURS = "OFFICE_HOURS";
 
   // Push (devices, settings, the dispatcher's send markers).
-  public static final String DEVICE = "DEVICE#";
   public static final String PUSH_SETTINGS = "PUSH#SETTINGS";
   public static final String PUSH_CHUNK = "CHUNK#";
 

@@ -100,7 +100,8 @@ final class Recipients {
   }
 
   private static Predicate<DeviceItem> scope(DomainEvent event) {
-    String scope = event.get("scope");
+    // The announcements feature publishes its Scope names (SCHOOL, GRADE, CLASS).
+    String scope = event.get("scope") == null ? null : event.get("scope").toLowerCase(java.util.Locale.ROOT);
     if ("school".equals(scope)) {
       return DeviceItem::isGuardian;
     }
