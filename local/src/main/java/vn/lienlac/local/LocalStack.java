@@ -28,12 +28,14 @@ import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
+import vn.lienlac.functions.push.Fcm;
 import vn.lienlac.local.auth.DevIdentity;
 import vn.lienlac.local.dynamo.LocalDynamo;
 import vn.lienlac.local.events.LocalEvents;
 import vn.lienlac.local.events.LocalSqs;
 import vn.lienlac.local.gateway.DevGateway;
 import vn.lienlac.local.gateway.FrontDoor;
+import vn.lienlac.local.push.FakeFcm;
 import vn.lienlac.local.seed.DemoSeed;
 import vn.lienlac.local.seed.DevUser;
 import vn.lienlac.local.seed.SeedSnapshot;
@@ -55,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
   private final List<String> warnings;
   private final Map<String, Duration> phases;
   private final Clock clock;
+  private final FakeFcm fcm;
 
   /**
    * How to start: {@code port} 0 picks a free one; {@code dataDir} null means
@@ -133,7 +136,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway, LocalEvents events,
-      List<DevUser> users, List<String> warnings, Map<String, Duration> phases, Clock clock) {
+      List<DevUser> users, List<String> warnings, Map<String, Duration> phases, Clock clock, FakeFcm fcm) {
+    this.fcm = fcm;
     this.dynamo = dynamo;
     this.table = table;
     this.identity = identity;
@@ -166,6 +170,7 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalStateException("The local stack seeds one table; template.yaml declares " + tables);
     }
     Path data = options.data(root);
+    FakeFcm fcm = null;
     // RSA key generation and ElasticMQ's start overlap DynamoDB Local's start.
     CompletableFuture<RSAKey> key = CompletableFuture.supplyAsync(
         () -> DevIdentity.loadKey(data == null ? null : data.resolve(DevIdentity.KEY_FILE)));
@@ -199,10 +204,14 @@ public final class LocalStack implements AutoCloseable {
 
       List<String> warnings = new ArrayList<>();
       List<DevGateway.Deployed> functions = new ArrayList<>();
+      // Push: the fake FCM server the dispatcher sends to (firebase-admin's transport, host rewritten).
+      fcm = FakeFcm.start();
       for (SamTemplate.Function function : template.functions()) {
         Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
+            : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
             : sqs != null ? sqs.url(id) : null));
         variables.putAll(dynamo.environment());
+        variables.putAll(pushOverrides(fcm));
         if (sqs != null) {
           variables.putAll(sqs.environment());
         }
@@ -223,16 +232,33 @@ public final class LocalStack implements AutoCloseable {
       FrontDoor server = DevGateway.bind(options.port());
       DevIdentity identity = DevIdentity.create(DevGateway.baseUri(server).toString(), key.join(), clock);
       DevGateway gateway = DevGateway.start(server, identity, functions, users, clock, out);
+      gateway.devPage("/dev/outbox", fcm::outboxJson);
       phase(phases, "gateway", mark);
-      return new LocalStack(dynamo, table, identity, gateway, events, users, warnings, phases, clock);
+      return new LocalStack(dynamo, table, identity, gateway, events, users, warnings, phases, clock, fcm);
     } catch (IOException e) {
       closeQuietly(events, sqsStart);
+      closeQuietly(fcm);
       dynamo.close();
       throw cannotListen(options.port(), e);
     } catch (RuntimeException | Error e) {
       closeQuietly(events, sqsStart);
+      closeQuietly(fcm);
       dynamo.close();
       throw e;
+    }
+  }
+
+  /** The template parameter naming the Firebase secret: locally the dispatcher talks to the fake FCM server. */
+  static final String FIREBASE_SECRET_PARAMETER = "FirebaseSecretArn";
+
+  /** The push dispatcher's local variables: the fake FCM server instead of fcm.googleapis.com. */
+  static Map<String, String> pushOverrides(FakeFcm fcm) {
+    return Map.of(Fcm.ENDPOINT, fcm.baseUri().toString(), Fcm.PROJECT_ID, "lienlac-local");
+  }
+
+  private static void closeQuietly(FakeFcm fcm) {
+    if (fcm != null) {
+      fcm.close();
     }
   }
 
@@ -387,6 +413,11 @@ public final class LocalStack implements AutoCloseable {
     return table;
   }
 
+  /** The fake FCM server the push dispatcher sends to ({@code GET /dev/outbox} shows what it received). */
+  public FakeFcm fakeFcm() {
+    return fcm;
+  }
+
   @Override
   public void close() {
     try {
@@ -397,6 +428,7 @@ public final class LocalStack implements AutoCloseable {
       try {
         gateway.close();
       } finally {
+        fcm.close();
         dynamo.close();
       }
     }
