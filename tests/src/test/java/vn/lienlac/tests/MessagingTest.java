@@ -316,6 +316,30 @@ class MessagingTest {
   }
 
   @Test
+  void who_may_start_a_conversation_should_follow_the_roster() {
+    String[] family = families.get(10 % families.size());
+    // The office: with a family of its school, and with a teacher of its school.
+    ApiClient.Response office = as("nt-vp-01").post("/v1/conversations", Map.of("studentId", family[1]));
+    assertThat(office.status()).as(office.text()).isIn(200, 201);
+    String officeId = office.body().at("/conversation/id").asText();
+    assertThat(find(as(family[0]).get("/v1/conversations"), officeId).get("teacherId").asText()).isEqualTo("nt-vp-01");
+    ApiClient.Response colleague = as("nt-vp-01").post("/v1/conversations", Map.of("teacherId", SeededApi.TEACHER_7A1));
+    assertThat(colleague.status()).as(colleague.text()).isIn(200, 201);
+    assertThat(colleague.body().at("/conversation/kind").asText()).isEqualTo("STAFF");
+    find(as(SeededApi.TEACHER_7A1).get("/v1/conversations"), colleague.body().at("/conversation/id").asText());
+    // Another school's office and teachers: 404.
+    assertProblem(as("lqd-vp-01").post("/v1/conversations", Map.of("studentId", family[1])), 404, "not-found");
+    // (every Nguyễn Trãi teacher teaches 6A2 in the demo: another school's teacher stands for "not the class's")
+    assertProblem(as("lqd-gv-01").post("/v1/conversations", Map.of("studentId", family[1])), 404, "not-found");
+    // A parent must name a teacher of the child's class; the office does not post to class channels.
+    assertProblem(as(family[0]).post("/v1/conversations", Map.of("studentId", family[1])), 422, "validation");
+    assertProblem(as(family[0]).post("/v1/conversations", Map.of("studentId", family[1], "teacherId", "nt-vp-01")),
+        422, "validation");
+    assertProblem(as("nt-vp-01").post("/v1/conversations", Map.of("classId", CLASS)), 403, "forbidden");
+    assertProblem(as(family[0]).post("/v1/conversations", Map.of("classId", CLASS)), 404, "not-found");
+  }
+
+  @Test
   void a_parent_writing_outside_office_hours_should_be_told_when_the_next_window_opens() {
     ApiClient.Response set = as(TEACHER).put("/v1/me/office-hours", Map.of("windows", List.of(
         Map.of("day", "MONDAY", "start", "19:00", "end", "20:30"), Map.of("day", "THURSDAY", "start", "19:00", "end", "20:30"))));
