@@ -28,6 +28,7 @@ import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
+import vn.lienlac.functions.platform.events.SqsEventPublisher;
 import vn.lienlac.local.auth.DevIdentity;
 import vn.lienlac.local.dynamo.LocalDynamo;
 import vn.lienlac.local.events.LocalEvents;
@@ -338,6 +339,22 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalStateException("template.yaml declares no AWS::SQS::Queue");
     }
     return events;
+  }
+
+  /**
+   * A function's variables as Lambda would give them in a sandbox against this stack: the
+   * template's, each {@code !Ref} to a table resolved to its name and to a queue to its local URL,
+   * plus the DynamoDB and SQS endpoint overrides. No credentials: a sandbox gets its own.
+   */
+  public Map<String, String> sandboxVariables(SamTemplate.Function function) {
+    Map<String, String> variables = new HashMap<>(function.environment(id -> id.equals(table.tableName()) ? id
+        : events != null && events.queueUrls().containsKey(id) ? events.queueUrl(id) : null));
+    variables.put("AWS_ENDPOINT_URL_DYNAMODB", table.client().serviceClientConfiguration().endpointOverride()
+        .orElseThrow().toString());
+    if (events != null) {
+      variables.put(SqsEventPublisher.ENDPOINT_VARIABLE, events.endpoint().toString());
+    }
+    return variables;
   }
 
   /** Whether the template declares queues (then {@link #events()} has them). */
