@@ -49,7 +49,7 @@ class ContractTest {
       // Building the function creates clients but does not connect: no DynamoDB needed here.
       ApiFunction handler = (ApiFunction) type.getConstructor(Environment.class).newInstance(Environment.of(Map.of(
           "TABLE_NAME", "contract-test", "AWS_REGION", "ap-southeast-1",
-          "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9")));
+          "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:9", "EVENTS_QUEUE_URL", "http://127.0.0.1:9/q/events")));
       Set<String> wired = new TreeSet<>();
       function.routes().forEach(r -> wired.add(r.routeKey()));
       assertThat(new TreeSet<>(handler.routeKeys())).as(function.logicalId()).isEqualTo(wired);

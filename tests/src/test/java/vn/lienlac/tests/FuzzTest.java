@@ -92,8 +92,16 @@ class FuzzTest {
     ApiClient.Response created = seeded.as(parent).post("/v1/students/" + pupil + "/leave-requests",
         Map.of("from", today, "to", today, "reason", "Khám sức khoẻ"));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
+    // Messaging: the teacher's conversation with the pupil's family and a message of the teacher's in it
+    // (the fuzzed caller is the parent: a participant, not the author).
+    ApiClient teacher = new ApiClient(stack.baseUri()).withToken(tokens.get(TEACHER));
+    ApiClient.Response conversation = teacher.post("/v1/conversations", Map.of("studentId", pupil,
+        "text", "Fuzz", "clientMessageId", java.util.UUID.randomUUID().toString()));
+    assertThat(conversation.status()).as(conversation.text()).isBetween(200, 201);
     pathValues = Map.of("studentId", pupil, "classId", CLASS, "subject", "toan", "term", SeededApi.TERM,
-        "date", lastWeekday().toString(), "leaveRequestId", created.body().get("id").asText());
+        "date", lastWeekday().toString(), "leaveRequestId", created.body().get("id").asText(),
+        "conversationId", conversation.body().at("/conversation/id").asText(),
+        "messageId", conversation.body().at("/message/id").asText());
     parentId = parent;
     for (Operation operation : operations) {
       for (Parameter parameter : operation.in("path")) {

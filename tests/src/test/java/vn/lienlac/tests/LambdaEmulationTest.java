@@ -63,7 +63,8 @@ class LambdaEmulationTest {
   private Map<String, Consumer<Sandbox>> cases() {
     return Map.of(
         "IdentityFunction", this::identityCases,
-        "RecordsFunction", this::recordsCases);
+        "RecordsFunction", this::recordsCases,
+        "MessagingFunction", this::messagingCases);
   }
 
   @TestFactory
@@ -218,6 +219,36 @@ class LambdaEmulationTest {
     assertThat(invalid.get("type").asText()).isEqualTo("https://lienlac.vn/problems/validation");
     assertThat(invalid.get("errors").get(0).get("field").asText()).isEqualTo("rows/0/midterm");
     assertThat(lambda.send(read, 200, "application/json").get("rows").get(0)).isEqualTo(restored.get("rows").get(0));
+  }
+
+  private void messagingCases(Sandbox lambda) {
+    // The homeroom teacher of 7A1 reads a conversation the seed wrote: the same page as through the gateway.
+    String teacher = SeededApi.TEACHER_7A1;
+    JsonNode list = lambda.send(ApiGatewayEvent.of("GET", "/v1/conversations").bearer(token(teacher)), 200,
+        "application/json");
+    JsonNode family = null;
+    for (JsonNode item : list.get("items")) {
+      if (item.get("kind").asText().equals("FAMILY") && family == null) {
+        family = item;
+      }
+    }
+    assertThat(family).as(list.toString()).isNotNull();
+    String id = family.get("id").asText();
+    JsonNode page = lambda.send(ApiGatewayEvent.of("GET", "/v1/conversations/{conversationId}/messages")
+        .path("conversationId", id).bearer(token(teacher)), 200, "application/json");
+    assertThat(page).isEqualTo(seeded.as(teacher).get("/v1/conversations/" + id + "/messages").body());
+    assertThat(page.get("items")).isNotEmpty();
+
+    // Someone not in it (the office, a teacher of another class): 404, as problem+json.
+    for (String outsider : List.of("nt-vp-01", SeededApi.TEACHER_6A1)) {
+      JsonNode problem = lambda.send(ApiGatewayEvent.of("GET", "/v1/conversations/{conversationId}/messages")
+          .path("conversationId", id).bearer(token(outsider)), 404, "application/problem+json");
+      assertThat(problem.get("type").asText()).isEqualTo("https://lienlac.vn/problems/not-found");
+    }
+    // A forged cursor: 400, not a 500.
+    JsonNode forged = lambda.send(ApiGatewayEvent.of("GET", "/v1/conversations/{conversationId}/messages")
+        .path("conversationId", id).query("cursor", "Zm9yZ2Vk").bearer(token(teacher)), 400, "application/problem+json");
+    assertThat(forged.get("type").asText()).isEqualTo("https://lienlac.vn/problems/bad-request");
   }
 
   private ApiGatewayEvent write(String teacher, String pupil, JsonNode row, double midterm) {
