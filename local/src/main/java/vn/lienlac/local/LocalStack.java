@@ -51,7 +51,8 @@ public final class LocalStack implements AutoCloseable {
   private final Dynamo table;
   private final DevIdentity identity;
   private final DevGateway gateway;
-  private final LocalEvents events;
+  private final CompletableFuture<LocalEvents> events;
+  private final boolean hasEvents;
   private final List<DevUser> users;
   private final List<String> warnings;
   private final Map<String, Duration> phases;
@@ -133,13 +134,15 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway, LocalEvents events,
-      List<DevUser> users, List<String> warnings, Map<String, Duration> phases, Clock clock) {
+  private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
+      CompletableFuture<LocalEvents> events, boolean hasEvents, List<DevUser> users, List<String> warnings,
+      Map<String, Duration> phases, Clock clock) {
     this.dynamo = dynamo;
     this.table = table;
     this.identity = identity;
     this.gateway = gateway;
     this.events = events;
+    this.hasEvents = hasEvents;
     this.users = List.copyOf(users);
     this.warnings = List.copyOf(warnings);
     this.phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
@@ -167,23 +170,14 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalStateException("The local stack seeds one table; template.yaml declares " + tables);
     }
     Path data = options.data(root);
-    // RSA key generation and ElasticMQ's start overlap DynamoDB Local's start.
+    // RSA key generation overlaps DynamoDB Local's start.
     CompletableFuture<RSAKey> key = CompletableFuture.supplyAsync(
         () -> DevIdentity.loadKey(data == null ? null : data.resolve(DevIdentity.KEY_FILE)));
-    boolean hasQueues = !template.queues().isEmpty();
-    CompletableFuture<LocalSqs> sqsStart = hasQueues ? CompletableFuture.supplyAsync(LocalSqs::start) : null;
     // Optional: the same stack against LocalStack's DynamoDB, on machines that can run it.
     String external = System.getenv("LOCALSTACK_ENDPOINT");
-    LocalDynamo dynamo;
-    try {
-      dynamo = external == null || external.isBlank()
-          ? SeedSnapshot.startLocalDynamo(data)
-          : LocalDynamo.external(URI.create(external));
-    } catch (RuntimeException | Error e) {
-      closeWhenStarted(sqsStart);
-      throw e;
-    }
-    LocalEvents events = null;
+    LocalDynamo dynamo = external == null || external.isBlank()
+        ? SeedSnapshot.startLocalDynamo(data)
+        : LocalDynamo.external(URI.create(external));
     try {
       mark = phase(phases, "DynamoDB Local", mark);
       template.tables().forEach(dynamo::createTable);
@@ -191,30 +185,28 @@ public final class LocalStack implements AutoCloseable {
       mark = phase(phases, "tables", mark);
       List<DevUser> users = DemoSeed.run(table);
       mark = phase(phases, "seed", mark);
-      LocalSqs sqs = hasQueues ? sqsStart.join() : null;
-      if (sqs != null) {
-        events = new LocalEvents(sqs, clock, options.retryDelay(), options.scheduleTimers(), out);
-        sqs.createQueues(template.queues());
-        mark = phase(phases, "queues", mark);
-      }
 
+      // ElasticMQ starts after the gateway, in the background (it would double the start on a busy
+      // 2-core machine); its port, hence every queue URL, is fixed now, and a publish waits for it.
+      boolean hasQueues = !template.queues().isEmpty();
+      URI sqsEndpoint = hasQueues ? URI.create("http://127.0.0.1:" + LocalDynamo.freePort()) : null;
+      CompletableFuture<LocalEvents> eventsReady = new CompletableFuture<>();
+      Set<String> queues = template.queues().stream().map(SamTemplate.Queue::logicalId).collect(Collectors.toSet());
       List<String> warnings = new ArrayList<>();
       List<DevGateway.Deployed> functions = new ArrayList<>();
+      Map<SamTemplate.Function, Environment> nonHttp = new LinkedHashMap<>();
       for (SamTemplate.Function function : template.functions()) {
         Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
-            : sqs != null ? sqs.url(id) : null));
+            : queues.contains(id) ? LocalSqs.queueUrl(sqsEndpoint, id) : null));
         variables.putAll(dynamo.environment());
-        if (sqs != null) {
-          variables.putAll(sqs.environment());
+        if (hasQueues) {
+          variables.putAll(LocalSqs.environment(sqsEndpoint));
         }
         if (function.isHttp()) {
           functions.add(new DevGateway.Deployed(function, instantiate(function, Environment.of(variables), clock,
-              warnings)));
-        } else if (events != null) {
-          RequestHandler<?, ?> handler = instantiateNonHttp(function, Environment.of(variables), clock, warnings);
-          if (handler != null) {
-            events.deploy(function, handler);
-          }
+              warnings, eventsReady)));
+        } else if (hasQueues) {
+          nonHttp.put(function, Environment.of(variables));
         } else {
           warnings.add(function.logicalId() + ": no routes and the template declares no queue; not started");
         }
@@ -225,30 +217,55 @@ public final class LocalStack implements AutoCloseable {
       DevIdentity identity = DevIdentity.create(DevGateway.baseUri(server).toString(), key.join(), clock);
       DevGateway gateway = DevGateway.start(server, identity, functions, users, clock, out);
       phase(phases, "gateway", mark);
-      return new LocalStack(dynamo, table, identity, gateway, events, users, warnings, phases, clock);
+      if (hasQueues) {
+        startEvents(template, sqsEndpoint, nonHttp, options, clock, out, eventsReady);
+      } else {
+        eventsReady.completeExceptionally(new IllegalStateException("template.yaml declares no AWS::SQS::Queue"));
+      }
+      return new LocalStack(dynamo, table, identity, gateway, eventsReady, hasQueues, users, warnings, phases, clock);
     } catch (IOException e) {
-      closeQuietly(events, sqsStart);
       dynamo.close();
       throw cannotListen(options.port(), e);
     } catch (RuntimeException | Error e) {
-      closeQuietly(events, sqsStart);
       dynamo.close();
       throw e;
     }
   }
 
-  private static void closeQuietly(LocalEvents events, CompletableFuture<LocalSqs> sqsStart) {
-    if (events != null) {
-      events.close();
-    } else {
-      closeWhenStarted(sqsStart);
-    }
-  }
-
-  private static void closeWhenStarted(CompletableFuture<LocalSqs> sqsStart) {
-    if (sqsStart != null) {
-      sqsStart.thenAccept(LocalSqs::close);
-    }
+  /**
+   * In a background thread: ElasticMQ on its port, the template's queues, then every non-HTTP
+   * function built and wired to its queue or schedule. Completes {@code ready} (exceptionally when
+   * any step fails: the reason is printed, and {@link #events()} throws it).
+   */
+  private static void startEvents(SamTemplate template, URI endpoint, Map<SamTemplate.Function, Environment> nonHttp,
+      Options options, Clock clock, PrintStream out, CompletableFuture<LocalEvents> ready) {
+    Thread thread = new Thread(() -> {
+      long started = System.nanoTime();
+      LocalEvents events = null;
+      try {
+        LocalSqs sqs = LocalSqs.start(endpoint.getPort());
+        events = new LocalEvents(sqs, clock, options.retryDelay(), options.scheduleTimers(), out);
+        sqs.createQueues(template.queues());
+        List<String> warnings = new ArrayList<>();
+        for (var entry : nonHttp.entrySet()) {
+          RequestHandler<?, ?> handler = instantiateNonHttp(entry.getKey(), entry.getValue(), clock, warnings);
+          if (handler != null) {
+            events.deploy(entry.getKey(), handler);
+          }
+        }
+        warnings.forEach(w -> out.println("WARNING " + w));
+        events.startedIn(Duration.ofNanos(System.nanoTime() - started));
+        ready.complete(events);
+      } catch (RuntimeException | Error e) {
+        out.println("lienlac: the queues (ElasticMQ) did not start: " + e);
+        if (events != null) {
+          events.close();
+        }
+        ready.completeExceptionally(e);
+      }
+    }, "local-events-start");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static UncheckedIOException cannotListen(int port, IOException e) {
@@ -269,7 +286,8 @@ public final class LocalStack implements AutoCloseable {
    * answer 500; a constructor that fails stops the start.
    */
   private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
-      SamTemplate.Function function, Environment environment, Clock clock, List<String> warnings) {
+      SamTemplate.Function function, Environment environment, Clock clock, List<String> warnings,
+      CompletableFuture<LocalEvents> queuesReady) {
     Class<? extends ApiFunction> type;
     try {
       type = Class.forName(function.handlerClass()).asSubclass(ApiFunction.class);
@@ -285,7 +303,13 @@ public final class LocalStack implements AutoCloseable {
         try {
           Constructor<? extends ApiFunction> publishing =
               type.getConstructor(Dynamo.class, Clock.class, EventPublisher.class);
-          return publishing.newInstance(Dynamo.fromEnvironment(environment), clock, Events.publisher(environment));
+          EventPublisher sqs = Events.publisher(environment);
+          // The queues start in the background: a publish in the first seconds waits for them.
+          EventPublisher publisher = event -> {
+            queuesReady.handle((events, failure) -> null).join();
+            sqs.publish(event);
+          };
+          return publishing.newInstance(Dynamo.fromEnvironment(environment), clock, publisher);
         } catch (NoSuchMethodException e) {
           // a function that has the variable but does not publish yet: the two-argument constructor
         }
@@ -333,12 +357,12 @@ public final class LocalStack implements AutoCloseable {
     return gateway.baseUri();
   }
 
-  /** The queues, event source mappings and schedules of the template (ElasticMQ); fails when it has none. */
+  /**
+   * The queues, event source mappings and schedules of the template (ElasticMQ), waiting for their
+   * background start if need be; fails when the template has none or they could not start.
+   */
   public LocalEvents events() {
-    if (events == null) {
-      throw new IllegalStateException("template.yaml declares no AWS::SQS::Queue");
-    }
-    return events;
+    return events.join();
   }
 
   /**
@@ -347,19 +371,20 @@ public final class LocalStack implements AutoCloseable {
    * plus the DynamoDB and SQS endpoint overrides. No credentials: a sandbox gets its own.
    */
   public Map<String, String> sandboxVariables(SamTemplate.Function function) {
+    Map<String, String> queues = hasEvents ? events().queueUrls() : Map.of();
     Map<String, String> variables = new HashMap<>(function.environment(id -> id.equals(table.tableName()) ? id
-        : events != null && events.queueUrls().containsKey(id) ? events.queueUrl(id) : null));
+        : queues.get(id)));
     variables.put("AWS_ENDPOINT_URL_DYNAMODB", table.client().serviceClientConfiguration().endpointOverride()
         .orElseThrow().toString());
-    if (events != null) {
-      variables.put(SqsEventPublisher.ENDPOINT_VARIABLE, events.endpoint().toString());
+    if (hasEvents) {
+      variables.put(SqsEventPublisher.ENDPOINT_VARIABLE, events().endpoint().toString());
     }
     return variables;
   }
 
   /** Whether the template declares queues (then {@link #events()} has them). */
   public boolean hasEvents() {
-    return events != null;
+    return hasEvents;
   }
 
   /** Runs every schedule of a non-HTTP function once, now, on the stack's clock (see {@link LocalEvents#runSchedule}). */
@@ -407,8 +432,11 @@ public final class LocalStack implements AutoCloseable {
   @Override
   public void close() {
     try {
-      if (events != null) {
-        events.close();
+      if (hasEvents) {
+        events.handle((e, failure) -> e).join(); // a start still under way finishes first
+        if (!events.isCompletedExceptionally()) {
+          events.join().close();
+        }
       }
     } finally {
       try {
