@@ -29,12 +29,14 @@ import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.functions.platform.events.SqsEventPublisher;
+import vn.lienlac.functions.push.Fcm;
 import vn.lienlac.local.auth.DevIdentity;
 import vn.lienlac.local.dynamo.LocalDynamo;
 import vn.lienlac.local.events.LocalEvents;
 import vn.lienlac.local.events.LocalSqs;
 import vn.lienlac.local.gateway.DevGateway;
 import vn.lienlac.local.gateway.FrontDoor;
+import vn.lienlac.local.push.FakeFcm;
 import vn.lienlac.local.seed.DemoSeed;
 import vn.lienlac.local.seed.DevUser;
 import vn.lienlac.local.seed.SeedSnapshot;
@@ -57,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
   private final List<String> warnings;
   private final Map<String, Duration> phases;
   private final Clock clock;
+  private final FakeFcm fcm;
 
   /**
    * How to start: {@code port} 0 picks a free one; {@code dataDir} null means
@@ -136,7 +139,8 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
       CompletableFuture<LocalEvents> events, boolean hasEvents, List<DevUser> users, List<String> warnings,
-      Map<String, Duration> phases, Clock clock) {
+      Map<String, Duration> phases, Clock clock, FakeFcm fcm) {
+    this.fcm = fcm;
     this.dynamo = dynamo;
     this.table = table;
     this.identity = identity;
@@ -170,6 +174,7 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalStateException("The local stack seeds one table; template.yaml declares " + tables);
     }
     Path data = options.data(root);
+    FakeFcm fcm = null;
     // RSA key generation overlaps DynamoDB Local's start.
     CompletableFuture<RSAKey> key = CompletableFuture.supplyAsync(
         () -> DevIdentity.loadKey(data == null ? null : data.resolve(DevIdentity.KEY_FILE)));
@@ -195,10 +200,14 @@ public final class LocalStack implements AutoCloseable {
       List<String> warnings = new ArrayList<>();
       List<DevGateway.Deployed> functions = new ArrayList<>();
       Map<SamTemplate.Function, Environment> nonHttp = new LinkedHashMap<>();
+      // Push: the fake FCM server the dispatcher sends to (firebase-admin's transport, host rewritten).
+      fcm = FakeFcm.start();
       for (SamTemplate.Function function : template.functions()) {
         Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
+            : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
             : queues.contains(id) ? LocalSqs.queueUrl(sqsEndpoint, id) : null));
         variables.putAll(dynamo.environment());
+        variables.putAll(pushOverrides(fcm));
         if (hasQueues) {
           variables.putAll(LocalSqs.environment(sqsEndpoint));
         }
@@ -216,19 +225,37 @@ public final class LocalStack implements AutoCloseable {
       FrontDoor server = DevGateway.bind(options.port());
       DevIdentity identity = DevIdentity.create(DevGateway.baseUri(server).toString(), key.join(), clock);
       DevGateway gateway = DevGateway.start(server, identity, functions, users, clock, out);
+      gateway.devPage("/dev/outbox", fcm::outboxJson);
       phase(phases, "gateway", mark);
       if (hasQueues) {
         startEvents(template, sqsEndpoint, nonHttp, options, clock, out, eventsReady);
       } else {
         eventsReady.completeExceptionally(new IllegalStateException("template.yaml declares no AWS::SQS::Queue"));
       }
-      return new LocalStack(dynamo, table, identity, gateway, eventsReady, hasQueues, users, warnings, phases, clock);
+      return new LocalStack(dynamo, table, identity, gateway, eventsReady, hasQueues, users, warnings, phases, clock,
+          fcm);
     } catch (IOException e) {
+      closeQuietly(fcm);
       dynamo.close();
       throw cannotListen(options.port(), e);
     } catch (RuntimeException | Error e) {
+      closeQuietly(fcm);
       dynamo.close();
       throw e;
+    }
+  }
+
+  /** The template parameter naming the Firebase secret: locally the dispatcher talks to the fake FCM server. */
+  static final String FIREBASE_SECRET_PARAMETER = "FirebaseSecretArn";
+
+  /** The push dispatcher's local variables: the fake FCM server instead of fcm.googleapis.com. */
+  static Map<String, String> pushOverrides(FakeFcm fcm) {
+    return Map.of(Fcm.ENDPOINT, fcm.baseUri().toString(), Fcm.PROJECT_ID, "lienlac-local");
+  }
+
+  private static void closeQuietly(FakeFcm fcm) {
+    if (fcm != null) {
+      fcm.close();
     }
   }
 
@@ -368,12 +395,14 @@ public final class LocalStack implements AutoCloseable {
   /**
    * A function's variables as Lambda would give them in a sandbox against this stack: the
    * template's, each {@code !Ref} to a table resolved to its name and to a queue to its local URL,
-   * plus the DynamoDB and SQS endpoint overrides. No credentials: a sandbox gets its own.
+   * plus the DynamoDB and SQS endpoint overrides and the fake FCM server. No credentials: a sandbox gets its own.
    */
   public Map<String, String> sandboxVariables(SamTemplate.Function function) {
     Map<String, String> queues = hasEvents ? events().queueUrls() : Map.of();
     Map<String, String> variables = new HashMap<>(function.environment(id -> id.equals(table.tableName()) ? id
+        : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
         : queues.get(id)));
+    variables.putAll(pushOverrides(fcm));
     variables.put("AWS_ENDPOINT_URL_DYNAMODB", table.client().serviceClientConfiguration().endpointOverride()
         .orElseThrow().toString());
     if (hasEvents) {
@@ -429,6 +458,11 @@ public final class LocalStack implements AutoCloseable {
     return table;
   }
 
+  /** The fake FCM server the push dispatcher sends to ({@code GET /dev/outbox} shows what it received). */
+  public FakeFcm fakeFcm() {
+    return fcm;
+  }
+
   @Override
   public void close() {
     try {
@@ -442,6 +476,7 @@ public final class LocalStack implements AutoCloseable {
       try {
         gateway.close();
       } finally {
+        fcm.close();
         dynamo.close();
       }
     }

@@ -78,6 +78,10 @@ class AuthorizationMatrixTest {
   /** A school day the seed did not mark (it starts on 7 September) and no other test uses. */
   static final LocalDate MATRIX_DAY = LocalDate.of(2026, 9, 4);
   static final String REASON = "Ma trận phân quyền: việc gia đình";
+  static final String ANNOUNCEMENT_TITLE = "Ma trận phân quyền: thông báo lớp";
+
+  /** Every actor with a token. */
+  static final Actor[] SIGNED_IN = {PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF};
 
   /** The declaration: one row per operation of openapi.yaml. Everything not allowed is denied. */
   static final List<Operation> MATRIX = List.of(
@@ -111,6 +115,21 @@ class AuthorizationMatrixTest {
       // Only the homeroom teacher decides; whoever else can read the request is told so (403).
       op("PATCH /v1/leave-requests/{leaveRequestId}").body(w -> Map.of("status", "APPROVED", "note", "Đồng ý"))
           .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF),
+      // --- announcements: {announcementId} is a new announcement to the class from its homeroom teacher
+      // (acknowledgement required). Families of the class read and acknowledge; its teachers and staff see it.
+      op("POST /v1/announcements").body(World::announcementDraft).allow(TEACHER, COLLEAGUE, STAFF).forbid(PARENT),
+      op("GET /v1/announcements").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF)
+          .expect(body -> assertThat(body.get("items").isArray()).isTrue()),
+      op("GET /v1/announcements/{announcementId}").allow(PARENT, TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("title").asText()).isEqualTo(ANNOUNCEMENT_TITLE)),
+      op("POST /v1/announcements/{announcementId}/read").allow(PARENT).forbid(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("read").asBoolean()).isTrue()),
+      op("POST /v1/announcements/{announcementId}/ack").allow(PARENT).forbid(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("acknowledged").asBoolean()).isTrue()),
+      op("GET /v1/announcements/{announcementId}/stats").allow(TEACHER, STAFF).forbid(PARENT, COLLEAGUE)
+          .expect(body -> assertThat(body.get("families").asInt()).isPositive()),
+      op("GET /v1/schools/{schoolId}/announcements").allow(TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
+          .forbid(PARENT, OTHER_PARENT).expect(body -> assertThat(body.get("items").isArray()).isTrue()),
       // Messaging: the matrix conversation is the homeroom teacher's with the pupil's family. Only its
       // participants see it (other teachers of the class and the office included: 404).
       op("GET /v1/conversations").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF)
@@ -128,7 +147,15 @@ class AuthorizationMatrixTest {
       op("POST /v1/conversations/{conversationId}/read").body(World::readMark).allow(PARENT, TEACHER),
       op("GET /v1/me/office-hours").allow(TEACHER, COLLEAGUE, OTHER_TEACHER).unnamed()
           .expect(body -> assertThat(body.get("windows").isArray()).isTrue()),
-      op("PUT /v1/me/office-hours").body(World::officeHours).allow(TEACHER, COLLEAGUE, OTHER_TEACHER).unnamed());
+      op("PUT /v1/me/office-hours").body(World::officeHours).allow(TEACHER, COLLEAGUE, OTHER_TEACHER).unnamed(),
+      // Push: every signed-in person manages their own devices and settings (their USER#{sub} partition).
+      op("POST /v1/devices").body(World::newDevice).allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("schools")).isNotEmpty()),
+      op("DELETE /v1/devices/{token}").allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("removed").asInt()).isEqualTo(1)),
+      op("GET /v1/me/notification-settings").allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("quietHoursStart").asText()).matches("\\d\\d:\\d\\d")),
+      op("PUT /v1/me/notification-settings").body(World::quietHours).allow(SIGNED_IN));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -166,6 +193,7 @@ class AuthorizationMatrixTest {
       }
       for (Actor actor : order) {
         cells++;
+        world.actor = actor;
         Cell cell = new Cell(operation, actor);
         try {
           run(cell, world, clients.get(actor));
@@ -446,8 +474,10 @@ class AuthorizationMatrixTest {
       assertThat(found).as("a 7A1 pupil with a parent account").isNotNull();
       this.pupil = found;
       String pupilId = found;
+      // Another family: no child in the pupil's class either (a class's announcements are theirs to read).
       String otherParent = parents.stream().map(DevUser::id)
-          .filter(id -> seeded.children(id).stream().noneMatch(c -> c.studentId().equals(pupilId)))
+          .filter(id -> seeded.children(id).stream().noneMatch(c -> c.studentId().equals(pupilId)
+              || c.classId().equals(CLASS)))
           .findFirst().orElseThrow();
       users.put(PARENT, parent);
       users.put(OTHER_PARENT, otherParent);
@@ -520,12 +550,55 @@ class AuthorizationMatrixTest {
           case "term" -> SeededApi.TERM;
           case "date" -> operation.method.equals("GET") ? "2026-11-20" : MATRIX_DAY.toString();
           case "leaveRequestId" -> newLeaveRequest();
+          case "announcementId" -> newAnnouncement();
+          case "schoolId" -> SeededApi.NGUYEN_TRAI;
           case "conversationId" -> conversationId;
           case "messageId" -> newTeacherMessage();
+          case "token" -> registeredToken();
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
       return values;
+    }
+
+    Map<String, Object> announcementDraft() {
+      return Map.of("schoolId", SeededApi.NGUYEN_TRAI, "scope", "CLASS", "classId", CLASS, "title", ANNOUNCEMENT_TITLE,
+          "body", "Nội dung thông báo của ma trận phân quyền", "acknowledgementRequired", true);
+    }
+
+    String newAnnouncement() {
+      ApiClient.Response created = seeded.as(users.get(TEACHER)).post("/v1/announcements", announcementDraft());
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      return created.body().get("id").asText();
+    }
+
+    private int deviceCount;
+
+    /** A new FCM-like token each call. */
+    Map<String, Object> newDevice() {
+      return Map.of("token", "matrix-token:" + ++deviceCount, "platform", "android", "language", "vi");
+    }
+
+    /** The actor of the cell being run. */
+    Actor actor;
+
+    /**
+     * A token the cell's actor registered (the parent's for an anonymous cell), so that an allowed
+     * DELETE removes a registration of the caller's own. (One token, one owner per school: a second
+     * account registering it takes it over.)
+     */
+    String registeredToken() {
+      String token = "matrix-delete:" + ++deviceCount;
+      String owner = users.get(actor == ANONYMOUS ? PARENT : actor);
+      var registered = seeded.as(owner).post("/v1/devices", Map.of("token", token, "platform", "ios", "language", "en"));
+      assertThat(registered.status()).as(registered.text()).isEqualTo(200);
+      return token;
+    }
+
+    /** Different quiet hours each call, so that every allowed cell changes the settings. */
+    Map<String, Object> quietHours() {
+      return Map.of("quietHoursEnabled", true, "quietHoursStart", String.format("2%d:00", ++deviceCount % 4),
+          "quietHoursEnd", "06:30");
     }
 
     Map<String, Object> leaveDraft() {
@@ -577,16 +650,22 @@ class AuthorizationMatrixTest {
       return secrets;
     }
 
-    /** Every item of the pupil's and the class's partitions (what a write on them could change). */
+    /** Every item of the pupil's and the class's partitions and the actors' own (what a write could change). */
     List<Map<String, AttributeValue>> snapshot(Map<String, String> values) {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
       List<String> partitions = new ArrayList<>(List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil,
           "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS));
+      // Announcements: the class's scope partition, and the announcement's own (its receipts).
+      partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#ANN#C#" + CLASS);
+      if (values.containsKey("announcementId")) {
+        partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#ANN#ID#" + values.get("announcementId"));
+      }
       // Messaging: the matrix conversation, and the teachers' office hours.
       partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#CONV#" + conversationId);
       for (Actor teacher : List.of(TEACHER, COLLEAGUE, OTHER_TEACHER)) {
         partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#TEACHER#" + users.get(teacher));
       }
+      users.values().forEach(user -> partitions.add("USER#" + user)); // push devices and settings
       for (String pk : partitions) {
         var dynamo = seeded.stack().dynamo();
         Map<String, AttributeValue> startKey = null;

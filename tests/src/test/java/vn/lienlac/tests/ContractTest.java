@@ -38,10 +38,14 @@ class ContractTest {
   void every_handler_class_should_exist_and_serve_exactly_the_routes_the_template_wires_to_it() throws Exception {
     assertThat(TEMPLATE.functions()).isNotEmpty();
     for (SamTemplate.Function function : TEMPLATE.functions()) {
-      if (!function.isHttp()) {
-        continue; // SQS and schedule functions: every_non_http_function_and_publisher_should_be_wired_...
-      }
       Class<?> type = Class.forName(function.handlerClass());
+      if (!function.isHttp()) {
+        // SQS- and schedule-triggered functions: Lambda's entry and the local stack's, with its clock.
+        assertThat(function.handler()).endsWith("::handleRequest");
+        type.getConstructor();
+        type.getConstructor(Environment.class, Clock.class);
+        continue;
+      }
       assertThat(ApiFunction.class).isAssignableFrom(type);
       assertThat(function.handler()).endsWith("::handleRequest");
       type.getConstructor(); // Lambda's entry
@@ -105,11 +109,19 @@ class ContractTest {
     assertThat(Files.readString(ROOT.resolve("template.yaml"))).doesNotContain(Dynamo.LOCAL_CREDENTIALS);
   }
 
+  /**
+   * Functions that may delete, and only items of the identity directory's {@code USER#{sub}}
+   * partitions (a statement with a {@code dynamodb:LeadingKeys} condition {@code USER#*}): push
+   * devices (identity-fn: sign-out, a token taken over; push-dispatch-fn: a token FCM says is stale).
+   */
+  static final Set<String> DELETE_ALLOWLIST = Set.of("IdentityFunction", "PushDispatchFunction");
+
   @Test
   void policies_should_be_least_privilege_no_scan_no_delete_and_read_only_for_identity() throws IOException {
     Map<String, Object> resources = map(rawTemplate().get("Resources"));
     for (SamTemplate.Function function : TEMPLATE.functions()) {
       Set<String> actions = new TreeSet<>();
+      Set<String> directoryOnly = new TreeSet<>();
       for (Object policy : (List<?>) map(map(resources.get(function.logicalId())).get("Properties")).get("Policies")) {
         if (!map(policy).containsKey("Statement")) {
           // SAM's policy templates: only SQSPollerPolicy (a consumer's own queue, checked by EventWiring)
@@ -119,13 +131,27 @@ class ContractTest {
         }
         for (Object statement : (List<?>) map(policy).get("Statement")) {
           assertThat(map(statement).get("Effect")).isEqualTo("Allow");
-          ((List<?>) map(statement).get("Action")).forEach(a -> actions.add((String) a));
+          List<String> statementActions = ((List<?>) map(statement).get("Action")).stream().map(a -> (String) a).toList();
+          actions.addAll(statementActions);
+          if (leadingKeysOnlyDirectory(map(statement))) {
+            directoryOnly.addAll(statementActions);
+          }
         }
       }
       assertThat(actions).as(function.logicalId()).isNotEmpty()
-          .noneMatch(a -> a.endsWith("*") || a.equals("dynamodb:Scan") || a.equals("dynamodb:DeleteItem"));
+          .noneMatch(a -> a.endsWith("*") || a.equals("dynamodb:Scan"));
+      if (actions.contains("dynamodb:DeleteItem")) {
+        assertThat(DELETE_ALLOWLIST).as(function.logicalId() + " deletes but is not on the allowlist")
+            .contains(function.logicalId());
+        assertThat(directoryOnly).as(function.logicalId() + ": DeleteItem only under LeadingKeys USER#*")
+            .contains("dynamodb:DeleteItem");
+      }
       if (function.logicalId().equals("IdentityFunction")) {
-        assertThat(actions).containsOnly("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+        // Reads anywhere; writes (devices, push settings) only in USER#{sub} partitions.
+        Set<String> writes = new TreeSet<>(actions);
+        writes.removeAll(Set.of("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"));
+        assertThat(writes).containsOnly("dynamodb:PutItem", "dynamodb:DeleteItem");
+        assertThat(directoryOnly).containsAll(writes);
       }
     }
   }
@@ -227,6 +253,15 @@ class ContractTest {
       }
       assertThat(violations).as(expected).anyMatch(v -> v.contains(expected));
     });
+
+  /** The statement's condition limits its keys to {@code USER#…} partitions. */
+  private static boolean leadingKeysOnlyDirectory(Map<String, Object> statement) {
+    if (!(statement.get("Condition") instanceof Map<?, ?> condition)
+        || !(condition.get("ForAllValues:StringLike") instanceof Map<?, ?> like)) {
+      return false;
+    }
+    return like.get("dynamodb:LeadingKeys") instanceof List<?> keys && !keys.isEmpty()
+        && keys.stream().allMatch(k -> k instanceof String key && key.startsWith("USER#") && key.indexOf('*') == key.length() - 1);
   }
 
   @Test

@@ -92,16 +92,24 @@ class FuzzTest {
     ApiClient.Response created = seeded.as(parent).post("/v1/students/" + pupil + "/leave-requests",
         Map.of("from", today, "to", today, "reason", "Khám sức khoẻ"));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
+    // Announcements: one to the class from its homeroom teacher (the parent's to read; the teacher's stats).
+    ApiClient.Response announced = seeded.as(TEACHER).post("/v1/announcements", Map.of("schoolId",
+        SeededApi.NGUYEN_TRAI, "scope", "CLASS", "classId", CLASS, "title", "Fuzz", "body", "Thông báo cho fuzz",
+        "acknowledgementRequired", true));
+    assertThat(announced.status()).as(announced.text()).isEqualTo(201);
     // Messaging: the teacher's conversation with the pupil's family and a message of the teacher's in it
     // (the fuzzed caller is the parent: a participant, not the author).
     ApiClient teacher = new ApiClient(stack.baseUri()).withToken(tokens.get(TEACHER));
     ApiClient.Response conversation = teacher.post("/v1/conversations", Map.of("studentId", pupil,
         "text", "Fuzz", "clientMessageId", java.util.UUID.randomUUID().toString()));
     assertThat(conversation.status()).as(conversation.text()).isBetween(200, 201);
-    pathValues = Map.of("studentId", pupil, "classId", CLASS, "subject", "toan", "term", SeededApi.TERM,
+    pathValues = new java.util.HashMap<>(Map.of("studentId", pupil, "classId", CLASS, "subject", "toan", "term", SeededApi.TERM,
         "date", lastWeekday().toString(), "leaveRequestId", created.body().get("id").asText(),
         "conversationId", conversation.body().at("/conversation/id").asText(),
-        "messageId", conversation.body().at("/message/id").asText());
+        "messageId", conversation.body().at("/message/id").asText(),
+        "announcementId", announced.body().get("id").asText(), "schoolId", SeededApi.NGUYEN_TRAI));
+    // Push: a well-formed token nobody registered (a DELETE of it removes nothing).
+    pathValues.put("token", "fuzz-token:APA91b_never-registered");
     parentId = parent;
     for (Operation operation : operations) {
       for (Parameter parameter : operation.in("path")) {
@@ -109,7 +117,9 @@ class FuzzTest {
             operation.id()).containsKey(parameter.name());
       }
       if (operation.writes()) {
-        assertThat(operation.body()).as("%s writes: its body is what the fuzz changes", operation.id()).isNotNull();
+        // A write without a body (mark read, acknowledge) is fuzzed through its path: every request has a hostile one.
+        assertThat(operation.body() != null || !operation.in("path").isEmpty())
+            .as("%s writes: its body or its path is what the fuzz changes", operation.id()).isTrue();
       }
     }
     before = TableDump.of(stack.dynamo());
@@ -196,7 +206,10 @@ class FuzzTest {
   private static Arbitrary<String> pathFor(Operation operation) {
     List<Parameter> parameters = operation.in("path");
     // One request in five has a hostile path parameter; the others reach the body and query checks.
-    Arbitrary<Integer> which = Arbitraries.integers().between(-4 * parameters.size() - 1, parameters.size() - 1);
+    // A write without a body always has one (with valid parameters it would be a valid write).
+    boolean bodyless = operation.writes() && operation.body() == null;
+    Arbitrary<Integer> which = Arbitraries.integers().between(bodyless ? 0 : -4 * parameters.size() - 1,
+        parameters.size() - 1);
     return Combinators.combine(which, Arbitraries.of(HOSTILE_STRINGS)).as((index, hostile) -> {
       String path = operation.path();
       for (int i = 0; i < parameters.size(); i++) {
@@ -280,7 +293,7 @@ class FuzzTest {
   }
 
   enum Kind {
-    OBJECT, ARRAY, NUMBER, INTEGER, DATE, ENUM, ID, TEXT;
+    OBJECT, ARRAY, NUMBER, INTEGER, BOOLEAN, DATE, ENUM, ID, TEXT;
 
     boolean isString() {
       return this == DATE || this == ENUM || this == ID || this == TEXT;
@@ -317,6 +330,9 @@ class FuzzTest {
     }
     if ("integer".equals(type)) {
       return Kind.INTEGER;
+    }
+    if ("boolean".equals(type)) {
+      return Kind.BOOLEAN;
     }
     if ("string".equals(type)) {
       if ("date".equals(schema.get("format"))) {
@@ -388,7 +404,12 @@ class FuzzTest {
           OpenApi.list(location.schema().get("enum")).contains("PENDING") ? "\"X\"" : "\"PENDING\"", "\"\\u0000\""));
       case ID -> values.addAll(List.of("5", "\"\"", "\"../../x\"", "\"nt-hs-9999\"", "\"a#b\"", "\"" + "a".repeat(70)
           + "\"", "\"\\u0000\"", "\"S#x#ST#y\"", "\"" + pupil + " \""));
-      case TEXT -> values.addAll(List.of("5", "5.5", "\"\\u202Eevil\"", "\"" + "x".repeat(600) + "\"", "\"a\\u0000b\"",
+      case BOOLEAN -> {
+        values.remove("true"); // a valid value here
+        values.addAll(List.of("1", "0", "\"true\"", "\"false\"", "\"\"", "[true]", "\"yes\""));
+      }
+      case TEXT -> values.addAll(List.of("5", "5.5", "\"\\u202Eevil\"", "\"" + "x".repeat(longerThan(location)) + "\"",
+          "\"a\\u0000b\"",
           "\"\\uD800\"", "\"a\\u200Bb\"", "\"\\uFEFFx\"", "\"\\uE000\"", "\"\\u0085\"", "\"\\u001B[31m\""));
       case ARRAY -> values.addAll(List.of("\"\"", "7", "\"[]\"", "[".repeat(40) + "]".repeat(40), "[1e2147483647]",
           "{\"0\":1}"));
@@ -404,6 +425,11 @@ class FuzzTest {
       }
     }
     return values;
+  }
+
+  /** A length the text may not have: one over its documented maxLength, else 600 (a leave reason's 500 and more). */
+  private static int longerThan(Location location) {
+    return location.schema().get("maxLength") instanceof Integer max ? max + 1 : 600;
   }
 
   private static String first(Location location) {
@@ -440,6 +466,7 @@ class FuzzTest {
       case ARRAY -> List.of(template(openApi.resolve(OpenApi.map(schema.get("items"))), name));
       case NUMBER -> new java.math.BigDecimal("7.5");
       case INTEGER -> 1L;
+      case BOOLEAN -> false;
       case DATE -> SeededApi.today().toString();
       case ENUM -> String.valueOf(OpenApi.list(schema.get("enum")).getFirst());
       case ID -> pupil;
@@ -571,8 +598,11 @@ class FuzzTest {
   // --- HTTP -----------------------------------------------------------------------------------------
 
   private static HttpResponse<String> send(Hostile request) {
-    String actor = request.operation().path().contains("{classId}")
-        || request.operation().path().contains("{leaveRequestId}") ? TEACHER : parentId;
+    String path = request.operation().path();
+    // The teacher: class routes, deciding leave, publishing, the announcement's statistics and the school's sent list.
+    String actor = path.contains("{classId}") || path.contains("{leaveRequestId}") || path.contains("{schoolId}")
+        || path.endsWith("/stats") || (path.equals("/v1/announcements") && request.operation().writes())
+        ? TEACHER : parentId;
     URI uri = URI.create(stack.baseUri() + request.path() + (request.query().isEmpty() ? "" : "?" + request.query()));
     HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + tokens.get(actor));

@@ -64,6 +64,7 @@ class LambdaEmulationTest {
     return Map.of(
         "IdentityFunction", this::identityCases,
         "RecordsFunction", this::recordsCases,
+        "AnnouncementsFunction", this::announcementsCases,
         "MessagingFunction", this::messagingCases);
   }
 
@@ -219,6 +220,40 @@ class LambdaEmulationTest {
     assertThat(invalid.get("type").asText()).isEqualTo("https://lienlac.vn/problems/validation");
     assertThat(invalid.get("errors").get(0).get("field").asText()).isEqualTo("rows/0/midterm");
     assertThat(lambda.send(read, 200, "application/json").get("rows").get(0)).isEqualTo(restored.get("rows").get(0));
+  }
+
+  private void announcementsCases(Sandbox lambda) {
+    // A teacher publishes to their class: 201 with the announcement.
+    String teacher = SeededApi.TEACHER_6A1;
+    JsonNode published = lambda.send(ApiGatewayEvent.of("POST", "/v1/announcements").bearer(token(teacher))
+        .json("{\"schoolId\":\"%s\",\"scope\":\"CLASS\",\"classId\":\"%s\",\"title\":\"Emulation\",\"body\":\"Thông báo\",\"acknowledgementRequired\":true}"
+            .formatted(SeededApi.NGUYEN_TRAI, SeededApi.CLASS_6A1)), 201, "application/json");
+    String id = published.get("id").asText();
+    assertThat(published.get("classId").asText()).isEqualTo(SeededApi.CLASS_6A1);
+
+    // A parent of the class: the feed as through the dev gateway, then an acknowledgement.
+    String parent = null;
+    for (int n = 1; parent == null; n++) {
+      String candidate = "nt-ph-" + String.format("%03d", n);
+      if (seeded.children(candidate).stream().anyMatch(c -> c.classId().equals(SeededApi.CLASS_6A1))) {
+        parent = candidate;
+      }
+    }
+    JsonNode feed = lambda.send(ApiGatewayEvent.of("GET", "/v1/announcements").bearer(token(parent)), 200,
+        "application/json");
+    assertThat(feed).isEqualTo(seeded.as(parent).get("/v1/announcements").body());
+    assertThat(feed.get("items").get(0).get("id").asText()).isEqualTo(id);
+    JsonNode ack = lambda.send(ApiGatewayEvent.of("POST", "/v1/announcements/{announcementId}/ack")
+        .path("announcementId", id).bearer(token(parent)), 200, "application/json");
+    assertThat(ack.get("acknowledged").asBoolean()).isTrue();
+
+    // A title missing: 422 naming it, in English when asked; an unknown id: 404.
+    JsonNode invalid = lambda.send(ApiGatewayEvent.of("POST", "/v1/announcements").bearer(token(teacher))
+        .header("accept-language", "en").json("{\"schoolId\":\"%s\",\"scope\":\"SCHOOL\",\"body\":\"x\"}"
+            .formatted(SeededApi.NGUYEN_TRAI)), 422, "application/problem+json");
+    assertThat(invalid.get("errors").get(0).get("field").asText()).isEqualTo("title");
+    lambda.send(ApiGatewayEvent.of("POST", "/v1/announcements/{announcementId}/read")
+        .path("announcementId", "01KNOWNNOTHING0000000000000").bearer(token(parent)), 404, "application/problem+json");
   }
 
   private void messagingCases(Sandbox lambda) {

@@ -43,7 +43,7 @@ public final class DirectoryRepository {
         .consistentRead(true)
         .build();
     for (DirectoryItem item : table.query(request).items()) {
-      switch (item.kind) {
+      switch (item.kind == null ? "" : item.kind) { // other items of the partition (devices) grant nothing
         case DirectoryItem.ROLE -> grants.add(new Caller.RoleGrant(item.schoolId, Role.valueOf(item.role), item.displayName));
         case DirectoryItem.CHILD -> grants.add(new Caller.ChildGrant(item.schoolId, item.studentId, item.relationship));
         case DirectoryItem.TEACHES -> grants.add(new Caller.TeachingGrant(item.schoolId, item.classId, item.subject));

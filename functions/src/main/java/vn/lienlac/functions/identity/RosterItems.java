@@ -31,7 +31,8 @@ final class RosterItems {
   }
 
   /**
-   * {@code pk = S#{school}#C#{class}, sk = CLASS}. Subjects are stored as
+   * {@code pk = S#{school}#C#{class}, sk = CLASS}; in gsi1 under {@code S#{school}#CLASSES /
+   * G#{grade}#{class}} (a school's or a grade's classes). Subjects are stored as
    * {@code code:KIND:periodsPerYear} (e.g. {@code toan:SCORED:140}), readable in the console.
    */
   static final class ClassItem extends Item {
@@ -45,6 +46,8 @@ final class RosterItems {
         .string("homeroomTeacherId", i -> i.homeroomTeacherId, (i, v) -> i.homeroomTeacherId = v)
         .strings("subjects", i -> i.subjects, (i, v) -> i.subjects = v)
         .stringMap("subjectTeachers", i -> i.subjectTeachers, (i, v) -> i.subjectTeachers = v)
+        // The school's classes by grade (announcements to a grade or the school): S#{school}#CLASSES / G#{grade}#{class}.
+        .gsi1(i -> i.gsi1pk, (i, v) -> i.gsi1pk = v, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v)
         .version(i -> i.version, (i, v) -> i.version = v)
         .build();
 
@@ -56,6 +59,8 @@ final class RosterItems {
     String homeroomTeacherId;
     List<String> subjects;
     Map<String, String> subjectTeachers;
+    String gsi1pk;
+    String gsi1sk;
     Long version;
   }
 

@@ -80,6 +80,21 @@ public final class RosterRepository {
     return roster;
   }
 
+  /**
+   * The school's classes, or one grade's ({@code grade} not null): one Query on gsi1
+   * {@code S#{school}#CLASSES}, {@code begins_with G#{grade}#} (paged by the SDK).
+   */
+  public List<SchoolClass> classesOf(String schoolId, Integer grade) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder().partitionValue(Keys.classesOf(schoolId))
+            .sortValue(grade == null ? Keys.SCOPE_GRADE : Keys.SCOPE_GRADE + grade + "#").build()))
+        .build();
+    List<SchoolClass> found = new ArrayList<>();
+    classes.index(Keys.GSI1).query(request).forEach(page -> page.items().forEach(i -> found.add(toClass(i))));
+    found.sort(Comparator.comparing(SchoolClass::grade).thenComparing(SchoolClass::name));
+    return found;
+  }
+
   public Map<String, School> schools(Collection<String> schoolIds) {
     return batchGet(schools, schoolIds, id -> Key.builder().partitionValue(Keys.school(id)).sortValue(Keys.SCHOOL).build(),
         RosterRepository::toSchool, School::id);
@@ -128,6 +143,8 @@ public final class RosterRepository {
     item.subjects = schoolClass.subjects().stream()
         .map(s -> s.subject() + ":" + s.kind() + ":" + s.periodsPerYear()).toList();
     item.subjectTeachers = schoolClass.subjectTeachers();
+    item.gsi1pk = Keys.classesOf(schoolClass.schoolId());
+    item.gsi1sk = Keys.SCOPE_GRADE + schoolClass.grade() + "#" + schoolClass.id();
     return putNew(classes, ClassItem.class, item);
   }
 

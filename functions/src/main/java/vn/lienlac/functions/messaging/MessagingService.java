@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +30,7 @@ import vn.lienlac.functions.messaging.MessagingItems.OfficeHoursItem;
 import vn.lienlac.functions.messaging.MessagingItems.ParticipantItem;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.IdGenerator;
+import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.platform.events.DomainEvent;
@@ -325,8 +325,8 @@ public final class MessagingService {
       Seat privateSeat = access.seat(caller, conversation.conversationId);
       return send(caller, privateSeat, new Message.Draft(draft.clientMessageId(), text, null, null));
     }
-    String clientHash = sha256(caller.subject() + "\n" + draft.clientMessageId().toLowerCase(java.util.Locale.ROOT));
-    String fingerprint = sha256(text);
+    String clientHash = Hashes.sha256(caller.subject() + "\n" + draft.clientMessageId().toLowerCase(java.util.Locale.ROOT));
+    String fingerprint = Hashes.sha256(text);
     String senderName = caller.displayName(seat.schoolId()).orElse(null);
     ConversationItem conversation = seat.conversation();
     for (int round = 0; round < MAX_SEND_ROUNDS; round++) {
@@ -632,10 +632,6 @@ public final class MessagingService {
       bits -= 5;
     }
     return id.toString();
-  }
-
-  private static String sha256(String text) {
-    return HexFormat.of().formatHex(digest(text));
   }
 
   private static byte[] digest(String text) {

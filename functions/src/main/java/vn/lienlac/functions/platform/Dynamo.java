@@ -54,7 +54,7 @@ public record Dynamo(DynamoDbClient client, DynamoDbEnhancedClient enhanced, Str
    * default chain, without the rest of that chain (profile files, instance metadata, web identity):
    * nothing else exists in Lambda, and each costs class loading at cold start.
    */
-  static AwsCredentialsProvider credentials(Environment env) {
+  public static AwsCredentialsProvider credentials(Environment env) {
     if (env.optional(LOCAL_CREDENTIALS).filter("true"::equals).isPresent()) {
       return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     }

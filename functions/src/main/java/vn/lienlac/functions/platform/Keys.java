@@ -24,12 +24,26 @@ public final class Keys {
   public static final String LEAVE = "LEAVE#";
   public static final String IDEMPOTENCY = "IDEMPOTENCY#";
   public static final String REF = "REF";
+  // Announcements (docs/ARCHITECTURE.md §3, AN1-AN10).
+  public static final String ANNOUNCEMENT = "ANN#";
+  public static final String RECEIPT = "RECEIPT#";
+  /** The scope partitions' suffixes: {@code SCHOOL}, {@code G#{grade}}, {@code C#{class}}. */
+  public static final String SCOPE_SCHOOL = "SCHOOL";
+  public static final String SCOPE_GRADE = "G#";
+  public static final String SCOPE_CLASS = "C#";
+  /** Push devices (written by the push feature): {@code USER#{sub}} / {@code S#{school}#DEVICE#{sha256(token)}}. */
+  public static final String DEVICE = "DEVICE#";
   // Messaging (docs/ARCHITECTURE.md §3, A20-A27).
   public static final String CONVERSATION = "CONV";
   public static final String PARTICIPANT = "PARTICIPANT#";
   public static final String MESSAGE = "MSG#";
   public static final String CLIENT_MESSAGE = "CLIENT#";
   public static final String OFFICE_HOURS = "OFFICE_HOURS";
+
+  // Push (devices, settings, the dispatcher's send markers).
+  public static final String DEVICE = "DEVICE#";
+  public static final String PUSH_SETTINGS = "PUSH#SETTINGS";
+  public static final String PUSH_CHUNK = "CHUNK#";
 
   private Keys() {}
 
@@ -63,6 +77,38 @@ public final class Keys {
     return "USER#" + subject;
   }
 
+  // --- announcements
+
+  /** {@code S#{school}#ANN#{SCHOOL | G#{grade} | C#{class}}}: one scope's announcements, by time (ULID). */
+  public static String announcementScope(String schoolId, String scope) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + scope;
+  }
+
+  /** {@code S#{school}#ANN#ID#{id}}: one announcement by id (its REF) and its receipts. */
+  public static String announcement(String schoolId, String announcementId) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + "ID#" + announcementId;
+  }
+
+  /** {@code S#{school}#ANN} (gsi1): every announcement of the school, newest first. */
+  public static String schoolAnnouncements(String schoolId) {
+    return school(schoolId) + "#ANN";
+  }
+
+  /** {@code S#{school}#ANN#BY#{sub}} (gsi1): what one person published in the school. */
+  public static String announcementsBy(String schoolId, String subject) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + "BY#" + subject;
+  }
+
+  /** {@code S#{school}#ANN#KEYS}: idempotency records of announcement POSTs. */
+  public static String announcementKeys(String schoolId) {
+    return school(schoolId) + "#" + ANNOUNCEMENT + "KEYS";
+  }
+
+  /** {@code S#{school}#CLASSES} (gsi1): the school's classes, by grade ({@code G#{grade}#{class}}). */
+  public static String classesOf(String schoolId) {
+    return school(schoolId) + "#CLASSES";
+  }
+
   /** Sort key of a user's item in a school: {@code S#{school}#{rest}}. */
   public static String inSchool(String schoolId, String rest) {
     return school(schoolId) + "#" + rest;
@@ -93,5 +139,25 @@ public final class Keys {
   /** {@code MSG#{seq, 10 digits}}: the n-th message of a conversation. */
   public static String message(long seq) {
     return MESSAGE + String.format("%010d", seq);
+  }
+
+  /** {@code S#{school}#DEVICE#{sha256(token)}}: a person's device, sort key in their {@code USER#{sub}} partition. */
+  public static String device(String schoolId, String tokenHash) {
+    return inSchool(schoolId, DEVICE + tokenHash);
+  }
+
+  /** {@code S#{school}#DEVICES}: gsi1 partition of every device registered in a school (school-wide pushes). */
+  public static String schoolDevices(String schoolId) {
+    return school(schoolId) + "#DEVICES";
+  }
+
+  /** gsi1 sort key of a device: {@code DEVICE#{sha256(token)}#{sub}} (the token's other owners are found by prefix). */
+  public static String deviceInSchool(String tokenHash, String subject) {
+    return DEVICE + tokenHash + "#" + subject;
+  }
+
+  /** {@code S#{school}#PUSH#{event}}: the dispatcher's send markers of one event (sk {@code CHUNK#{n}}). */
+  public static String pushEvent(String schoolId, String eventId) {
+    return school(schoolId) + "#PUSH#" + eventId;
   }
 }

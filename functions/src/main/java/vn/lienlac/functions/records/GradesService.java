@@ -28,9 +28,13 @@ import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Json;
+import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.platform.Reads;
 import vn.lienlac.functions.platform.Writes;
+import vn.lienlac.functions.platform.events.DomainEvent;
+import vn.lienlac.functions.platform.events.EventPublisher;
+import vn.lienlac.functions.platform.events.EventTypes;
 import vn.lienlac.functions.records.RecordsItems.GradeAuditItem;
 import vn.lienlac.functions.records.RecordsItems.GradeItem;
 import vn.lienlac.model.common.SchoolTime;
@@ -65,8 +69,15 @@ public final class GradesService {
   private final DynamoDbTable<GradeAuditItem> audit;
   private final RosterRepository roster;
   private final Clock clock;
+  private final EventPublisher events;
 
   public GradesService(Dynamo dynamo, RosterRepository roster, Clock clock) {
+    this(dynamo, roster, clock, EventPublisher.none());
+  }
+
+  /** {@code events} gets {@code grade.published} after each committed gradebook change. */
+  public GradesService(Dynamo dynamo, RosterRepository roster, Clock clock, EventPublisher events) {
+    this.events = events;
     this.enhanced = dynamo.enhanced();
     this.grades = enhanced.table(dynamo.tableName(), GradeItem.SCHEMA);
     this.audit = enhanced.table(dynamo.tableName(), GradeAuditItem.SCHEMA);
@@ -205,6 +216,7 @@ public final class GradesService {
     Instant now = clock.instant();
     var transaction = TransactWriteItemsEnhancedRequest.builder();
     int changed = 0;
+    List<String> changedStudents = new ArrayList<>();
     for (var entry : marksByStudent.entrySet()) {
       String studentId = entry.getKey();
       GradeItem before = stored.get(studentId);
@@ -217,6 +229,7 @@ public final class GradesService {
         continue;
       }
       after.version = before == null ? null : before.version; // the Enhanced Client checks and increments it
+      changedStudents.add(studentId);
       transaction.addPutItem(grades, TransactPutItemEnhancedRequest.builder(GradeItem.class).item(after).build());
       transaction.addPutItem(audit, TransactPutItemEnhancedRequest.builder(GradeAuditItem.class)
           .item(auditItem(before, after, caller.displayName(schoolClass.schoolId()).orElse(null), requestId, now))
@@ -232,6 +245,10 @@ public final class GradesService {
         }
         throw e;
       }
+      // Push: one event per committed change of a class's subject, naming the changed pupils (ids only).
+      events.publish(new DomainEvent(Ids.newId(now.toEpochMilli()), EventTypes.GRADE_PUBLISHED, schoolClass.schoolId(),
+          now, Map.of("classId", schoolClass.id(), "subject", subject, "term", term.toString(),
+              "students", String.join(",", changedStudents))));
     }
     return gradebook(schoolClass, plan, rules, members, term, locale);
   }

@@ -1,14 +1,10 @@
 package vn.lienlac.functions.records;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +29,14 @@ import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.IdGenerator;
+import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.platform.Writes;
+import vn.lienlac.functions.platform.events.DomainEvent;
+import vn.lienlac.functions.platform.events.EventPublisher;
+import vn.lienlac.functions.platform.events.EventTypes;
 import vn.lienlac.functions.records.RecordsItems.IdempotencyItem;
 import vn.lienlac.functions.records.RecordsItems.LeaveItem;
 import vn.lienlac.functions.records.RecordsItems.LeaveRefItem;
@@ -64,8 +65,15 @@ public final class LeaveService {
   private final RecordsAccess access;
   private final Clock clock;
   private final IdGenerator ids;
+  private final EventPublisher events;
 
   public LeaveService(Dynamo dynamo, Clock clock, IdGenerator ids) {
+    this(dynamo, clock, ids, EventPublisher.none());
+  }
+
+  /** {@code events} gets {@code leave.decided} after each committed decision. */
+  public LeaveService(Dynamo dynamo, Clock clock, IdGenerator ids, EventPublisher events) {
+    this.events = events;
     this.ids = ids;
     this.enhanced = dynamo.enhanced();
     this.leaves = enhanced.table(dynamo.tableName(), LeaveItem.SCHEMA);
@@ -146,10 +154,10 @@ public final class LeaveService {
     // The request, its reference and the key's record are written together: a retry finds the key taken.
     IdempotencyItem key = new IdempotencyItem();
     key.pk = item.pk;
-    key.sk = Keys.IDEMPOTENCY + sha256(caller.subject() + "\n" + idempotencyKey.get());
+    key.sk = Keys.IDEMPOTENCY + Hashes.sha256(caller.subject() + "\n" + idempotencyKey.get());
     key.type = IdempotencyItem.TYPE;
     key.resourceId = item.leaveId;
-    key.fingerprint = sha256(from + "\n" + to + "\n" + reason);
+    key.fingerprint = Hashes.sha256(from + "\n" + to + "\n" + reason);
     key.expiresAt = now.plus(IDEMPOTENCY_WINDOW).getEpochSecond();
     try {
       enhanced.transactWriteItems(writes
@@ -257,6 +265,10 @@ public final class LeaveService {
     } catch (ConditionalCheckFailedException decidedMeanwhile) {
       throw new ApiException.Conflict("leave.decidedMeanwhile");
     }
+    // Push: the parents learn that their request was answered (ids only; the app shows the answer).
+    Instant decidedAt = Instant.parse(item.decidedAt);
+    events.publish(new DomainEvent(Ids.newId(decidedAt.toEpochMilli()), EventTypes.LEAVE_DECIDED, item.schoolId, decidedAt,
+        Map.of("studentId", item.studentId, "leaveRequestId", item.leaveId, "classId", item.classId)));
     return view(item);
   }
 
@@ -278,13 +290,5 @@ public final class LeaveService {
         LocalDate.parse(i.toDate), i.reason, LeaveRequest.Status.valueOf(i.status), i.requestedBy, i.requestedByName,
         SchoolTime.show(Instant.parse(i.requestedAt)), i.decidedBy, i.decidedByName,
         i.decidedAt == null ? null : SchoolTime.show(Instant.parse(i.decidedAt)), i.decisionNote);
-  }
-
-  private static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

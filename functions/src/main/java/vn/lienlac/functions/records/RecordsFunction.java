@@ -17,6 +17,8 @@ import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.functions.platform.IdGenerator;
 import vn.lienlac.functions.platform.Ids;
+import vn.lienlac.functions.platform.events.EventPublisher;
+import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.functions.records.RecordsAccess.ClassAction;
 import vn.lienlac.model.common.ListResponse;
 import vn.lienlac.model.common.SchoolTime;
@@ -49,17 +51,22 @@ public final class RecordsFunction extends ApiFunction {
   }
 
   private RecordsFunction(Environment env, Dynamo dynamo) {
-    this(dynamo, Clock.systemUTC());
+    this(dynamo, Clock.systemUTC(), Events.publisher(env));
     primeBeforeSnapshot(dynamo, env);
   }
 
   public RecordsFunction(Dynamo dynamo, Clock clock) {
+    this(dynamo, clock, EventPublisher.none());
+  }
+
+  /** Publishes {@code grade.published} (gradebook PUT) and {@code leave.decided} (leave PATCH) after they commit. */
+  public RecordsFunction(Dynamo dynamo, Clock clock, EventPublisher events) {
     RosterRepository roster = new RosterRepository(dynamo);
     this.clock = clock;
     this.directory = new DirectoryRepository(dynamo, clock);
     this.access = new RecordsAccess(roster);
-    this.grades = new GradesService(dynamo, roster, clock);
-    this.leaves = new LeaveService(dynamo, clock, IdGenerator.RANDOM);
+    this.grades = new GradesService(dynamo, roster, clock, events);
+    this.leaves = new LeaveService(dynamo, clock, IdGenerator.RANDOM, events);
     this.attendance = new AttendanceService(dynamo, roster, leaves, clock);
     on("GET /v1/students/{studentId}/grades", this::studentGrades);
     on("GET /v1/students/{studentId}/grades/history", this::studentGradeHistory);

@@ -52,7 +52,9 @@ class PrimingTest {
   private Environment env(Map<String, String> extra) {
     Map<String, String> variables = new HashMap<>(Map.of("TABLE_NAME", "t", "AWS_REGION", "ap-southeast-1",
         "AWS_ENDPOINT_URL_DYNAMODB", "http://127.0.0.1:" + server.getAddress().getPort(),
-        Dynamo.LOCAL_CREDENTIALS, "true"));
+        Dynamo.LOCAL_CREDENTIALS, "true",
+        // records-fn publishes events (grade.published, leave.decided): its container needs the queue.
+        "EVENTS_QUEUE_URL", "http://127.0.0.1:9/000000000000/events"));
     variables.putAll(extra);
     return Environment.of(variables);
   }

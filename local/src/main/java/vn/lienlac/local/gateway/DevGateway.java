@@ -58,6 +58,8 @@ public final class DevGateway implements AutoCloseable {
   private final Clock clock;
   private final PrintStream out;
   private final RouteTable<Target> routes = new RouteTable<>();
+  /** More development-only JSON pages (e.g. {@code /dev/outbox}, the fake FCM server's deliveries). */
+  private final Map<String, java.util.function.Supplier<String>> devPages = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A function from the template with its one handler instance. */
   public record Deployed(
@@ -126,6 +128,14 @@ public final class DevGateway implements AutoCloseable {
 
   public URI baseUri() {
     return door.baseUri();
+  }
+
+  /** Serves {@code GET path} (under {@code /dev/}) with the JSON {@code page} gives at each request. */
+  public void devPage(String path, java.util.function.Supplier<String> page) {
+    if (!path.startsWith("/dev/")) {
+      throw new IllegalArgumentException("Development pages live under /dev/: " + path);
+    }
+    devPages.put(path, page);
   }
 
   @Override
@@ -265,7 +275,11 @@ public final class DevGateway implements AutoCloseable {
         }
       }
       default -> {
-        return false;
+        var page = devPages.get(path);
+        if (page == null) {
+          return false;
+        }
+        sendJson(exchange, page.get());
       }
     }
     return true;

@@ -3,6 +3,7 @@ package vn.lienlac.local.seed;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,13 +21,17 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.lienlac.functions.announcements.AnnouncementsAccess;
+import vn.lienlac.functions.announcements.AnnouncementsService;
 import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.DeviceService;
 import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.School;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.functions.platform.IdGenerator;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.messaging.MessagingService;
@@ -36,10 +41,13 @@ import vn.lienlac.functions.records.GradesService;
 import vn.lienlac.functions.records.LeaveService;
 import vn.lienlac.local.seed.DemoSchools.Person;
 import vn.lienlac.local.seed.DemoSchools.World;
+import vn.lienlac.model.announcements.Announcement;
 import vn.lienlac.model.i18n.Messages;
+import vn.lienlac.model.identity.Role;
 import vn.lienlac.model.messaging.Conversation;
 import vn.lienlac.model.messaging.Message;
 import vn.lienlac.model.messaging.OfficeHours;
+import vn.lienlac.model.push.DeviceRegistration;
 import vn.lienlac.model.records.AttendanceStatus;
 import vn.lienlac.model.records.ClassAttendance;
 import vn.lienlac.model.records.Gradebook;
@@ -130,6 +138,7 @@ public final class DemoSeed {
       world.classes().forEach(roster::createClass);
       inParallel(pool, world.students(), roster::enrol);
       inParallel(pool, world.people(), person -> person.grants().forEach(grant -> directory.grant(person.id(), grant)));
+      seedDevices(dynamo, roster, clock, people);
       long rosterDone = System.nanoTime();
 
       List<Runnable> gradebooks = new ArrayList<>();
@@ -193,6 +202,7 @@ public final class DemoSeed {
       }
       inParallel(pool, registers, Runnable::run);
       long attendanceDone = System.nanoTime();
+      seedAnnouncements(dynamo, world, people);
       seedMessaging(dynamo, world, people);
       System.out.printf("  seed:  roster %.1f s, grades %.1f s, leave requests %.1f s, attendance %.1f s%n",
           (rosterDone - started) / 1e9, (gradesDone - rosterDone) / 1e9, (leaveDone - gradesDone) / 1e9,
@@ -202,12 +212,90 @@ public final class DemoSeed {
     }
   }
 
+  /**
+   * Push: a few demo devices, registered through the production service (their pushes show in
+   * {@code GET /dev/outbox}). nt-ph-002 deliberately has none: the family reachable only by a
+   * printed note or a call.
+   */
+  static final List<String[]> DEMO_DEVICES = List.of(
+      new String[] {"nt-ph-001", "demo-fcm:nt-ph-001-android", "android", "vi"},
+      new String[] {"nt-ph-001", "demo-fcm:nt-ph-001-ipad", "ios", "en"},
+      new String[] {"nt-ph-003", "demo-fcm:nt-ph-003-android", "android", "vi"},
+      new String[] {"nt-ph-004", "demo-fcm:nt-ph-004-web", "web", "en"},
+      new String[] {"nt-gv-03", "demo-fcm:nt-gv-03-android", "android", "vi"});
+
+  private static void seedDevices(Dynamo dynamo, RosterRepository roster, Clock clock, Map<String, Person> people) {
+    DeviceService devices = new DeviceService(dynamo, roster, clock);
+    for (String[] device : DEMO_DEVICES) {
+      Person person = people.get(device[0]);
+      if (person != null && !person.caller().schools().isEmpty()) { // a partial world (tests) may lack them
+        devices.register(person.caller(), new DeviceRegistration(device[1], device[2], device[3]));
+      }
+    }
+  }
+
   static void markSeeded(Dynamo dynamo, World world) {
     dynamo.client().putItem(r -> r.tableName(dynamo.tableName()).item(Map.of(
         Keys.PK, AttributeValue.fromS(Keys.school(world.schools().get(0).id())),
         Keys.SK, AttributeValue.fromS(MARKER_SK),
         "type", AttributeValue.fromS("SeedMarker"),
         "seededAt", AttributeValue.fromS(SEEDED_AT.toString()))));
+  }
+
+  /**
+   * A few announcements through the service, as their authors would publish them: school-wide
+   * (each school's principal), to grade 6 (acknowledgement required, with a link), and an urgent one
+   * to 7A1 from its homeroom teacher (acknowledgement required) that some families have read or
+   * acknowledged. Published before the seed's "now", oldest first; skipped where the world (one
+   * class, in SeedSnapshotTest) lacks the author or the class.
+   */
+  private static void seedAnnouncements(Dynamo dynamo, World world, Map<String, Person> people) {
+    Random random = new Random(2026);
+    AnnouncementsAccess access = new AnnouncementsAccess(new RosterRepository(dynamo));
+    record Planned(String author, Announcement.Draft draft, Instant at) {}
+    List<Planned> planned = List.of(
+        new Planned("nt-vp-01", new Announcement.Draft("thcs-nguyen-trai", Announcement.Scope.SCHOOL, null, null,
+            "Lịch nghỉ Tết Dương lịch 2027",
+            "Học sinh toàn trường nghỉ Tết Dương lịch ngày 01/01/2027 (thứ Sáu) và đi học lại ngày 04/01/2027.",
+            false, false, null), Instant.parse("2026-11-16T01:00:00Z")),
+        new Planned("nt-vp-02", new Announcement.Draft("thcs-nguyen-trai", Announcement.Scope.GRADE, 6, null,
+            "Họp phụ huynh khối 6 cuối học kì I",
+            "Kính mời quý phụ huynh học sinh khối 6 dự họp lúc 8 giờ sáng Chủ nhật 29/11/2026 tại lớp của con.",
+            false, true, List.of(new Announcement.Link("https://thcs-nguyentrai.edu.vn/hop-phu-huynh", "Nội dung họp"))),
+            Instant.parse("2026-11-18T02:30:00Z")),
+        new Planned("nt-gv-03", new Announcement.Draft("thcs-nguyen-trai", Announcement.Scope.CLASS, null,
+            "nt-2026-7a1", "Điều chỉnh giờ tan học thứ Hai 23/11",
+            "Thứ Hai 23/11 lớp 7A1 tan học lúc 10 giờ 30 để nhà trường tổ chức hội giảng. Đề nghị phụ huynh đón con đúng giờ.",
+            true, true, null), Instant.parse("2026-11-20T09:00:00Z")),
+        new Planned("lqd-vp-01", new Announcement.Draft("thcs-le-quy-don", Announcement.Scope.SCHOOL, null, null,
+            "Lịch thi cuối học kì I",
+            "Học sinh toàn trường thi cuối học kì I từ ngày 21/12 đến 25/12/2026. Lịch chi tiết gửi qua giáo viên chủ nhiệm.",
+            false, false, null), Instant.parse("2026-11-19T01:00:00Z")));
+    for (Planned plan : planned) {
+      Person author = people.get(plan.author());
+      Announcement.Draft draft = plan.draft();
+      if (author == null || (draft.classId() != null && world.classes().stream().noneMatch(c -> c.id().equals(draft.classId())))
+          || (draft.grade() != null && world.classes().stream().noneMatch(c -> c.grade() == draft.grade()))) {
+        continue;
+      }
+      AnnouncementsService service = new AnnouncementsService(dynamo, Clock.fixed(plan.at(), ZoneOffset.UTC),
+          at -> Ids.newId(at.toEpochMilli(), random), EventPublisher.none());
+      AnnouncementsService.Valid valid = service.validate(draft, Optional.empty());
+      String id = service.publish(author.caller(), access.publishTarget(author.caller(), valid.schoolId(), valid.scope(),
+          valid.grade(), valid.classId()), valid).announcement().id();
+      if (draft.scope() == Announcement.Scope.CLASS) {
+        // The first families of the class saw it that evening: six acknowledged, four only read it.
+        AnnouncementsService marks = new AnnouncementsService(dynamo,
+            Clock.fixed(plan.at().plus(Duration.ofHours(3)), ZoneOffset.UTC), IdGenerator.RANDOM, EventPublisher.none());
+        List<String> pupils = world.students().stream().filter(st -> st.classId().equals(draft.classId()))
+            .map(Student::id).toList();
+        List<Person> families = world.people().stream().filter(p -> p.role() == Role.PARENT && p.grants().stream()
+            .anyMatch(g -> g instanceof Caller.ChildGrant c && pupils.contains(c.studentId()))).limit(10).toList();
+        for (int i = 0; i < families.size(); i++) {
+          marks.mark(families.get(i).caller(), id, i < 6);
+        }
+      }
+    }
   }
 
   /** A Random of its own for one piece of the seed, the same on every run. */

@@ -71,9 +71,10 @@ class SeedSnapshotTest {
 
     List<Map<String, AttributeValue>> expected = SeedSnapshot.scan(throughServices);
     List<Map<String, AttributeValue>> actual = SeedSnapshot.scan(loaded);
-    assertThat(types(expected)).containsExactly("AttendanceAudit", "AttendanceRegister", "Class", "ClassMember",
-        "ClientMessageId", "Conversation", "ConversationParticipant", "Grade", "GradeAudit", "Grant", "Idempotency",
-        "LeaveRequest", "LeaveRequestRef", "Message", "OfficeHours", "School", "Student");
+    assertThat(types(expected)).containsExactly("Announcement", "AnnouncementReceipt", "AnnouncementRef",
+        "AttendanceAudit", "AttendanceRegister", "Class", "ClassMember",
+        "ClientMessageId", "Conversation", "ConversationParticipant", "Device", "Grade", "GradeAudit", "Grant",
+        "Idempotency", "LeaveRequest", "LeaveRequestRef", "Message", "OfficeHours", "School", "Student");
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
       Map<String, AttributeValue> item = expected.get(i);
