@@ -31,8 +31,6 @@ public final class Keys {
   public static final String SCOPE_SCHOOL = "SCHOOL";
   public static final String SCOPE_GRADE = "G#";
   public static final String SCOPE_CLASS = "C#";
-  /** Push devices (written by the push feature): {@code USER#{sub}} / {@code S#{school}#DEVICE#{sha256(token)}}. */
-  public static final String DEVICE = "DEVICE#";
   // Messaging (docs/ARCHITECTURE.md §3, A20-A27).
   public static final String CONVERSATION = "CONV";
   public static final String PARTICIPANT = "PARTICIPANT#";
