@@ -13,12 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import vn.lienlac.functions.platform.Priming;
 import vn.lienlac.local.LocalStack;
 import vn.lienlac.local.lambda.ApiGatewayEvent;
+import vn.lienlac.local.lambda.Artifacts;
 import vn.lienlac.local.lambda.LambdaSandbox;
 import vn.lienlac.local.lambda.RuntimeApi;
 import vn.lienlac.local.template.SamTemplate;
@@ -32,7 +31,8 @@ import vn.lienlac.local.template.SamTemplate;
  * priming. The SnapStart runtime runs the checkpoint hooks itself before it asks for work, so the
  * first request after it is what a request after a restore would meet (less the restore).
  *
- * <p>Usage: {@code ColdStart --functions-jar JAR --floor-classes DIR --runtime-classpath CP [--runs N] [--warmup N]};
+ * <p>Usage: {@code ColdStart --functions-jar JAR --floor-classes DIR --runtime-classpath CP [--runs N] [--warmup N]}
+ * (the floor runs in {@code --functions-jar}; each function in the jar the Makefile ships it in);
  * {@code ./bench/run-cold-start} builds and passes the paths.
  */
 public final class ColdStart {
@@ -89,13 +89,14 @@ public final class ColdStart {
           first.memoryMb(), first.timeoutSeconds(), List.of(jar, floorCode),
           Map.of("TABLE_NAME", stack.dynamo().tableName(), "AWS_ENDPOINT_URL_DYNAMODB", endpoint), runtimeClasspath,
           Path.of(System.getProperty("java.home"), "bin", "java"), true, true));
-      Set<String> tables = new TreeSet<>();
-      template.tables().forEach(t -> tables.add(t.logicalId()));
+      Artifacts artifacts = Artifacts.read(SamTemplate.repositoryRoot());
       for (SamTemplate.Function function : template.functions()) {
-        Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : null));
-        variables.put("AWS_ENDPOINT_URL_DYNAMODB", endpoint);
-        specs.put(function.logicalId(), LambdaSandbox.Spec.of(function, List.of(jar), variables, runtimeClasspath)
-            .withClassCount(true));
+        if (!function.isHttp()) {
+          continue; // SQS and schedule functions: no API request to time (yet)
+        }
+        // Each function in the jar the Makefile ships it in (Artifacts); the floor in the API functions' jar.
+        specs.put(function.logicalId(), LambdaSandbox.Spec.of(function, List.of(artifacts.jarOf(function.logicalId())),
+            stack.sandboxVariables(function), runtimeClasspath).withClassCount(true));
       }
 
       System.out.println(header(runs, warmup, load, jar, floorCode, runtimeClasspath, child));

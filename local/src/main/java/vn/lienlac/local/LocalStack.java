@@ -28,6 +28,7 @@ import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
+import vn.lienlac.functions.platform.events.SqsEventPublisher;
 import vn.lienlac.functions.push.Fcm;
 import vn.lienlac.local.auth.DevIdentity;
 import vn.lienlac.local.dynamo.LocalDynamo;
@@ -52,7 +53,8 @@ public final class LocalStack implements AutoCloseable {
   private final Dynamo table;
   private final DevIdentity identity;
   private final DevGateway gateway;
-  private final LocalEvents events;
+  private final CompletableFuture<LocalEvents> events;
+  private final boolean hasEvents;
   private final List<DevUser> users;
   private final List<String> warnings;
   private final Map<String, Duration> phases;
@@ -135,14 +137,16 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway, LocalEvents events,
-      List<DevUser> users, List<String> warnings, Map<String, Duration> phases, Clock clock, FakeFcm fcm) {
+  private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
+      CompletableFuture<LocalEvents> events, boolean hasEvents, List<DevUser> users, List<String> warnings,
+      Map<String, Duration> phases, Clock clock, FakeFcm fcm) {
     this.fcm = fcm;
     this.dynamo = dynamo;
     this.table = table;
     this.identity = identity;
     this.gateway = gateway;
     this.events = events;
+    this.hasEvents = hasEvents;
     this.users = List.copyOf(users);
     this.warnings = List.copyOf(warnings);
     this.phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
@@ -171,23 +175,14 @@ public final class LocalStack implements AutoCloseable {
     }
     Path data = options.data(root);
     FakeFcm fcm = null;
-    // RSA key generation and ElasticMQ's start overlap DynamoDB Local's start.
+    // RSA key generation overlaps DynamoDB Local's start.
     CompletableFuture<RSAKey> key = CompletableFuture.supplyAsync(
         () -> DevIdentity.loadKey(data == null ? null : data.resolve(DevIdentity.KEY_FILE)));
-    boolean hasQueues = !template.queues().isEmpty();
-    CompletableFuture<LocalSqs> sqsStart = hasQueues ? CompletableFuture.supplyAsync(LocalSqs::start) : null;
     // Optional: the same stack against LocalStack's DynamoDB, on machines that can run it.
     String external = System.getenv("LOCALSTACK_ENDPOINT");
-    LocalDynamo dynamo;
-    try {
-      dynamo = external == null || external.isBlank()
-          ? SeedSnapshot.startLocalDynamo(data)
-          : LocalDynamo.external(URI.create(external));
-    } catch (RuntimeException | Error e) {
-      closeWhenStarted(sqsStart);
-      throw e;
-    }
-    LocalEvents events = null;
+    LocalDynamo dynamo = external == null || external.isBlank()
+        ? SeedSnapshot.startLocalDynamo(data)
+        : LocalDynamo.external(URI.create(external));
     try {
       mark = phase(phases, "DynamoDB Local", mark);
       template.tables().forEach(dynamo::createTable);
@@ -195,34 +190,32 @@ public final class LocalStack implements AutoCloseable {
       mark = phase(phases, "tables", mark);
       List<DevUser> users = DemoSeed.run(table);
       mark = phase(phases, "seed", mark);
-      LocalSqs sqs = hasQueues ? sqsStart.join() : null;
-      if (sqs != null) {
-        events = new LocalEvents(sqs, clock, options.retryDelay(), options.scheduleTimers(), out);
-        sqs.createQueues(template.queues());
-        mark = phase(phases, "queues", mark);
-      }
 
+      // ElasticMQ starts after the gateway, in the background (it would double the start on a busy
+      // 2-core machine); its port, hence every queue URL, is fixed now, and a publish waits for it.
+      boolean hasQueues = !template.queues().isEmpty();
+      URI sqsEndpoint = hasQueues ? URI.create("http://127.0.0.1:" + LocalDynamo.freePort()) : null;
+      CompletableFuture<LocalEvents> eventsReady = new CompletableFuture<>();
+      Set<String> queues = template.queues().stream().map(SamTemplate.Queue::logicalId).collect(Collectors.toSet());
       List<String> warnings = new ArrayList<>();
       List<DevGateway.Deployed> functions = new ArrayList<>();
+      Map<SamTemplate.Function, Environment> nonHttp = new LinkedHashMap<>();
       // Push: the fake FCM server the dispatcher sends to (firebase-admin's transport, host rewritten).
       fcm = FakeFcm.start();
       for (SamTemplate.Function function : template.functions()) {
         Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
             : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
-            : sqs != null ? sqs.url(id) : null));
+            : queues.contains(id) ? LocalSqs.queueUrl(sqsEndpoint, id) : null));
         variables.putAll(dynamo.environment());
         variables.putAll(pushOverrides(fcm));
-        if (sqs != null) {
-          variables.putAll(sqs.environment());
+        if (hasQueues) {
+          variables.putAll(LocalSqs.environment(sqsEndpoint));
         }
         if (function.isHttp()) {
           functions.add(new DevGateway.Deployed(function, instantiate(function, Environment.of(variables), clock,
-              warnings)));
-        } else if (events != null) {
-          RequestHandler<?, ?> handler = instantiateNonHttp(function, Environment.of(variables), clock, warnings);
-          if (handler != null) {
-            events.deploy(function, handler);
-          }
+              warnings, eventsReady)));
+        } else if (hasQueues) {
+          nonHttp.put(function, Environment.of(variables));
         } else {
           warnings.add(function.logicalId() + ": no routes and the template declares no queue; not started");
         }
@@ -234,14 +227,18 @@ public final class LocalStack implements AutoCloseable {
       DevGateway gateway = DevGateway.start(server, identity, functions, users, clock, out);
       gateway.devPage("/dev/outbox", fcm::outboxJson);
       phase(phases, "gateway", mark);
-      return new LocalStack(dynamo, table, identity, gateway, events, users, warnings, phases, clock, fcm);
+      if (hasQueues) {
+        startEvents(template, sqsEndpoint, nonHttp, options, clock, out, eventsReady);
+      } else {
+        eventsReady.completeExceptionally(new IllegalStateException("template.yaml declares no AWS::SQS::Queue"));
+      }
+      return new LocalStack(dynamo, table, identity, gateway, eventsReady, hasQueues, users, warnings, phases, clock,
+          fcm);
     } catch (IOException e) {
-      closeQuietly(events, sqsStart);
       closeQuietly(fcm);
       dynamo.close();
       throw cannotListen(options.port(), e);
     } catch (RuntimeException | Error e) {
-      closeQuietly(events, sqsStart);
       closeQuietly(fcm);
       dynamo.close();
       throw e;
@@ -262,18 +259,40 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private static void closeQuietly(LocalEvents events, CompletableFuture<LocalSqs> sqsStart) {
-    if (events != null) {
-      events.close();
-    } else {
-      closeWhenStarted(sqsStart);
-    }
-  }
-
-  private static void closeWhenStarted(CompletableFuture<LocalSqs> sqsStart) {
-    if (sqsStart != null) {
-      sqsStart.thenAccept(LocalSqs::close);
-    }
+  /**
+   * In a background thread: ElasticMQ on its port, the template's queues, then every non-HTTP
+   * function built and wired to its queue or schedule. Completes {@code ready} (exceptionally when
+   * any step fails: the reason is printed, and {@link #events()} throws it).
+   */
+  private static void startEvents(SamTemplate template, URI endpoint, Map<SamTemplate.Function, Environment> nonHttp,
+      Options options, Clock clock, PrintStream out, CompletableFuture<LocalEvents> ready) {
+    Thread thread = new Thread(() -> {
+      long started = System.nanoTime();
+      LocalEvents events = null;
+      try {
+        LocalSqs sqs = LocalSqs.start(endpoint.getPort());
+        events = new LocalEvents(sqs, clock, options.retryDelay(), options.scheduleTimers(), out);
+        sqs.createQueues(template.queues());
+        List<String> warnings = new ArrayList<>();
+        for (var entry : nonHttp.entrySet()) {
+          RequestHandler<?, ?> handler = instantiateNonHttp(entry.getKey(), entry.getValue(), clock, warnings);
+          if (handler != null) {
+            events.deploy(entry.getKey(), handler);
+          }
+        }
+        warnings.forEach(w -> out.println("WARNING " + w));
+        events.startedIn(Duration.ofNanos(System.nanoTime() - started));
+        ready.complete(events);
+      } catch (RuntimeException | Error e) {
+        out.println("lienlac: the queues (ElasticMQ) did not start: " + e);
+        if (events != null) {
+          events.close();
+        }
+        ready.completeExceptionally(e);
+      }
+    }, "local-events-start");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   private static UncheckedIOException cannotListen(int port, IOException e) {
@@ -294,7 +313,8 @@ public final class LocalStack implements AutoCloseable {
    * answer 500; a constructor that fails stops the start.
    */
   private static RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> instantiate(
-      SamTemplate.Function function, Environment environment, Clock clock, List<String> warnings) {
+      SamTemplate.Function function, Environment environment, Clock clock, List<String> warnings,
+      CompletableFuture<LocalEvents> queuesReady) {
     Class<? extends ApiFunction> type;
     try {
       type = Class.forName(function.handlerClass()).asSubclass(ApiFunction.class);
@@ -310,7 +330,13 @@ public final class LocalStack implements AutoCloseable {
         try {
           Constructor<? extends ApiFunction> publishing =
               type.getConstructor(Dynamo.class, Clock.class, EventPublisher.class);
-          return publishing.newInstance(Dynamo.fromEnvironment(environment), clock, Events.publisher(environment));
+          EventPublisher sqs = Events.publisher(environment);
+          // The queues start in the background: a publish in the first seconds waits for them.
+          EventPublisher publisher = event -> {
+            queuesReady.handle((events, failure) -> null).join();
+            sqs.publish(event);
+          };
+          return publishing.newInstance(Dynamo.fromEnvironment(environment), clock, publisher);
         } catch (NoSuchMethodException e) {
           // a function that has the variable but does not publish yet: the two-argument constructor
         }
@@ -358,17 +384,36 @@ public final class LocalStack implements AutoCloseable {
     return gateway.baseUri();
   }
 
-  /** The queues, event source mappings and schedules of the template (ElasticMQ); fails when it has none. */
+  /**
+   * The queues, event source mappings and schedules of the template (ElasticMQ), waiting for their
+   * background start if need be; fails when the template has none or they could not start.
+   */
   public LocalEvents events() {
-    if (events == null) {
-      throw new IllegalStateException("template.yaml declares no AWS::SQS::Queue");
+    return events.join();
+  }
+
+  /**
+   * A function's variables as Lambda would give them in a sandbox against this stack: the
+   * template's, each {@code !Ref} to a table resolved to its name and to a queue to its local URL,
+   * plus the DynamoDB and SQS endpoint overrides and the fake FCM server. No credentials: a sandbox gets its own.
+   */
+  public Map<String, String> sandboxVariables(SamTemplate.Function function) {
+    Map<String, String> queues = hasEvents ? events().queueUrls() : Map.of();
+    Map<String, String> variables = new HashMap<>(function.environment(id -> id.equals(table.tableName()) ? id
+        : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
+        : queues.get(id)));
+    variables.putAll(pushOverrides(fcm));
+    variables.put("AWS_ENDPOINT_URL_DYNAMODB", table.client().serviceClientConfiguration().endpointOverride()
+        .orElseThrow().toString());
+    if (hasEvents) {
+      variables.put(SqsEventPublisher.ENDPOINT_VARIABLE, events().endpoint().toString());
     }
-    return events;
+    return variables;
   }
 
   /** Whether the template declares queues (then {@link #events()} has them). */
   public boolean hasEvents() {
-    return events != null;
+    return hasEvents;
   }
 
   /** Runs every schedule of a non-HTTP function once, now, on the stack's clock (see {@link LocalEvents#runSchedule}). */
@@ -421,8 +466,11 @@ public final class LocalStack implements AutoCloseable {
   @Override
   public void close() {
     try {
-      if (events != null) {
-        events.close();
+      if (hasEvents) {
+        events.handle((e, failure) -> e).join(); // a start still under way finishes first
+        if (!events.isCompletedExceptionally()) {
+          events.join().close();
+        }
       }
     } finally {
       try {

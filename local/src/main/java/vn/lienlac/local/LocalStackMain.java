@@ -123,19 +123,26 @@ public final class LocalStackMain {
         readyMillis, queueLines(stack));
   }
 
-  /** One line per queue (URL; dead-letter or consumed by which mapping), then the schedules' functions. */
+  /**
+   * One line per queue (URL; dead-letter or consumed by which mapping), after a line saying how long
+   * their background start took (it waits for that start).
+   */
   static List<String> queueLines(LocalStack stack) {
     if (!stack.hasEvents()) {
       return List.of();
     }
     var events = stack.events();
-    return events.queueUrls().entrySet().stream().map(e -> {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "queues: ElasticMQ, up %.1f s after the API (it starts in the background)",
+        events.startup().toMillis() / 1000.0));
+    events.queueUrls().entrySet().stream().map(e -> {
       String queue = e.getKey();
       List<String> consumers = events.mappings().stream().filter(m -> events.queueOf(m).equals(queue)).toList();
       String role = events.deadLetterQueues().contains(queue) ? "dead letters"
           : consumers.isEmpty() ? "no consumer yet" : "-> " + String.join(", ", consumers);
-      return queue + "  " + e.getValue() + "  (" + role + ")";
-    }).toList();
+      return "  " + queue + "  " + e.getValue() + "  (" + role + ")";
+    }).forEach(lines::add);
+    return lines;
   }
 
   static String banner(String base, Map<String, Duration> phases, List<String> warnings, List<DevUser> users,
@@ -160,7 +167,7 @@ public final class LocalStackMain {
       text.append("  clock: ").append(options.clock().instant()).append(" (--now), running from there\n");
     }
     for (String queue : queues) {
-      text.append("  queue: ").append(queue).append('\n');
+      text.append("  ").append(queue).append('\n');
     }
     for (String warning : warnings) {
       text.append("  WARNING ").append(warning).append('\n');

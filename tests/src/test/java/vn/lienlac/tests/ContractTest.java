@@ -123,6 +123,12 @@ class ContractTest {
       Set<String> actions = new TreeSet<>();
       Set<String> directoryOnly = new TreeSet<>();
       for (Object policy : (List<?>) map(map(resources.get(function.logicalId())).get("Properties")).get("Policies")) {
+        if (!map(policy).containsKey("Statement")) {
+          // SAM's policy templates: only SQSPollerPolicy (a consumer's own queue, checked by EventWiring)
+          assertThat(map(policy)).as(function.logicalId()).containsOnlyKeys("SQSPollerPolicy");
+          actions.add("SQSPollerPolicy");
+          continue;
+        }
         for (Object statement : (List<?>) map(policy).get("Statement")) {
           assertThat(map(statement).get("Effect")).isEqualTo("Allow");
           List<String> statementActions = ((List<?>) map(statement).get("Action")).stream().map(a -> (String) a).toList();
@@ -149,6 +155,104 @@ class ContractTest {
       }
     }
   }
+
+  // --- Events: queues, SQS and schedule functions, publishers (events helper) ----------------------
+
+  @Test
+  void every_non_http_function_and_publisher_should_be_wired_to_the_events_queue_with_least_privilege()
+      throws IOException {
+    assertThat(EventWiring.violations(rawTemplate(), TEMPLATE)).isEmpty();
+  }
+
+  /** A template that follows every rule of {@link EventWiring}: a consumer that also publishes, and a schedule. */
+  private static final String WIRED = """
+      Globals:
+        Function:
+          Timeout: 10
+      Resources:
+        EventsQueue:
+          Type: AWS::SQS::Queue
+          Properties:
+            VisibilityTimeout: 60
+            SqsManagedSseEnabled: true
+            RedrivePolicy:
+              deadLetterTargetArn: !GetAtt EventsDeadLetterQueue.Arn
+              maxReceiveCount: 5
+        EventsDeadLetterQueue:
+          Type: AWS::SQS::Queue
+          Properties:
+            MessageRetentionPeriod: 1209600
+            SqsManagedSseEnabled: true
+        ConsumerFunction:
+          Type: AWS::Serverless::Function
+          Properties:
+            Handler: vn.lienlac.tests.fixtures.FixtureSqsFunction::handleRequest
+            Environment:
+              Variables:
+                TABLE_NAME: !Ref LienlacTable
+                EVENTS_QUEUE_URL: !Ref EventsQueue
+            Policies:
+              - SQSPollerPolicy:
+                  QueueName: !GetAtt EventsQueue.QueueName
+              - Statement:
+                  - Sid: PublishEvents
+                    Effect: Allow
+                    Action: [sqs:SendMessage]
+                    Resource: !GetAtt EventsQueue.Arn
+            Events:
+              Events:
+                Type: SQS
+                Properties:
+                  Queue: !GetAtt EventsQueue.Arn
+                  BatchSize: 10
+                  FunctionResponseTypes: [ReportBatchItemFailures]
+      """;
+
+  @Test
+  void the_events_wiring_rules_should_each_catch_a_template_that_breaks_them() {
+    assertThat(EventWiring.violations(SamTemplate.yaml().load(WIRED), SamTemplate.parse(WIRED))).isEmpty();
+    Map<String, String> breaks = new LinkedHashMap<>();
+    breaks.put("FunctionResponseTypes must be [ReportBatchItemFailures]",
+        WIRED.replace("FunctionResponseTypes: [ReportBatchItemFailures]", "Enabled: true"));
+    breaks.put("has no redrive policy", WIRED.replace("      RedrivePolicy:\n"
+        + "        deadLetterTargetArn: !GetAtt EventsDeadLetterQueue.Arn\n        maxReceiveCount: 5\n", ""));
+    breaks.put("redrive must be to EventsDeadLetterQueue after 5", WIRED.replace("maxReceiveCount: 5", "maxReceiveCount: 50"));
+    breaks.put("under 6x the function's timeout", WIRED.replace("VisibilityTimeout: 60", "VisibilityTimeout: 30"));
+    breaks.put("EventsQueue: not encrypted", WIRED.replaceFirst("      SqsManagedSseEnabled: true\n", ""));
+    breaks.put("14 days", WIRED.replace("MessageRetentionPeriod: 1209600", "MessageRetentionPeriod: 345600"));
+    breaks.put("statements allowing exactly sqs:SendMessage", WIRED.replace("Action: [sqs:SendMessage]",
+        "Action: [sqs:SendMessage, sqs:SendMessageBatch]"));
+    breaks.put("allows [sqs:*]", WIRED.replace("Action: [sqs:SendMessage]", "Action: [sqs:*]"));
+    breaks.put("statements allowing exactly sqs:SendMessage on !GetAtt EventsQueue.Arn (needs one)",
+        WIRED.replace("Resource: !GetAtt EventsQueue.Arn", "Resource: '*'"));
+    breaks.put("may send to EventsQueue but has no EVENTS_QUEUE_URL",
+        WIRED.replace("EVENTS_QUEUE_URL: !Ref EventsQueue", "OTHER: x"));
+    breaks.put("must be !Ref EventsQueue", WIRED.replace("EVENTS_QUEUE_URL: !Ref EventsQueue",
+        "EVENTS_QUEUE_URL: !Ref EventsDeadLetterQueue"));
+    breaks.put("SQSPollerPolicy on", WIRED.replace("QueueName: !GetAtt EventsQueue.QueueName",
+        "QueueName: !GetAtt EventsDeadLetterQueue.QueueName"));
+    breaks.put("only SQSPollerPolicy for a consumer", WIRED.replace("- SQSPollerPolicy:", "- SQSSendMessagePolicy:"));
+    breaks.put("must extend SqsFunction", WIRED.replace("vn.lienlac.tests.fixtures.FixtureSqsFunction",
+        "vn.lienlac.tests.fixtures.FixtureScheduledFunction"));
+    String sqsEvent = "        Events:\n          Type: SQS\n          Properties:\n"
+        + "            Queue: !GetAtt EventsQueue.Arn\n            BatchSize: 10\n"
+        + "            FunctionResponseTypes: [ReportBatchItemFailures]\n";
+    assertThat(WIRED).contains(sqsEvent);
+    breaks.put("needs a public constructor (Environment, Clock)", WIRED
+        .replace(sqsEvent, "        Nightly:\n          Type: Schedule\n          Properties: {Schedule: rate(5 minutes)}\n")
+        .replace("vn.lienlac.tests.fixtures.FixtureSqsFunction", "vn.lienlac.tests.fixtures.FixtureScheduledFunction"));
+    breaks.put("needs a public constructor (Dynamo, Clock, EventPublisher)", WIRED
+        .replace(sqsEvent, "        Me:\n          Type: HttpApi\n          Properties: {Path: /v1/me, Method: GET}\n")
+        .replace("vn.lienlac.tests.fixtures.FixtureSqsFunction", "vn.lienlac.functions.identity.IdentityFunction"));
+    breaks.forEach((expected, yaml) -> {
+      List<String> violations;
+      try {
+        violations = EventWiring.violations(SamTemplate.yaml().load(yaml), SamTemplate.parse(yaml));
+      } catch (RuntimeException e) {
+        throw new AssertionError(expected + ": the fixture does not read\n" + yaml, e);
+      }
+      assertThat(violations).as(expected).anyMatch(v -> v.contains(expected));
+    });
 
   /** The statement's condition limits its keys to {@code USER#…} partitions. */
   private static boolean leadingKeysOnlyDirectory(Map<String, Object> statement) {

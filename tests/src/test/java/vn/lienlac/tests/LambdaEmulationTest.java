@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,18 +21,22 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
-import vn.lienlac.functions.platform.events.SqsEventPublisher;
 import vn.lienlac.local.LocalStack;
 import vn.lienlac.local.lambda.ApiGatewayEvent;
+import vn.lienlac.local.lambda.Artifacts;
+import vn.lienlac.local.lambda.LambdaEvents;
 import vn.lienlac.local.lambda.LambdaSandbox;
 import vn.lienlac.local.lambda.RuntimeApi;
 import vn.lienlac.local.template.SamTemplate;
+import vn.lienlac.tests.fixtures.FixtureScheduledFunction;
+import vn.lienlac.tests.fixtures.FixtureSqsFunction;
 
 /**
- * Every function of template.yaml run as Lambda runs it: the deployment jar (the one the Makefile
- * ships) in a fresh JVM under Lambda's own Java runtime interface client, fed API Gateway payload
+ * Every function of template.yaml run as Lambda runs it: its deployment jar (the one the Makefile
+ * ships for it: {@link Artifacts}) in a fresh JVM under Lambda's own Java runtime interface client, fed API Gateway payload
  * 2.0 events as JSON through a fake Runtime API, with a SnapStart function's environment
  * (container credentials from an endpoint that checks its token, no access-key variables) and the
  * shared stack's DynamoDB Local as its endpoint. Answers are compared with what the dev gateway
@@ -67,28 +71,91 @@ class LambdaEmulationTest {
   @TestFactory
   Stream<DynamicTest> every_function_of_the_template_should_answer_api_gateway_events_under_the_lambda_runtime() {
     Map<String, Consumer<Sandbox>> cases = cases();
-    // HTTP functions here; SQS-triggered ones (PushDispatchFunction) need SQS events in the harness
-    // (LambdaSandbox), which is not there yet: PushDispatchTest runs the dispatcher behind ElasticMQ.
-    return TEMPLATE.functions().stream().filter(SamTemplate.Function::isHttp)
-        .map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
-      assertThat(cases).as("cases for " + function.logicalId() + " in LambdaEmulationTest").containsKey(function.logicalId());
-      try (LambdaSandbox sandbox = LambdaSandbox.start(LambdaSandbox.Spec.of(function, List.of(functionsJar()),
-          variables(function), runtimeClasspath()))) {
-        cases.get(function.logicalId()).accept(new Sandbox(sandbox));
+    Artifacts artifacts = Artifacts.read(SamTemplate.repositoryRoot());
+    return TEMPLATE.functions().stream().map(function -> DynamicTest.dynamicTest(function.logicalId(), () -> {
+      Consumer<Sandbox> functionCases = cases.get(function.logicalId());
+      if (functionCases == null && !function.isHttp() && function.schedules().isEmpty()) {
+        functionCases = LambdaEmulationTest::sqsCases; // until the function's own cases are written
+      }
+      assertThat(functionCases).as("cases for " + function.logicalId() + " in LambdaEmulationTest").isNotNull();
+      try (LambdaSandbox sandbox = LambdaSandbox.start(LambdaSandbox.Spec.of(function,
+          List.of(artifacts.jarOf(function.logicalId())), stack.sandboxVariables(function), runtimeClasspath()))) {
+        functionCases.accept(new Sandbox(sandbox));
 
         RuntimeApi runtime = sandbox.runtime();
         assertThat(runtime.initError()).as(sandbox.output()).isNotDone();
         assertThat(runtime.restoreNext()).as("the SnapStart runtime ran its checkpoint hooks").isDone();
-        assertThat(runtime.credentialsServed()).as("DynamoDB calls signed with the container credentials")
-            .isPositive();
         assertThat(runtime.credentialsRefused()).isZero();
-        JsonNode priming = sandbox.output().lines().filter(l -> l.contains("\"priming done\""))
-            .map(LambdaEmulationTest::read).findFirst().orElse(null);
-        assertThat(priming).as("SnapStart priming ran before the checkpoint\n" + sandbox.output()).isNotNull();
-        assertThat(priming.get("failed").asInt()).as(sandbox.output()).isZero();
+        if (function.isHttp()) {
+          assertThat(runtime.credentialsServed()).as("DynamoDB calls signed with the container credentials")
+              .isPositive();
+          JsonNode priming = sandbox.output().lines().filter(l -> l.contains("\"priming done\""))
+              .map(LambdaEmulationTest::read).findFirst().orElse(null);
+          assertThat(priming).as("SnapStart priming ran before the checkpoint\n" + sandbox.output()).isNotNull();
+          assertThat(priming.get("failed").asInt()).as(sandbox.output()).isZero();
+        }
         FUNCTIONS_RUN.add(function.logicalId());
       }
     }));
+  }
+
+  /**
+   * The SQS path under the real runtime client (its own deserialisation of {@code SQSEvent}, our
+   * {@code SQSBatchResponse} back), with a test-only function: a good event, one that fails and a
+   * body that is not an event, in one batch; only the last two come back as batch item failures.
+   * And a scheduled function fed EventBridge's event.
+   */
+  @Test
+  void sqs_batches_and_scheduled_events_should_reach_non_http_functions_under_the_lambda_runtime() throws IOException {
+    Path fixtures = fixtureClasses();
+    Path jar = Artifacts.read(SamTemplate.repositoryRoot()).jar("FUNCTIONS_JAR");
+    SamTemplate.Function sqsFunction = new SamTemplate.Function("FixtureSqsFunction",
+        FixtureSqsFunction.class.getName() + "::handleRequest", Map.of(), 10, 512, List.of());
+    try (LambdaSandbox sandbox = LambdaSandbox.start(LambdaSandbox.Spec.of(sqsFunction, List.of(jar, fixtures), Map.of(),
+        runtimeClasspath()))) {
+      Map<String, String> bodies = new LinkedHashMap<>();
+      bodies.put("m-ok", domainEvent("e-ok", "false"));
+      bodies.put("m-fail", domainEvent("e-fail", "true"));
+      bodies.put("m-poison", "{\"not\":\"an event\"}");
+      JsonNode answer = new Sandbox(sandbox).sqs(bodies);
+      assertThat(answer.get("batchItemFailures").findValuesAsText("itemIdentifier")).containsExactly("m-fail", "m-poison");
+      assertThat(sandbox.output()).contains("event failed").contains("m-poison");
+    }
+    SamTemplate.Function scheduled = new SamTemplate.Function("FixtureScheduledFunction",
+        FixtureScheduledFunction.class.getName() + "::handleRequest", Map.of(), 10, 512, List.of());
+    try (LambdaSandbox sandbox = LambdaSandbox.start(LambdaSandbox.Spec.of(scheduled, List.of(jar, fixtures), Map.of(),
+        runtimeClasspath()))) {
+      EVENTS.incrementAndGet();
+      RuntimeApi.Answer answer = sandbox.invoke(LambdaEvents.schedule("Nightly", LocalStackExtension.NOW));
+      assertThat(answer.error()).as(answer.payload() + "\n" + sandbox.output()).isFalse();
+      assertThat(sandbox.output()).contains("scheduled run").contains(LocalStackExtension.NOW.toString());
+    }
+  }
+
+  /** The generic case of an SQS function: a body that is not an event comes back as a batch item failure. */
+  private static void sqsCases(Sandbox lambda) {
+    JsonNode answer = lambda.sqs(Map.of("m-poison", "{\"not\":\"an event\"}"));
+    assertThat(answer.get("batchItemFailures").findValuesAsText("itemIdentifier")).containsExactly("m-poison");
+  }
+
+  private static String domainEvent(String id, String fail) {
+    return vn.lienlac.functions.platform.Json.write(new vn.lienlac.functions.platform.events.DomainEvent(id,
+        vn.lienlac.functions.platform.events.EventTypes.MESSAGE_SENT, "nt", LocalStackExtension.NOW,
+        Map.of("fail", fail)));
+  }
+
+  /** The fixtures package alone, laid out as a task root's classes. */
+  private static Path fixtureClasses() throws IOException {
+    Path classes = Path.of(FixtureSqsFunction.class.getProtectionDomain().getCodeSource().getLocation().getPath());
+    Path folder = Files.createTempDirectory("lienlac-fixtures-");
+    Path relative = Path.of("vn", "lienlac", "tests", "fixtures");
+    Files.createDirectories(folder.resolve(relative));
+    try (Stream<Path> files = Files.list(classes.resolve(relative))) {
+      for (Path file : files.toList()) {
+        Files.copy(file, folder.resolve(relative).resolve(file.getFileName()));
+      }
+    }
+    return folder;
   }
 
   @AfterAll
@@ -231,6 +298,14 @@ class LambdaEmulationTest {
 
   /** A sandbox that checks each answer's shape and counts what it sends. */
   private record Sandbox(LambdaSandbox sandbox) {
+    /** Sends one SQS batch (receive count 1); the answer must be a batch response. Returns it. */
+    JsonNode sqs(Map<String, String> bodiesByMessageId) {
+      EVENTS.incrementAndGet();
+      RuntimeApi.Answer answer = sandbox.invoke(LambdaEvents.sqs("EventsQueue", bodiesByMessageId, 1));
+      assertThat(answer.error()).as(answer.payload() + "\n" + sandbox.output()).isFalse();
+      return read(answer.payload());
+    }
+
     /** Sends the event; the answer must be an API Gateway response with this status and media type. Returns its JSON body. */
     JsonNode send(ApiGatewayEvent event, int status, String mediaType) {
       EVENTS.incrementAndGet();
@@ -250,32 +325,6 @@ class LambdaEmulationTest {
 
   private String token(String userId) {
     return stack.issueToken(userId, Duration.ofMinutes(15));
-  }
-
-  /** template.yaml's variables (each table by its logical id, as the local stack names it) and DynamoDB Local. */
-  private Map<String, String> variables(SamTemplate.Function function) {
-    Set<String> tables = new TreeSet<>();
-    TEMPLATE.tables().forEach(t -> tables.add(t.logicalId()));
-    // A queue (EventsQueue, for the functions that publish) by its local ElasticMQ URL, signed like DynamoDB.
-    Map<String, String> queues = stack.hasEvents() ? stack.events().queueUrls() : Map.of();
-    Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : queues.get(id)));
-    if (stack.hasEvents()) {
-      variables.put("AWS_ENDPOINT_URL_SQS", stack.events().endpoint().toString());
-    }
-    variables.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamo().client().serviceClientConfiguration().endpointOverride()
-        .orElseThrow().toString());
-    return variables;
-  }
-
-  /** The deployment artifact, as the Makefile (sam build) ships it: built by the reactor before this module. */
-  static Path functionsJar() {
-    Path target = SamTemplate.repositoryRoot().resolve("functions/target");
-    try (Stream<Path> files = Files.list(target)) {
-      return files.filter(f -> f.getFileName().toString().matches("lienlac-functions-.*-lambda\\.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("No lienlac-functions-*-lambda.jar in " + target));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Lambda's runtime libraries, as this module's POM resolved them (lambda-runtime.classpath). */

@@ -1,5 +1,7 @@
 package vn.lienlac.functions.platform;
 
+import static vn.lienlac.functions.platform.Logs.log;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -106,13 +108,6 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         .build();
   }
 
-  private static void log(Context context, LogLevel level, String message) {
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log(message, level);
-    } else {
-      System.out.println(message);
-    }
-  }
 
   private static String stackTrace(Throwable e) {
     StringWriter out = new StringWriter();

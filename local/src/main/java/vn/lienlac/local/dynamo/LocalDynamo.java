@@ -222,7 +222,7 @@ public final class LocalDynamo implements AutoCloseable {
   }
 
   /** DynamoDB Local refuses {@code -port 0}: ask the OS for a free port and hand that over. */
-  static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

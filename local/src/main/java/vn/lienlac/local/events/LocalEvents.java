@@ -220,6 +220,18 @@ public final class LocalEvents implements AutoCloseable {
     return requireUrl(queueLogicalId);
   }
 
+  private volatile Duration startup = Duration.ZERO;
+
+  /** How long the background start took (ElasticMQ, queues, non-HTTP functions). */
+  public Duration startup() {
+    return startup;
+  }
+
+  /** Records {@link #startup()}. */
+  public void startedIn(Duration duration) {
+    this.startup = duration;
+  }
+
   /** The SQS server and its client. */
   public LocalSqs sqs() {
     return sqs;

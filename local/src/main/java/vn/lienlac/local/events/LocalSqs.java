@@ -49,7 +49,12 @@ public final class LocalSqs implements AutoCloseable {
 
   /** Starts ElasticMQ on a free loopback port; returns once it serves. */
   public static LocalSqs start() {
-    SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(0)
+    return start(0);
+  }
+
+  /** Starts ElasticMQ on this loopback port (0: a free one); returns once it serves. */
+  public static LocalSqs start(int port) {
+    SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1").withPort(port)
         .withAWSRegion(REGION).withAWSAccountId(ACCOUNT).start();
     try {
       InetSocketAddress address = server.waitUntilStarted().localAddress();
@@ -79,6 +84,10 @@ public final class LocalSqs implements AutoCloseable {
         deadLetterQueues.add(redrive.deadLetterQueue());
       });
       String url = client.createQueue(r -> r.queueName(queue.logicalId()).attributes(attributes)).queueUrl();
+      if (!url.equals(queueUrl(endpoint, queue.logicalId()))) {
+        throw new IllegalStateException("ElasticMQ named " + queue.logicalId() + " " + url + ", not "
+            + queueUrl(endpoint, queue.logicalId()) + " as the functions were told");
+      }
       GetQueueAttributesResponse created = client.getQueueAttributes(r -> r.queueUrl(url)
           .attributeNames(QueueAttributeName.QUEUE_ARN));
       urls.put(queue.logicalId(), url);
@@ -116,8 +125,18 @@ public final class LocalSqs implements AutoCloseable {
 
   /** What a function needs to reach these queues: the endpoint override, and fixed local credentials. */
   public Map<String, String> environment() {
+    return environment(endpoint);
+  }
+
+  /** The same, for an ElasticMQ that will listen at {@code endpoint}. */
+  public static Map<String, String> environment(URI endpoint) {
     return Map.of(SqsEventPublisher.ENDPOINT_VARIABLE, endpoint.toString(), Dynamo.LOCAL_CREDENTIALS, "true",
         "AWS_REGION", REGION);
+  }
+
+  /** The URL ElasticMQ gives a queue named {@code logicalId} at {@code endpoint}. */
+  public static String queueUrl(URI endpoint, String logicalId) {
+    return endpoint + "/" + ACCOUNT + "/" + logicalId;
   }
 
   /** Messages visible, in flight (received, not deleted) and delayed, by the queue's own counts. */

@@ -1,5 +1,7 @@
 package vn.lienlac.functions.platform.events;
 
+import static vn.lienlac.functions.platform.Logs.log;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
@@ -83,11 +85,4 @@ public abstract class ScheduledFunction implements RequestHandler<Map<String, Ob
     log(context, LogLevel.ERROR, Json.write(line));
   }
 
-  private static void log(Context context, LogLevel level, String message) {
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log(message, level);
-    } else {
-      System.out.println(message);
-    }
-  }
 }

@@ -1,5 +1,7 @@
 package vn.lienlac.functions.platform.events;
 
+import static vn.lienlac.functions.platform.Logs.log;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -72,11 +74,4 @@ public abstract class SqsFunction implements RequestHandler<SQSEvent, SQSBatchRe
     return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
   }
 
-  private static void log(Context context, LogLevel level, String message) {
-    if (context != null && context.getLogger() != null) {
-      context.getLogger().log(message, level);
-    } else {
-      System.out.println(message);
-    }
-  }
 }
