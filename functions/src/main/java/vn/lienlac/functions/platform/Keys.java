@@ -39,6 +39,8 @@ public final class Keys {
   public static final String OFFICE_HOURS = "OFFICE_HOURS";
 
   // Push (devices, settings, the dispatcher's send markers).
+  /** Push devices: {@code USER#{sub}} / {@code S#{school}#DEVICE#{sha256(token)}} (read by announcements too). */
+  public static final String DEVICE = "DEVICE#";
   public static final String PUSH_SETTINGS = "PUSH#SETTINGS";
   public static final String PUSH_CHUNK = "CHUNK#";
 
