@@ -253,6 +253,7 @@ class ContractTest {
       }
       assertThat(violations).as(expected).anyMatch(v -> v.contains(expected));
     });
+  }
 
   /** The statement's condition limits its keys to {@code USER#…} partitions. */
   private static boolean leadingKeysOnlyDirectory(Map<String, Object> statement) {
