@@ -142,7 +142,8 @@ class FuzzTest {
     }
     String what = request + " -> " + status + " " + abbreviate(response.body());
     assertThat(status).as(what).isLessThan(500);
-    if (request.operation().writes()) {
+    // An idempotent DELETE of something that is not there may answer 2xx; the table check still holds.
+    if (request.operation().writes() && !request.operation().method().equals("DELETE")) {
       assertThat(status).as("a hostile write must be refused: " + what).isGreaterThanOrEqualTo(400);
     }
     if (status >= 400) {
