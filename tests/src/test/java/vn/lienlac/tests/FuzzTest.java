@@ -122,6 +122,14 @@ class FuzzTest {
             .as("%s writes: its body or its path is what the fuzz changes", operation.id()).isTrue();
       }
     }
+    // The events of the writes above (the announcement's push) are handled before the table is dumped.
+    if (stack.hasEvents()) {
+      try {
+        stack.events().awaitIdle(Duration.ofSeconds(60));
+      } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+        throw new AssertionError("events still in flight before the fuzz", e);
+      }
+    }
     before = TableDump.of(stack.dynamo());
   }
 
