@@ -122,11 +122,13 @@ class FuzzTest {
             .as("%s writes: its body or its path is what the fuzz changes", operation.id()).isTrue();
       }
     }
-    // Pushes of earlier tests' events are written asynchronously (send markers): let them finish first.
-    try {
-      stack.events().awaitIdle(Duration.ofSeconds(30));
-    } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
-      System.out.println("FuzzTest: the events queue did not drain before the table snapshot: " + e.getMessage());
+    // The events of the writes above (the announcement's push) are handled before the table is dumped.
+    if (stack.hasEvents()) {
+      try {
+        stack.events().awaitIdle(Duration.ofSeconds(60));
+      } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+        throw new AssertionError("events still in flight before the fuzz", e);
+      }
     }
     before = TableDump.of(stack.dynamo());
   }
@@ -148,7 +150,8 @@ class FuzzTest {
     }
     String what = request + " -> " + status + " " + abbreviate(response.body());
     assertThat(status).as(what).isLessThan(500);
-    if (request.operation().writes()) {
+    // An idempotent DELETE of something that is not there may answer 2xx; the table check still holds.
+    if (request.operation().writes() && !request.operation().method().equals("DELETE")) {
       assertThat(status).as("a hostile write must be refused: " + what).isGreaterThanOrEqualTo(400);
     }
     if (status >= 400) {
