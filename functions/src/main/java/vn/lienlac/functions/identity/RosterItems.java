@@ -46,8 +46,12 @@ final class RosterItems {
         .strings("subjects", i -> i.subjects, (i, v) -> i.subjects = v)
         .stringMap("subjectTeachers", i -> i.subjectTeachers, (i, v) -> i.subjectTeachers = v)
         .version(i -> i.version, (i, v) -> i.version = v)
+        // The school's classes by grade (fees for a school or a grade): S#{school}#CLASSES / GRADE#{grade:00}#{class}.
+        .gsi1(i -> i.gsi1pk, (i, v) -> i.gsi1pk = v, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v)
         .build();
 
+    String gsi1pk;
+    String gsi1sk;
     String schoolId;
     String classId;
     String name;

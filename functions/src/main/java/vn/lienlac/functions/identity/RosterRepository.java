@@ -80,6 +80,18 @@ public final class RosterRepository {
     return roster;
   }
 
+  /** The school's classes, by grade then id; {@code grade} null for all grades (gsi1, A15). */
+  public List<SchoolClass> classesOf(String schoolId, Integer grade) {
+    String prefix = grade == null ? Keys.CLASS_INDEX : Keys.CLASS_INDEX + String.format("%02d", grade) + "#";
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+            .partitionValue(Keys.schoolClasses(schoolId)).sortValue(prefix).build()))
+        .build();
+    List<SchoolClass> found = new ArrayList<>();
+    classes.index(Keys.GSI1).query(request).forEach(page -> page.items().forEach(i -> found.add(toClass(i))));
+    return found;
+  }
+
   public Map<String, School> schools(Collection<String> schoolIds) {
     return batchGet(schools, schoolIds, id -> Key.builder().partitionValue(Keys.school(id)).sortValue(Keys.SCHOOL).build(),
         RosterRepository::toSchool, School::id);
@@ -128,6 +140,8 @@ public final class RosterRepository {
     item.subjects = schoolClass.subjects().stream()
         .map(s -> s.subject() + ":" + s.kind() + ":" + s.periodsPerYear()).toList();
     item.subjectTeachers = schoolClass.subjectTeachers();
+    item.gsi1pk = Keys.schoolClasses(schoolClass.schoolId());
+    item.gsi1sk = Keys.classInGrade(schoolClass.grade(), schoolClass.id());
     return putNew(classes, ClassItem.class, item);
   }
 

@@ -24,6 +24,14 @@ public final class Keys {
   public static final String LEAVE = "LEAVE#";
   public static final String IDEMPOTENCY = "IDEMPOTENCY#";
   public static final String REF = "REF";
+  // Fees and payments (issue 14).
+  public static final String FEE = "FEE#";
+  public static final String INVOICE = "INVOICE";
+  public static final String INVOICE_LINK = "INV#";
+  public static final String INVOICE_AUDIT = "AUDIT#";
+  public static final String PAYMENT = "PAYMENT";
+  public static final String RECEIPT_SEQUENCE = "RECEIPTSEQ";
+  public static final String CLASS_INDEX = "GRADE#";
 
   private Keys() {}
 
@@ -60,5 +68,40 @@ public final class Keys {
   /** Sort key of a user's item in a school: {@code S#{school}#{rest}}. */
   public static String inSchool(String schoolId, String rest) {
     return school(schoolId) + "#" + rest;
+  }
+
+  // --- Fees and payments (issue 14) ------------------------------------------------------------
+
+  /** {@code S#{school}#CLASSES} (gsi1): the school's classes, sorted by {@code GRADE#{grade:00}#{class}}. */
+  public static String schoolClasses(String schoolId) {
+    return school(schoolId) + "#CLASSES";
+  }
+
+  /** gsi1 sort key of a class in {@link #schoolClasses}: {@code GRADE#07#{class}}. */
+  public static String classInGrade(int grade, String classId) {
+    return CLASS_INDEX + String.format("%02d", grade) + "#" + classId;
+  }
+
+  /** {@code S#{school}#INV#{invoice}}: one invoice and its audit trail. */
+  public static String invoice(String schoolId, String invoiceId) {
+    return school(schoolId) + "#INV#" + invoiceId;
+  }
+
+  /** {@code S#{school}#PAY#{payment}}: one payment (its id is also its VNPay TxnRef and transfer reference). */
+  public static String payment(String schoolId, String paymentId) {
+    return school(schoolId) + "#PAY#" + paymentId;
+  }
+
+  /** {@code S#{school}#PAY#OPEN} (gsi1): payments still waiting for the provider, oldest first. */
+  public static String openPayments(String schoolId) {
+    return school(schoolId) + "#PAY#OPEN";
+  }
+
+  /**
+   * {@code S#{school}#PROVIDERTXN#{provider}#{txn}}: a provider's transaction, credited once (its
+   * put has {@code attribute_not_exists} in the crediting transaction); it holds the receipt.
+   */
+  public static String providerTxn(String schoolId, String provider, String txnKey) {
+    return school(schoolId) + "#PROVIDERTXN#" + provider + "#" + txnKey;
   }
 }
