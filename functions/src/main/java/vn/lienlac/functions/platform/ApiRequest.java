@@ -97,6 +97,20 @@ public final class ApiRequest {
     return Optional.ofNullable(value);
   }
 
+  /** The caller's IP address as API Gateway saw it ({@code 127.0.0.1} when unknown). */
+  public String sourceIp() {
+    var context = event.getRequestContext();
+    var http = context == null ? null : context.getHttp();
+    String ip = http == null ? null : http.getSourceIp();
+    return ip == null || ip.isBlank() ? "127.0.0.1" : ip;
+  }
+
+  /** All query parameters (API Gateway joins repeated ones with commas); empty when none. */
+  public Map<String, String> queryParameters() {
+    Map<String, String> parameters = event.getQueryStringParameters();
+    return parameters == null ? Map.of() : Map.copyOf(parameters);
+  }
+
   /** The verified subject (Cognito {@code sub}) of the caller's token. */
   public String subject() {
     var context = event.getRequestContext();
