@@ -152,6 +152,14 @@ public final class ApiRequest {
   }
 
   /**
+   * The body exactly as sent, as text (strict UTF-8), for checking a signature over it (bank
+   * webhooks); empty when there is none. Read {@link #body} to parse it.
+   */
+  public String bodyText() {
+    return rawBody();
+  }
+
+  /**
    * The body as text, decoded strictly: bytes that are not UTF-8 are a 400, never U+FFFD. A body
    * API Gateway passed as text has been decoded already; a U+FFFD in it is where bad bytes were.
    */

@@ -104,4 +104,20 @@ public final class Keys {
   public static String providerTxn(String schoolId, String provider, String txnKey) {
     return school(schoolId) + "#PROVIDERTXN#" + provider + "#" + txnKey;
   }
+
+  // --- Bank transfers (paydocs): notifications that were not credited, parked for staff.
+  /** Sort-key prefix of a parked bank transaction: {@code TXN#{provider}#{txnKey}}. */
+  public static final String BANK_TRANSACTION = "TXN#";
+  /** Sort-key prefix of a resolution's audit entry: {@code AUDIT#{at}#{requestId}}. */
+  public static final String BANK_AUDIT = "AUDIT#";
+
+  /** {@code S#{school}#BANKTXN}: the school's parked bank transactions and their audit. */
+  public static String bankTransfers(String schoolId) {
+    return school(schoolId) + "#BANKTXN";
+  }
+
+  /** {@code S#{school}#BANKTXN#OPEN}: gsi1 partition of the parked transactions still open. */
+  public static String openBankTransfers(String schoolId) {
+    return bankTransfers(schoolId) + "#OPEN";
+  }
 }

@@ -11,6 +11,8 @@ import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.payments.PaymentItems.InvoiceItem;
 import vn.lienlac.functions.payments.PaymentsAccess.InvoiceAction;
+import vn.lienlac.functions.payments.bank.BankConfig;
+import vn.lienlac.functions.payments.documents.Documents;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.ApiFunction;
 import vn.lienlac.functions.platform.ApiRequest;
@@ -50,7 +52,8 @@ public final class PaymentsFunction extends ApiFunction {
   }
 
   private PaymentsFunction(Environment env, Dynamo dynamo) {
-    this(dynamo, Clock.systemUTC(), Events.publisher(env), VnpayConfig.fromEnvironment(env));
+    this(dynamo, Clock.systemUTC(), Events.publisher(env), VnpayConfig.fromEnvironment(env),
+        BankConfig.fromEnvironment(env));
     primeBeforeSnapshot(dynamo, env);
   }
 
@@ -65,6 +68,10 @@ public final class PaymentsFunction extends ApiFunction {
   }
 
   PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher, VnpayConfig vnpay) {
+    this(dynamo, clock, publisher, vnpay, BankConfig.localDev());
+  }
+
+  PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher, VnpayConfig vnpay, BankConfig bank) {
     RosterRepository roster = new RosterRepository(dynamo);
     this.directory = new DirectoryRepository(dynamo, clock);
     this.ledger = new PaymentLedger(dynamo, clock, publisher);
@@ -84,6 +91,9 @@ public final class PaymentsFunction extends ApiFunction {
     on("GET /v1/schools/{schoolId}/fees/report", this::report);
     on("GET /v1/payments/vnpay/ipn", this::vnpayIpn);
     on("GET /v1/payments/vnpay/return", this::vnpayReturn);
+    // Bank transfers (SePay, Casso webhooks; the review queue) and VietQR codes: paydocs.
+    new BankTransfers(directory, roster, new BankAccess(access, ledger), new BankReconciler(dynamo, ledger, clock), bank,
+        clock).routes().forEach(this::on);
   }
 
   /** The ledger, for the bank webhooks and the reconciler built on the same table. */
@@ -151,13 +161,13 @@ public final class PaymentsFunction extends ApiFunction {
 
   private ApiResponse receipt(ApiRequest request) {
     InvoiceItem invoice = access.invoice(caller(request), Ids.fromPath(request, "invoiceId"), InvoiceAction.READ);
-    return ApiResponse.ok(receipts.receipt(invoice));
+    return Documents.receipt(request, receipts.receipt(invoice));
   }
 
   private ApiResponse report(ApiRequest request) {
     String schoolId = Ids.fromPath(request, "schoolId");
     access.staffOf(caller(request), schoolId);
-    return ApiResponse.ok(receipts.report(schoolId));
+    return Documents.report(request, receipts.report(schoolId));
   }
 
   /** Public. Always 200 with VNPay's JSON: VNPay reads RspCode, and retries on anything else. */
