@@ -75,7 +75,7 @@ final class BankReconciler {
         && !PaymentReference.normalise(school.account()).equals(PaymentReference.normalise(tx.accountNumber()))) {
       return park(schoolId, tx, BankTransfer.Reason.WRONG_ACCOUNT, List.of());
     }
-    List<String> candidates = PaymentReference.candidates(tx.note()).stream().limit(MAX_LOOKUPS).toList();
+    List<String> candidates = PaymentReference.find(tx.note()).stream().limit(MAX_LOOKUPS).toList();
     List<String> existing = candidates.stream().filter(ref -> ledger.paymentItem(schoolId, ref).isPresent()).toList();
     if (existing.size() != 1) {
       BankTransfer.Reason reason = existing.size() > 1 ? BankTransfer.Reason.AMBIGUOUS_REFERENCE

@@ -28,6 +28,7 @@ import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.payments.Invoice;
 import vn.lienlac.model.payments.Money;
 import vn.lienlac.model.payments.Payment;
+import vn.lienlac.model.payments.PaymentReference;
 
 /**
  * Starting payments: a parent's VNPay or VietQR payment of several open invoices of their
@@ -211,11 +212,9 @@ public final class PaymentService {
     }
   }
 
-  /** {@code LL} + 10 random Crockford base-32 digits: short enough for a transfer note, case-insensitive. */
+  /** A {@link PaymentReference}: {@code LL} + 8 random symbols + a check symbol, made to survive transfer notes. */
   static String newPaymentId() {
-    byte[] bytes = new byte[8];
-    RANDOM.nextBytes(bytes);
-    return "LL" + FeeService.base32(bytes, 10);
+    return PaymentReference.generate(RANDOM);
   }
 
   static Payment withRedirect(Payment p, String redirectUrl) {

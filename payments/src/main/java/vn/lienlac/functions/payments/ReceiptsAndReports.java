@@ -43,25 +43,37 @@ public final class ReceiptsAndReports {
     CreditItem credit = ledger.creditOf(invoice.schoolId, invoice.credits.getLast()).orElseThrow(ApiException.NotFound::new);
     Payment payment = ledger.payment(invoice.schoolId, credit.paymentId).orElseThrow(ApiException.NotFound::new);
     Map<String, InvoiceItem> paid = ledger.invoicesOf(invoice.schoolId, new ArrayList<>(credit.allocations.keySet()));
+    Map<String, SchoolClass> classes = roster.classes(invoice.schoolId,
+        paid.values().stream().map(i -> i.classId).filter(java.util.Objects::nonNull).distinct().toList());
     List<Receipt.Line> lines = new ArrayList<>();
     for (String invoiceId : payment.invoiceIds()) {
       String share = credit.allocations.get(invoiceId);
       InvoiceItem i = paid.get(invoiceId);
       if (share != null && i != null) {
-        lines.add(new Receipt.Line(invoiceId, i.feeName, i.studentId, i.studentName, i.classId, Long.parseLong(share)));
+        SchoolClass c = i.classId == null ? null : classes.get(i.classId);
+        lines.add(new Receipt.Line(invoiceId, i.studentId, i.studentName, c == null ? i.classId : c.name(), i.feeName,
+            Long.parseLong(share)));
       }
     }
     String schoolName = roster.school(invoice.schoolId).map(School::name).orElse(invoice.schoolId);
     Instant at = Instant.parse(credit.at);
-    String code = SchoolTime.show(at).getYear() + "-" + String.format("%06d", credit.receiptNo);
-    return new Receipt(code, credit.receiptNo, invoice.schoolId, schoolName, payment.id(), payment.method(),
-        credit.provider, credit.providerTxnId, credit.amountVnd, SchoolTime.show(at), lines);
+    String number = "BL-" + SchoolTime.show(at).getYear() + "-" + String.format("%06d", credit.receiptNo);
+    Receipt.Method method = switch (payment.method()) {
+      case VNPAY -> Receipt.Method.VNPAY;
+      case VIETQR -> Receipt.Method.BANK_TRANSFER;
+      case CASH -> Receipt.Method.CASH;
+    };
+    return new Receipt(number, payment.id(), invoice.schoolId, schoolName, lines, credit.amountVnd, method,
+        payment.method() == Payment.Method.CASH ? null : credit.providerTxnId, SchoolTime.show(at));
   }
 
   /** Per fee and per class: one Query of the fees, BatchGetItem of their invoices (keys derived from the fee). */
   public FeeReport report(String schoolId) {
+    List<FeeReports.FeeRow> feeRows = new ArrayList<>();
     List<FeeReports.Row> rows = new ArrayList<>();
     for (FeeItem fee : fees.feesOf(schoolId)) {
+      feeRows.add(new FeeReports.FeeRow(fee.feeId, fee.name, fee.amountVnd, LocalDate.parse(fee.dueDate),
+          Instant.parse(fee.createdAt)));
       Map<String, Fee.Adjustment> exempt = new HashMap<>();
       fee.adjustments.stream().map(FeeService::parseAdjustment)
           .filter(a -> a.kind() == Fee.Adjustment.Kind.EXEMPTION).forEach(a -> exempt.put(a.studentId(), a));
@@ -71,11 +83,12 @@ public final class ReceiptsAndReports {
     }
     Map<String, String> classNames = new HashMap<>();
     roster.classesOf(schoolId, null).forEach((SchoolClass c) -> classNames.put(c.id(), c.name()));
-    return FeeReports.compute(schoolId, SchoolTime.today(clock), rows, classNames);
+    String schoolName = roster.school(schoolId).map(School::name).orElse(schoolId);
+    return FeeReports.compute(schoolId, schoolName, clock.instant(), feeRows, rows, classNames);
   }
 
   static FeeReports.Row row(InvoiceItem i) {
-    return new FeeReports.Row(i.feeId, i.feeName, LocalDate.parse(i.dueDate), i.invoiceId, i.studentId, i.studentName,
-        i.classId, i.amountVnd, i.paidVnd, i.status);
+    return new FeeReports.Row(i.feeId, i.invoiceId, i.studentId, i.studentName, i.classId, i.amountVnd, i.paidVnd,
+        i.status);
   }
 }

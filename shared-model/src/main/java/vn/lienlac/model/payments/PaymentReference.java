@@ -9,28 +9,27 @@ import java.util.random.RandomGenerator;
 
 /**
  * The short reference a bank transfer carries in its note (VietQR tag 62/08), by which a transfer is
- * matched to its payment: {@code LL} + 9 random symbols + 1 check symbol, e.g. {@code LL7K3M9Q2XAH}
- * (12 characters). It is the payment's id (payments/PAYMENTS-API.md: {@code LL} + 10 Crockford
- * symbols, the last of which is the check).
+ * matched to its payment: {@code LL} + 8 random symbols + 1 check symbol, e.g. {@code LL7K3M9Q2XH}
+ * (11 characters).
  *
  * <p>Built to survive what banks do to transfer notes: they upper-case or lower-case it, strip
  * accents, insert spaces or line breaks, drop dashes and dots, and surround it with their own text
- * ({@code MBVCB.3278.LL7K 3M9Q2XAH.CT tu 0912...}). So the symbols are Crockford's base 32 (digits and
+ * ({@code MBVCB.3278.LL7K 3M9Q2XH.CT tu 0912...}). So the symbols are Crockford's base 32 (digits and
  * upper-case letters without I, L, O, U: a read {@code O} is a {@code 0}, an {@code I} or {@code L} a
- * {@code 1}), the check symbol is Luhn mod 32 over the 9 symbols (it catches every single wrong
+ * {@code 1}), the check symbol is Luhn mod 32 over the 8 symbols (it catches every single wrong
  * symbol and every swap of two adjacent ones), and {@link #find} looks for the pattern anywhere in
  * the note once everything but letters and digits is removed.
  */
 public final class PaymentReference {
   public static final String PREFIX = "LL";
-  public static final int RANDOM_SYMBOLS = 9;
+  public static final int RANDOM_SYMBOLS = 8;
   public static final int LENGTH = PREFIX.length() + RANDOM_SYMBOLS + 1;
   private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
   private static final int N = ALPHABET.length();
 
   private PaymentReference() {}
 
-  /** A fresh reference (45 random bits); the caller makes it unique with a conditional write. */
+  /** A fresh reference (40 random bits); the caller makes it unique with a conditional write. */
   public static String generate(RandomGenerator random) {
     StringBuilder symbols = new StringBuilder(RANDOM_SYMBOLS + 1);
     for (int i = 0; i < RANDOM_SYMBOLS; i++) {
@@ -75,24 +74,6 @@ public final class PaymentReference {
     return found;
   }
 
-  /**
-   * Every {@code LL} + 10 symbols of the note, canonical, those with a valid check symbol first:
-   * what a webhook looks up when it also accepts references written without a check (each
-   * candidate is only a key to look up; only an existing payment is ever credited).
-   */
-  public static Set<String> candidates(String note) {
-    String text = normalise(note);
-    Set<String> checked = new LinkedHashSet<>();
-    Set<String> unchecked = new LinkedHashSet<>();
-    for (int at = text.indexOf(PREFIX); at >= 0 && at + LENGTH <= text.length(); at = text.indexOf(PREFIX, at + 1)) {
-      String read = text.substring(at + PREFIX.length(), at + LENGTH);
-      canonical(read).ifPresentOrElse(symbols -> checked.add(PREFIX + symbols),
-          () -> symbols(read).ifPresent(symbols -> unchecked.add(PREFIX + symbols)));
-    }
-    checked.addAll(unchecked);
-    return checked;
-  }
-
   /** The one reference of a note, if there is exactly one. */
   public static Optional<String> findOne(String note) {
     Set<String> found = find(note);
@@ -100,11 +81,6 @@ public final class PaymentReference {
   }
 
   private static Optional<String> canonical(String read) {
-    return symbols(read).filter(PaymentReference::checks);
-  }
-
-  /** The symbols read, with O read as 0 and I, L as 1; empty when a character is not a symbol. */
-  private static Optional<String> symbols(String read) {
     StringBuilder symbols = new StringBuilder(read.length());
     for (char c : read.toCharArray()) {
       char symbol = switch (c) {
@@ -117,7 +93,7 @@ public final class PaymentReference {
       }
       symbols.append(symbol);
     }
-    return Optional.of(symbols.toString());
+    return checks(symbols) ? Optional.of(symbols.toString()) : Optional.empty();
   }
 
   /** Luhn mod N: the symbol that makes {@link #checks} true for {@code symbols} + it. */

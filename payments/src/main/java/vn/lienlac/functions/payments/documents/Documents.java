@@ -23,7 +23,7 @@ public final class Documents {
     check(request, "pdf");
     if (wants(request, "pdf", PDF)) {
       return ApiResponse.binary(ReceiptPdf.render(receipt, request.locale()), PDF,
-          attachment("bien-lai-" + receipt.code() + ".pdf"));
+          attachment("bien-lai-" + receipt.number() + ".pdf"));
     }
     return ApiResponse.ok(receipt);
   }
@@ -31,7 +31,7 @@ public final class Documents {
   /** {@code GET /v1/schools/{id}/fees/report}: JSON, CSV or .xlsx ({@code ?format=csv|xlsx} or Accept). */
   public static ApiResponse report(ApiRequest request, FeeReport report) {
     check(request, "csv", "xlsx");
-    String name = "bao-cao-thu-" + report.schoolId() + "-" + report.asOf();
+    String name = "bao-cao-thu-" + report.schoolId() + "-" + report.generatedAt().toLocalDate();
     if (wants(request, "xlsx", FeeReportXlsx.MEDIA_TYPE)) {
       return ApiResponse.binary(FeeReportXlsx.render(report, request.locale()), FeeReportXlsx.MEDIA_TYPE,
           attachment(name + ".xlsx"));

@@ -22,23 +22,22 @@ final class FeeReportTable {
 
   static List<List<Object>> summary(FeeReport report, Locale locale) {
     List<List<Object>> rows = new ArrayList<>();
-    for (FeeReport.FeeLine fee : report.fees()) {
+    for (FeeReport.Fee fee : report.fees()) {
+      int invoices = 0;
+      int paidInvoices = 0;
       int unpaid = 0;
       for (FeeReport.ClassLine line : fee.classes()) {
-        rows.add(row(fee, line.className(), line.totals(), line.unpaid().size()));
+        rows.add(List.of(fee.name(), Vnd.date(fee.dueDate()), line.className(), (long) line.invoices(),
+            (long) line.paidInvoices(), line.invoiced(), line.paid(), line.outstanding(), (long) line.unpaid().size()));
+        invoices += line.invoices();
+        paidInvoices += line.paidInvoices();
         unpaid += line.unpaid().size();
       }
-      rows.add(row(fee, t(locale, "allClasses"), fee.totals(), unpaid));
+      rows.add(List.of(fee.name(), Vnd.date(fee.dueDate()), t(locale, "allClasses"), (long) invoices,
+          (long) paidInvoices, fee.invoiced(), fee.paid(), fee.outstanding(), (long) unpaid));
     }
-    FeeReport.Totals all = report.totals();
-    rows.add(List.of(t(locale, "schoolTotal"), "", "", (long) all.invoices(), (long) all.paidInvoices(),
-        all.invoicedVnd(), all.paidVnd(), all.outstandingVnd(), ""));
+    rows.add(List.of(t(locale, "schoolTotal"), "", "", "", "", report.invoiced(), report.paid(), report.outstanding(), ""));
     return rows;
-  }
-
-  private static List<Object> row(FeeReport.FeeLine fee, String className, FeeReport.Totals totals, int unpaid) {
-    return List.of(fee.name(), Shown.date(fee.dueDate()), className, (long) totals.invoices(),
-        (long) totals.paidInvoices(), totals.invoicedVnd(), totals.paidVnd(), totals.outstandingVnd(), (long) unpaid);
   }
 
   static List<String> unpaidHeader(Locale locale) {
@@ -48,11 +47,11 @@ final class FeeReportTable {
 
   static List<List<Object>> unpaid(FeeReport report, Locale locale) {
     List<List<Object>> rows = new ArrayList<>();
-    for (FeeReport.FeeLine fee : report.fees()) {
+    for (FeeReport.Fee fee : report.fees()) {
       for (FeeReport.ClassLine line : fee.classes()) {
-        for (FeeReport.Unpaid pupil : line.unpaid()) {
-          rows.add(List.of(fee.name(), line.className(), pupil.studentName(), pupil.studentId(), pupil.invoiceId(),
-              pupil.outstandingVnd(), pupil.overdue() ? t(locale, "yes") : t(locale, "no")));
+        for (FeeReport.UnpaidPupil pupil : line.unpaid()) {
+          rows.add(List.of(fee.name(), line.className(), pupil.fullName(), pupil.studentId(), pupil.invoiceId(),
+              pupil.outstanding(), pupil.overdue() ? t(locale, "yes") : t(locale, "no")));
         }
       }
     }

@@ -16,7 +16,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import vn.lienlac.model.i18n.Messages;
-import vn.lienlac.model.payments.Payment;
 import vn.lienlac.model.payments.Receipt;
 
 /**
@@ -37,7 +36,7 @@ public final class ReceiptPdf {
       PDType0Font regular = font(document, "DejaVuSans.ttf");
       PDType0Font bold = font(document, "DejaVuSans-Bold.ttf");
       PDDocumentInformation info = document.getDocumentInformation();
-      info.setTitle(text(locale, "payments.receipt.title") + " " + receipt.code());
+      info.setTitle(text(locale, "payments.receipt.title") + " " + receipt.number());
       info.setProducer("Lienlac");
       GregorianCalendar created = GregorianCalendar.from(receipt.paidAt().toZonedDateTime());
       info.setCreationDate(created);
@@ -83,13 +82,13 @@ public final class ReceiptPdf {
       line(bold, 16, MARGIN, receipt.schoolName());
       y -= 8;
       line(bold, 20, MARGIN, text(locale, "payments.receipt.title"));
-      line(regular, 11, MARGIN, text(locale, "payments.receipt.number") + ": " + receipt.code());
-      line(regular, 11, MARGIN, text(locale, "payments.receipt.paidAt") + ": " + Shown.time(receipt.paidAt())
+      line(regular, 11, MARGIN, text(locale, "payments.receipt.number") + ": " + receipt.number());
+      line(regular, 11, MARGIN, text(locale, "payments.receipt.paidAt") + ": " + Vnd.time(receipt.paidAt())
           + " (" + text(locale, "payments.receipt.zone") + ")");
       line(regular, 11, MARGIN, text(locale, "payments.receipt.method") + ": "
           + text(locale, "payments.receipt.method." + receipt.method().name()));
-      if (receipt.providerTxnId() != null && receipt.method() != Payment.Method.CASH) {
-        line(regular, 11, MARGIN, text(locale, "payments.receipt.transaction") + ": " + receipt.providerTxnId());
+      if (receipt.providerTransactionId() != null) {
+        line(regular, 11, MARGIN, text(locale, "payments.receipt.transaction") + ": " + receipt.providerTransactionId());
       }
       y -= 12;
       String[] header = {
@@ -98,17 +97,17 @@ public final class ReceiptPdf {
           text(locale, "payments.receipt.column.amount")};
       row(bold, header);
       int n = 1;
-      for (Receipt.Line item : receipt.items()) {
+      for (Receipt.Line item : receipt.lines()) {
         row(regular, new String[] {
-            Integer.toString(n++), item.studentName(), item.classId() == null ? "" : item.classId(),
-            item.feeName(), Shown.money(item.amountVnd())});
+            Integer.toString(n++), item.studentName(), item.className() == null ? "" : item.className(),
+            item.feeName(), Vnd.format(item.amount())});
       }
       y -= 6;
       stream.moveTo(MARGIN, y + 10);
       stream.lineTo(COLUMNS[4] + 0.1f, y + 10);
       stream.stroke();
       cell(bold, 12, COLUMNS[3], y, text(locale, "payments.receipt.total"));
-      rightAligned(bold, 12, COLUMNS[4], y, Shown.money(receipt.amountVnd()));
+      rightAligned(bold, 12, COLUMNS[4], y, Vnd.format(receipt.total()));
       y -= 40;
       line(regular, 9, MARGIN, text(locale, "payments.receipt.footer"));
       stream.close();

@@ -11,7 +11,6 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import vn.lienlac.model.i18n.Messages;
-import vn.lienlac.model.payments.Payment;
 import vn.lienlac.model.payments.Receipt;
 
 class ReceiptPdfTest {
@@ -35,8 +34,8 @@ class ReceiptPdfTest {
         .contains("Nguyễn Thị Hương")
         .contains("Trần Đức Anh")
         .contains("Tiền ăn bán trú tháng 11")
-        .contains("1.250.000\u00A0₫")
-        .contains("2.434.520\u00A0₫")
+        .contains("1.250.000 ₫")
+        .contains("2.434.520 ₫")
         .contains("Chuyển khoản ngân hàng (VietQR)")
         .contains("FT26325123456789")
         .contains("21/11/2026 10:05");
@@ -57,9 +56,11 @@ class ReceiptPdfTest {
 
   @Test
   void render_should_print_decomposed_names_as_nfc_and_survive_characters_the_font_lacks() throws IOException {
+    Receipt sample = Samples.receipt();
     String nfd = Normalizer.normalize("Phạm Thu Hà", Normalizer.Form.NFD);
-    Receipt receipt = Samples.receipt(List.of(new Receipt.Line("inv-1", "Học phí 学 \u0007", "s1", nfd, null, 10)), 10,
-        Payment.Method.CASH, "CASH", "cash-1");
+    Receipt receipt = new Receipt(sample.number(), sample.paymentId(), sample.schoolId(), sample.schoolName(),
+        List.of(new Receipt.Line("inv-1", "s1", nfd, null, "Học phí 学 \u0007", 10)), 10, Receipt.Method.CASH, null,
+        sample.paidAt());
     String text = text(ReceiptPdf.render(receipt, Messages.ENGLISH));
     assertThat(text).contains("Phạm Thu Hà").contains("Học phí ? ?").contains("PAYMENT RECEIPT").contains("Cash")
         .doesNotContain("Transaction id");
@@ -67,15 +68,25 @@ class ReceiptPdfTest {
 
   @Test
   void render_should_continue_on_a_second_page_when_the_lines_do_not_fit() throws IOException {
+    Receipt sample = Samples.receipt();
     List<Receipt.Line> many = new java.util.ArrayList<>();
     for (int i = 0; i < 60; i++) {
-      many.add(new Receipt.Line("inv-" + i, "Tiền ăn bán trú tháng 11", "s" + i, "Nguyễn Văn Học Sinh Số " + i, "6A1", 1000));
+      many.add(new Receipt.Line("inv-" + i, "s" + i, "Nguyễn Văn Học Sinh Số " + i, "6A1", "Tiền ăn bán trú tháng 11", 1000));
     }
-    byte[] pdf = ReceiptPdf.render(Samples.receipt(many, 60_000, Payment.Method.VNPAY, "VNPAY", "14123456"),
-        Messages.VIETNAMESE);
+    byte[] pdf = ReceiptPdf.render(new Receipt(sample.number(), sample.paymentId(), sample.schoolId(),
+        sample.schoolName(), many, 60_000, Receipt.Method.VNPAY, "14123456", sample.paidAt()), Messages.VIETNAMESE);
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isGreaterThan(1);
     }
-    assertThat(text(pdf)).contains("Nguyễn Văn Học Sinh Số 59").contains("60.000\u00A0₫");
+    assertThat(text(pdf)).contains("Nguyễn Văn Học Sinh Số 59").contains("60.000 ₫");
+  }
+
+  @Test
+  void vnd_should_group_thousands_with_dots() {
+    assertThat(Vnd.format(0)).isEqualTo("0 ₫");
+    assertThat(Vnd.format(999)).isEqualTo("999 ₫");
+    assertThat(Vnd.format(1000)).isEqualTo("1.000 ₫");
+    assertThat(Vnd.format(1_250_000)).isEqualTo("1.250.000 ₫");
+    assertThat(Vnd.format(-884_520)).isEqualTo("-884.520 ₫");
   }
 }

@@ -23,7 +23,7 @@ class QrPngTest {
 
   @Test
   void render_should_write_a_png_that_decodes_to_the_same_payload() throws Exception {
-    String payload = VietQr.dynamic("970415", "113366668888", 1_250_000, "LL10K3M09QZX");
+    String payload = VietQr.dynamic("970415", "113366668888", 1_250_000, "LL10K3M09QN");
     byte[] png = QrPng.render(payload, QrPng.DEFAULT_SIZE);
     assertThat(png).startsWith(0x89, 'P', 'N', 'G');
     assertThat(decode(png)).isEqualTo(payload);
