@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.identity.RosterRepository;
@@ -50,7 +51,7 @@ public final class PaymentsFunction extends ApiFunction {
   }
 
   private PaymentsFunction(Environment env, Dynamo dynamo) {
-    this(dynamo, Clock.systemUTC(), Events.publisher(env), VnpayConfig.fromEnvironment(env));
+    this(dynamo, Clock.systemUTC(), Events.publisher(env), VnpayConfig.lazy(() -> VnpayConfig.fromEnvironment(env)));
     primeBeforeSnapshot(dynamo, env);
   }
 
@@ -61,10 +62,10 @@ public final class PaymentsFunction extends ApiFunction {
 
   /** The dev stack with its event queue; VNPay is the local sandbox. */
   public PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher) {
-    this(dynamo, clock, publisher, VnpayConfig.localSandbox());
+    this(dynamo, clock, publisher, VnpayConfig::localSandbox);
   }
 
-  PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher, VnpayConfig vnpay) {
+  PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher, Supplier<VnpayConfig> vnpay) {
     RosterRepository roster = new RosterRepository(dynamo);
     this.directory = new DirectoryRepository(dynamo, clock);
     this.ledger = new PaymentLedger(dynamo, clock, publisher);
@@ -120,7 +121,7 @@ public final class PaymentsFunction extends ApiFunction {
     PaymentService.checkDraft(draft.method(), List.of(invoiceId));
     InvoiceItem invoice = access.invoice(caller, invoiceId, InvoiceAction.PAY);
     return started(payments.start(caller, List.of(invoice), draft.method(), locale(request, draft.locale()),
-        request.sourceIp()));
+        request.sourceIp(), request.domainName()));
   }
 
   private ApiResponse pay(ApiRequest request) {
@@ -131,7 +132,7 @@ public final class PaymentsFunction extends ApiFunction {
     for (String id : ids) {
       chosen.add(access.invoice(caller, id, InvoiceAction.PAY));
     }
-    return started(payments.start(caller, chosen, draft.method(), locale(request, draft.locale()), request.sourceIp()));
+    return started(payments.start(caller, chosen, draft.method(), locale(request, draft.locale()), request.sourceIp(), request.domainName()));
   }
 
   private ApiResponse cancelInvoice(ApiRequest request) {
