@@ -11,7 +11,7 @@ FUNCTIONS_JAR = functions/target/lienlac-functions-0.1.0-SNAPSHOT-lambda.jar
 PAYMENTS_JAR = payments/target/lienlac-payments-0.1.0-SNAPSHOT-lambda.jar
 PUSH_JAR = push-dispatch/target/lienlac-push-dispatch-0.1.0-SNAPSHOT-lambda.jar
 
-.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction
+.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction build-PaymentsFunction
 
 functions-jar:
 	./lienlac mvn -q -pl functions -am -DskipTests package
@@ -25,3 +25,7 @@ push-jar:
 build-IdentityFunction build-RecordsFunction: functions-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(FUNCTIONS_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+build-PaymentsFunction: payments-jar
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(PAYMENTS_JAR) "$(ARTIFACTS_DIR)/lib/"

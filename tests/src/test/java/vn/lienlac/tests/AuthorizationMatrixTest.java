@@ -109,7 +109,28 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       // Only the homeroom teacher decides; whoever else can read the request is told so (403).
       op("PATCH /v1/leave-requests/{leaveRequestId}").body(w -> Map.of("status", "APPROVED", "note", "Đồng ý"))
-          .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF));
+          .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF),
+      // --- payments (issue 14): money is between the family and the school office; teachers see none of it.
+      // {invoiceId} is a new open invoice of the pupil for every cell (a paid one for the receipt).
+      op("POST /v1/fees").body(World::feeDraft).allow(STAFF).unnamed()
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
+      op("GET /v1/students/{studentId}/invoices").allow(PARENT, STAFF)
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      op("POST /v1/invoices/{invoiceId}/payments").body(w -> Map.of("method", "VIETQR")).allow(PARENT).forbid(STAFF),
+      op("POST /v1/payments").body(World::paymentDraft).allow(PARENT).forbid(STAFF),
+      op("POST /v1/invoices/{invoiceId}/cancel").body(w -> Map.of("reason", "Ma trận: thu nhầm")).allow(STAFF)
+          .forbid(PARENT),
+      op("POST /v1/invoices/{invoiceId}/cash-payments").body(w -> Map.of("amountVnd", World.MATRIX_FEE_VND))
+          .allow(STAFF).forbid(PARENT),
+      op("GET /v1/invoices/{invoiceId}/receipt").allow(PARENT, STAFF)
+          .expect(body -> assertThat(body.get("number").asText()).startsWith("BL-")),
+      op("GET /v1/schools/{schoolId}/fees/report").allow(STAFF)
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
+      // VNPay's server-to-server IPN and the payer's return: public; unsigned, they change nothing (RspCode 97).
+      op("GET /v1/payments/vnpay/ipn").publicRoute()
+          .expect(body -> assertThat(body.get("RspCode").asText()).isEqualTo("97")),
+      op("GET /v1/payments/vnpay/return").publicRoute()
+          .expect(body -> assertThat(body.get("signatureValid").asBoolean()).isFalse()));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -462,10 +483,49 @@ class AuthorizationMatrixTest {
           case "term" -> SeededApi.TERM;
           case "date" -> operation.method.equals("GET") ? "2026-11-20" : MATRIX_DAY.toString();
           case "leaveRequestId" -> newLeaveRequest();
+          case "invoiceId" -> operation.template.endsWith("/receipt") ? paidInvoice() : newInvoice();
+          case "schoolId" -> SeededApi.NGUYEN_TRAI;
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
       return values;
+    }
+
+    static final long MATRIX_FEE_VND = 150_000;
+    private int fees;
+
+    /** A new fee for the matrix pupil alone (its content differs each call, so it is a new fee). */
+    Map<String, Object> feeDraft() {
+      return Map.of("schoolId", SeededApi.NGUYEN_TRAI, "name", "Ma trận phí " + ++fees + " " + System.nanoTime(),
+          "amountVnd", MATRIX_FEE_VND, "dueDate", SeededApi.today().plusDays(30).toString(), "scope", "PUPILS",
+          "studentIds", List.of(pupil));
+    }
+
+    /** A new open invoice of the pupil, through the API (staff create a fee for the pupil alone). */
+    String newInvoice() {
+      ApiClient staff = seeded.as(users.get(STAFF));
+      ApiClient.Response fee = staff.post("/v1/fees", feeDraft());
+      assertThat(fee.status()).as(fee.text()).isEqualTo(201);
+      String feeId = fee.body().get("id").asText();
+      for (JsonNode invoice : staff.get("/v1/students/" + pupil + "/invoices").body().get("items")) {
+        if (invoice.get("feeId").asText().equals(feeId)) {
+          return invoice.get("id").asText();
+        }
+      }
+      throw new AssertionError("no invoice of fee " + feeId);
+    }
+
+    /** A new invoice of the pupil, paid in cash at the office (it has a receipt). */
+    String paidInvoice() {
+      String invoiceId = newInvoice();
+      ApiClient.Response cash = seeded.as(users.get(STAFF)).post("/v1/invoices/" + invoiceId + "/cash-payments",
+          Map.of("amountVnd", MATRIX_FEE_VND));
+      assertThat(cash.status()).as(cash.text()).isEqualTo(201);
+      return invoiceId;
+    }
+
+    Map<String, Object> paymentDraft() {
+      return Map.of("method", "VIETQR", "invoiceIds", List.of(newInvoice()));
     }
 
     Map<String, Object> leaveDraft() {
@@ -517,9 +577,24 @@ class AuthorizationMatrixTest {
       return secrets;
     }
 
-    /** Every item of the pupil's and the class's partitions (what a write on them could change). */
+    /**
+     * Every item of the pupil's and the class's partitions (what a write on them could change), and
+     * what the payments routes write around the pupil: the school's fees (its own partition), the
+     * pupil's invoices (gsi1 {@code S#{school}#ST#{pupil}}) and the school's open payments (gsi1).
+     */
     List<Map<String, AttributeValue>> snapshot(Map<String, String> values) {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
+      var table = seeded.stack().dynamo();
+      String school = "S#" + SeededApi.NGUYEN_TRAI;
+      items.addAll(table.client().query(QueryRequest.builder().tableName(table.tableName())
+          .keyConditionExpression("pk = :pk AND begins_with(sk, :fee)").consistentRead(true)
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":fee", AttributeValue.fromS("FEE#")))
+          .build()).items());
+      for (String gsi1pk : List.of(school + "#ST#" + pupil, school + "#PAY#OPEN")) {
+        table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName()).indexName("gsi1")
+            .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(gsi1pk)))
+            .build()).items().forEach(items::add);
+      }
       for (String pk : List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil, "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS)) {
         var dynamo = seeded.stack().dynamo();
         Map<String, AttributeValue> startKey = null;

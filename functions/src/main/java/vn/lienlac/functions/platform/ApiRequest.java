@@ -105,6 +105,13 @@ public final class ApiRequest {
     return ip == null || ip.isBlank() ? "127.0.0.1" : ip;
   }
 
+  /** The host the request came to ({@code abc.execute-api…amazonaws.com} or a custom domain); null when unknown. */
+  public String domainName() {
+    var context = event.getRequestContext();
+    String domain = context == null ? null : context.getDomainName();
+    return domain == null || domain.isBlank() ? null : domain;
+  }
+
   /** All query parameters (API Gateway joins repeated ones with commas); empty when none. */
   public Map<String, String> queryParameters() {
     Map<String, String> parameters = event.getQueryStringParameters();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.identity.RosterRepository;
@@ -44,11 +45,11 @@ final class BankTransfers {
   private final RosterRepository roster;
   private final BankAccess access;
   private final BankReconciler reconciler;
-  private final BankConfig config;
+  private final Supplier<BankConfig> config;
   private final Clock clock;
 
   BankTransfers(DirectoryRepository directory, RosterRepository roster, BankAccess access, BankReconciler reconciler,
-      BankConfig config, Clock clock) {
+      Supplier<BankConfig> config, Clock clock) {
     this.directory = directory;
     this.roster = roster;
     this.access = access;
@@ -109,7 +110,7 @@ final class BankTransfers {
   /** The school of the webhook URL, if it exists and connected a bank account; otherwise 401 (nothing revealed). */
   private BankConfig.School connectedSchool(ApiRequest request) {
     String schoolId = request.pathParameter("schoolId");
-    Optional<BankConfig.School> school = Ids.isValid(schoolId) ? config.school(schoolId) : Optional.empty();
+    Optional<BankConfig.School> school = Ids.isValid(schoolId) ? config.get().school(schoolId) : Optional.empty();
     if (school.isEmpty() || roster.school(schoolId).isEmpty()) {
       throw new ApiException.Unauthenticated();
     }
@@ -145,7 +146,7 @@ final class BankTransfers {
     if (!Payment.Method.VIETQR.name().equals(payment.method)) {
       throw new ApiException.Conflict("payments.bank.notVietqr");
     }
-    BankConfig.School school = config.school(payment.schoolId)
+    BankConfig.School school = config.get().school(payment.schoolId)
         .orElseThrow(() -> new ApiException.Conflict("payments.bank.notConnected"));
     long outstanding = payment.amountVnd - payment.creditedVnd;
     if (outstanding <= 0 || Payment.State.valueOf(payment.state).isFinal()) {

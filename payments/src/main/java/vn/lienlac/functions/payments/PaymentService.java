@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -43,10 +44,10 @@ public final class PaymentService {
   private final Clock clock;
   private final PaymentLedger ledger;
   private final InvoiceService invoices;
-  private final VnpayConfig vnpay;
+  private final Supplier<VnpayConfig> vnpay;
   private final DynamoDbTable<PaymentItem> payments;
 
-  public PaymentService(Dynamo dynamo, Clock clock, PaymentLedger ledger, InvoiceService invoices, VnpayConfig vnpay) {
+  public PaymentService(Dynamo dynamo, Clock clock, PaymentLedger ledger, InvoiceService invoices, Supplier<VnpayConfig> vnpay) {
     this.dynamo = dynamo;
     this.clock = clock;
     this.ledger = ledger;
@@ -81,7 +82,8 @@ public final class PaymentService {
    * Starts a payment of {@code chosen} (already authorized: the caller's children's invoices, one
    * school). VNPay: a signed redirect URL; VietQR: the reference to put in the transfer.
    */
-  public Payment start(Caller caller, List<InvoiceItem> chosen, Payment.Method method, Locale locale, String ip) {
+  public Payment start(Caller caller, List<InvoiceItem> chosen, Payment.Method method, Locale locale, String ip,
+      String host) {
     String schoolId = chosen.getFirst().schoolId;
     if (chosen.stream().anyMatch(i -> !i.schoolId.equals(schoolId))) {
       throw new ApiException.Invalid(List.of(Violation.of("invoiceIds", "payments.oneSchool")));
@@ -91,7 +93,7 @@ public final class PaymentService {
         throw new ApiException.Conflict(invoice.version, "payments.invoiceNotOpen", invoice.invoiceId);
       }
     }
-    Optional<VnpayConfig.Merchant> merchant = method == Payment.Method.VNPAY ? vnpay.merchant(schoolId) : Optional.empty();
+    Optional<VnpayConfig.Merchant> merchant = method == Payment.Method.VNPAY ? vnpay.get().merchant(schoolId) : Optional.empty();
     if (method == Payment.Method.VNPAY && merchant.isEmpty()) {
       throw new ApiException.Conflict("payments.vnpayNotConfigured");
     }
@@ -113,11 +115,11 @@ public final class PaymentService {
       p.put("vnp_OrderInfo", "Thanh toan hoc phi " + payment.paymentId);
       p.put("vnp_OrderType", "billpayment");
       p.put("vnp_Locale", "en".equals(locale.getLanguage()) ? "en" : "vn");
-      p.put("vnp_ReturnUrl", vnpay.returnUrl());
+      p.put("vnp_ReturnUrl", vnpay.get().returnUrl(host));
       p.put("vnp_IpAddr", ip);
       p.put("vnp_CreateDate", payment.providerCreateDate);
       p.put("vnp_ExpireDate", Vnpay.date(now.plus(VNPAY_EXPIRY)));
-      redirectUrl = Vnpay.payUrl(vnpay.payUrl(), merchant.get().hashSecret(), p);
+      redirectUrl = Vnpay.payUrl(vnpay.get().payUrl(), merchant.get().hashSecret(), p);
     }
     // CREATED → PENDING: the payer has what they need to pay. A crash before this leaves CREATED,
     // which the IPN, the webhook and the reconciler treat like PENDING.

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.identity.RosterRepository;
@@ -52,8 +53,8 @@ public final class PaymentsFunction extends ApiFunction {
   }
 
   private PaymentsFunction(Environment env, Dynamo dynamo) {
-    this(dynamo, Clock.systemUTC(), Events.publisher(env), VnpayConfig.fromEnvironment(env),
-        BankConfig.fromEnvironment(env));
+    this(dynamo, Clock.systemUTC(), Events.publisher(env), VnpayConfig.lazy(() -> VnpayConfig.fromEnvironment(env)),
+        BankConfig.lazy(() -> BankConfig.fromEnvironment(env)));
     primeBeforeSnapshot(dynamo, env);
   }
 
@@ -64,14 +65,15 @@ public final class PaymentsFunction extends ApiFunction {
 
   /** The dev stack with its event queue; VNPay is the local sandbox. */
   public PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher) {
-    this(dynamo, clock, publisher, VnpayConfig.localSandbox());
+    this(dynamo, clock, publisher, VnpayConfig::localSandbox);
   }
 
-  PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher, VnpayConfig vnpay) {
-    this(dynamo, clock, publisher, vnpay, BankConfig.localDev());
+  PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher, Supplier<VnpayConfig> vnpay) {
+    this(dynamo, clock, publisher, vnpay, BankConfig::localDev);
   }
 
-  PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher, VnpayConfig vnpay, BankConfig bank) {
+  PaymentsFunction(Dynamo dynamo, Clock clock, EventPublisher publisher, Supplier<VnpayConfig> vnpay,
+      Supplier<BankConfig> bank) {
     RosterRepository roster = new RosterRepository(dynamo);
     this.directory = new DirectoryRepository(dynamo, clock);
     this.ledger = new PaymentLedger(dynamo, clock, publisher);
@@ -130,7 +132,7 @@ public final class PaymentsFunction extends ApiFunction {
     PaymentService.checkDraft(draft.method(), List.of(invoiceId));
     InvoiceItem invoice = access.invoice(caller, invoiceId, InvoiceAction.PAY);
     return started(payments.start(caller, List.of(invoice), draft.method(), locale(request, draft.locale()),
-        request.sourceIp()));
+        request.sourceIp(), request.domainName()));
   }
 
   private ApiResponse pay(ApiRequest request) {
@@ -141,7 +143,7 @@ public final class PaymentsFunction extends ApiFunction {
     for (String id : ids) {
       chosen.add(access.invoice(caller, id, InvoiceAction.PAY));
     }
-    return started(payments.start(caller, chosen, draft.method(), locale(request, draft.locale()), request.sourceIp()));
+    return started(payments.start(caller, chosen, draft.method(), locale(request, draft.locale()), request.sourceIp(), request.domainName()));
   }
 
   private ApiResponse cancelInvoice(ApiRequest request) {

@@ -3,6 +3,7 @@ package vn.lienlac.functions.payments;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -11,20 +12,23 @@ import vn.lienlac.functions.platform.Json;
 
 /**
  * Each school is its own VNPay merchant: its TmnCode and hash secret. In AWS they live in a
- * Secrets Manager secret ({@code VNPAY_SECRET_ARN}; JSON {@code {"<schoolId>": {"tmnCode": "…",
+ * Secrets Manager secret ({@code VNPAY_SECRET_ID}; JSON {@code {"<schoolId>": {"tmnCode": "…",
  * "hashSecret": "…"}}}), never in the repository or the template; the dev stack uses
  * {@link #localSandbox()}, whose secrets are public and work only with the local sandbox.
  *
  * @param payUrl    VNPay's payment page ({@code …/paymentv2/vpcpay.html})
  * @param apiUrl    VNPay's transaction API ({@code …/merchant_webapi/api/transaction}: querydr)
- * @param returnUrl where VNPay sends the payer back ({@code …/v1/payments/vnpay/return})
+ * @param sandbox   the dev stack's local sandbox: every school is a merchant (public dev secrets)
+ *
+ * <p>The return URL is not configured: it is this API's own {@code /v1/payments/vnpay/return}, on
+ * the host the payer's request came to.
  */
-public record VnpayConfig(Map<String, Merchant> merchants, String payUrl, String apiUrl, String returnUrl,
-    boolean sandbox) {
-  public static final String SECRET_ARN = "VNPAY_SECRET_ARN";
+public record VnpayConfig(Map<String, Merchant> merchants, String payUrl, String apiUrl, boolean sandbox) {
+  /** The secret's name (or ARN): template.yaml sets {@code lienlac/vnpay-merchants}. */
+  public static final String SECRET_ID = "VNPAY_SECRET_ID";
   public static final String PAY_URL = "VNPAY_PAY_URL";
   public static final String API_URL = "VNPAY_API_URL";
-  public static final String RETURN_URL = "VNPAY_RETURN_URL";
+  public static final String RETURN_PATH = "/v1/payments/vnpay/return";
   /** Dev stack only: the local sandbox's pages, relative to the dev gateway. */
   public static final String DEV_PAY_PATH = "/dev/vnpay/vpcpay.html";
   public static final String DEV_API_PATH = "/dev/vnpay/merchant_webapi/api/transaction";
@@ -42,20 +46,44 @@ public record VnpayConfig(Map<String, Merchant> merchants, String payUrl, String
     merchants = Map.copyOf(merchants);
   }
 
-  /** From the environment template.yaml sets; the secret is read once (cold start). */
+  /**
+   * Reads the configuration on first use, once: after a SnapStart restore, not into the snapshot
+   * (a secret in a snapshot outlives its rotation), and not when the container merely starts.
+   */
+  public static Supplier<VnpayConfig> lazy(Supplier<VnpayConfig> read) {
+    return new Supplier<>() {
+      private volatile VnpayConfig value;
+
+      @Override
+      public VnpayConfig get() {
+        VnpayConfig v = value;
+        if (v == null) {
+          synchronized (this) {
+            if (value == null) {
+              value = read.get();
+            }
+            v = value;
+          }
+        }
+        return v;
+      }
+    };
+  }
+
+  /** From the environment template.yaml sets: the secret from Secrets Manager. */
   public static VnpayConfig fromEnvironment(Environment env) {
-    String arn = env.require(SECRET_ARN);
+    String secretId = env.require(SECRET_ID);
     String json;
     try (SecretsManagerClient client = SecretsManagerClient.builder()
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(env.optional("AWS_REGION").orElse("ap-southeast-1")))
         .build()) {
-      json = client.getSecretValue(r -> r.secretId(arn)).secretString();
+      json = client.getSecretValue(r -> r.secretId(secretId)).secretString();
     }
-    return parse(json, env.require(PAY_URL), env.require(API_URL), env.require(RETURN_URL));
+    return parse(json, env.require(PAY_URL), env.require(API_URL));
   }
 
-  static VnpayConfig parse(String json, String payUrl, String apiUrl, String returnUrl) {
+  static VnpayConfig parse(String json, String payUrl, String apiUrl) {
     Map<String, Map<String, String>> raw;
     try {
       raw = Json.MAPPER.readValue(json, new TypeReference<Map<String, Map<String, String>>>() {});
@@ -64,7 +92,7 @@ public record VnpayConfig(Map<String, Merchant> merchants, String payUrl, String
     }
     Map<String, Merchant> merchants = new java.util.HashMap<>();
     raw.forEach((school, m) -> merchants.put(school, new Merchant(school, m.get("tmnCode"), m.get("hashSecret"))));
-    return new VnpayConfig(merchants, payUrl, apiUrl, returnUrl, false);
+    return new VnpayConfig(merchants, payUrl, apiUrl, false);
   }
 
   /**
@@ -73,7 +101,12 @@ public record VnpayConfig(Map<String, Merchant> merchants, String payUrl, String
    * {@link #fromEnvironment} is what Lambda uses.
    */
   public static VnpayConfig localSandbox() {
-    return new VnpayConfig(Map.of(), DEV_PAY_PATH, DEV_API_PATH, "/v1/payments/vnpay/return", true);
+    return new VnpayConfig(Map.of(), DEV_PAY_PATH, DEV_API_PATH, true);
+  }
+
+  /** Where VNPay sends the payer back: this API on the host the request came to (relative for the sandbox). */
+  public String returnUrl(String host) {
+    return sandbox || host == null ? RETURN_PATH : "https://" + host + RETURN_PATH;
   }
 
   /** The school's merchant, if it takes VNPay. */

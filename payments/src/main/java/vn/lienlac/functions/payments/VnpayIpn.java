@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import vn.lienlac.model.payments.Payment;
 
 /**
@@ -28,10 +29,10 @@ public final class VnpayIpn {
   }
 
   private final PaymentLedger ledger;
-  private final VnpayConfig config;
+  private final Supplier<VnpayConfig> config;
   private final Clock clock;
 
-  public VnpayIpn(PaymentLedger ledger, VnpayConfig config, Clock clock) {
+  public VnpayIpn(PaymentLedger ledger, Supplier<VnpayConfig> config, Clock clock) {
     this.ledger = ledger;
     this.config = config;
     this.clock = clock;
@@ -39,7 +40,10 @@ public final class VnpayIpn {
 
   public Answer handle(Map<String, String> parameters) {
     try {
-      Optional<VnpayConfig.Merchant> merchant = config.byTmnCode(parameters.get("vnp_TmnCode"));
+      if (!signed(parameters)) {
+        return Answer.of("97");
+      }
+      Optional<VnpayConfig.Merchant> merchant = config.get().byTmnCode(parameters.get("vnp_TmnCode"));
       if (merchant.isEmpty() || !Vnpay.verify(merchant.get().hashSecret(), parameters)) {
         return Answer.of("97");
       }
@@ -79,6 +83,16 @@ public final class VnpayIpn {
     }
   }
 
+  /**
+   * Whether the request carries a signature and a merchant at all: without them it is answered
+   * (97) without reading the merchants' secret (so priming and probes never fetch it).
+   */
+  private static boolean signed(Map<String, String> parameters) {
+    String hash = parameters.get("vnp_SecureHash");
+    String tmn = parameters.get("vnp_TmnCode");
+    return hash != null && hash.matches("[0-9a-fA-F]{128}") && tmn != null && !tmn.isEmpty();
+  }
+
   /** vnp_Amount (VND × 100) as VND; null when it is not a whole number of đồng. */
   static Long vnpAmount(String raw) {
     if (raw == null || !raw.matches("\\d{1,18}")) {
@@ -91,7 +105,8 @@ public final class VnpayIpn {
   /** What the return page shows: the signature checked, the payment's state read, nothing credited. */
   public Map<String, Object> result(Map<String, String> parameters) {
     Map<String, Object> out = new LinkedHashMap<>();
-    Optional<VnpayConfig.Merchant> merchant = config.byTmnCode(parameters.get("vnp_TmnCode"));
+    Optional<VnpayConfig.Merchant> merchant = signed(parameters)
+        ? config.get().byTmnCode(parameters.get("vnp_TmnCode")) : Optional.empty();
     boolean signed = merchant.isPresent() && Vnpay.verify(merchant.get().hashSecret(), parameters);
     out.put("signatureValid", signed);
     if (signed) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -13,14 +14,15 @@ import vn.lienlac.functions.platform.Json;
 
 /**
  * Each school's bank account (what its VietQR codes pay into) and the keys of the notification
- * service it connected (SePay, Casso). In AWS: a Secrets Manager secret ({@code BANK_SECRET_ARN};
+ * service it connected (SePay, Casso). In AWS: a Secrets Manager secret ({@code BANK_SECRET_ID};
  * JSON {@code {"<schoolId>": {"bin": "970415", "account": "…", "accountName": "…", "sepayApiKey": "…",
  * "sepayHmacSecret": "…", "cassoChecksumKey": "…"}}}, keys optional: a missing key turns that method
- * off), read once per container, never in the repository or the template. The dev stack uses
+ * off), read on first use (not at cold start: SnapStart priming needs no secret) and kept for the
+ * container, never in the repository or the template. The dev stack uses
  * {@link #localDev()}: public keys that only the local stack accepts.
  */
 public record BankConfig(Map<String, School> schools, boolean dev) {
-  public static final String SECRET_ARN = "BANK_SECRET_ARN";
+  public static final String SECRET_ID = "BANK_SECRET_ID";
 
   /** One school's account and webhook keys. */
   public record School(String schoolId, String bin, String account, String accountName, String sepayApiKey,
@@ -35,9 +37,24 @@ public record BankConfig(Map<String, School> schools, boolean dev) {
     schools = Map.copyOf(schools);
   }
 
-  /** From the secret template.yaml names; read once (cold start). */
+  /** The configuration read once, on the first call of {@code get()}. */
+  public static Supplier<BankConfig> lazy(Supplier<BankConfig> read) {
+    return new Supplier<>() {
+      private volatile BankConfig value;
+
+      @Override
+      public synchronized BankConfig get() {
+        if (value == null) {
+          value = read.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** From the secret template.yaml names. */
   public static BankConfig fromEnvironment(Environment env) {
-    String arn = env.require(SECRET_ARN);
+    String arn = env.require(SECRET_ID);
     try (SecretsManagerClient client = SecretsManagerClient.builder()
         .httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(env.optional("AWS_REGION").orElse("ap-southeast-1")))
