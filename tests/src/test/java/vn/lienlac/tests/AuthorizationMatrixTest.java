@@ -130,7 +130,23 @@ class AuthorizationMatrixTest {
       op("GET /v1/payments/vnpay/ipn").publicRoute()
           .expect(body -> assertThat(body.get("RspCode").asText()).isEqualTo("97")),
       op("GET /v1/payments/vnpay/return").publicRoute()
-          .expect(body -> assertThat(body.get("signatureValid").asBoolean()).isFalse()));
+          .expect(body -> assertThat(body.get("signatureValid").asBoolean()).isFalse()),
+      // --- bank transfers and VietQR (paydocs). The webhooks are public, and a JWT is not their credential:
+      // without the provider's signature every caller, anonymous or signed in, gets 401 and nothing is stored
+      // (the signed path is proven over HTTP by BankTransferWebhookTest).
+      op("POST /v1/payments/bank-transfers/sepay/{schoolId}").body(World::sepayNotification).signatureOnly(),
+      op("POST /v1/payments/bank-transfers/casso/{schoolId}").body(World::cassoNotification).signatureOnly(),
+      op("GET /v1/schools/{schoolId}/bank-transfers/review").allow(STAFF).unnamed()
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER)
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      // {reviewId} is a new transfer parked (no reference) for every cell.
+      op("POST /v1/schools/{schoolId}/bank-transfers/review/{reviewId}/resolve")
+          .body(w -> Map.of("action", "DISMISS", "reason", "Ma trận: không phải tiền học")).allow(STAFF)
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER)
+          .expect(body -> assertThat(body.get("status").asText()).isEqualTo("DISMISSED")),
+      // {paymentId} is a new VIETQR payment the parent started for the pupil.
+      op("GET /v1/payments/{paymentId}/vietqr").allow(PARENT, STAFF)
+          .expect(body -> assertThat(body.get("payload").asText()).startsWith("000201010212")));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -224,7 +240,8 @@ class AuthorizationMatrixTest {
         .anyMatch(secret -> !sent.contains(secret) && problemText(response).contains(secret))) {
       leaks.add(cell);
     }
-    int expected = cell.actor == ANONYMOUS ? 401 : operation.forbidden.contains(cell.actor) ? 403 : 404;
+    int expected = operation.signatureOnly || cell.actor == ANONYMOUS ? 401
+        : operation.forbidden.contains(cell.actor) ? 403 : 404;
     assertThat(status).as(response.text()).isEqualTo(expected);
     assertThat(response.header("content-type")).startsWith("application/problem+json");
     assertThat(response.body().path("status").asInt()).isEqualTo(expected);
@@ -323,6 +340,8 @@ class AuthorizationMatrixTest {
     final Set<Actor> allowed = EnumSet.noneOf(Actor.class);
     final Set<Actor> forbidden = EnumSet.noneOf(Actor.class);
     boolean isPublic;
+    /** Public, but authorized by a provider's signature only: every actor, token or not, gets 401. */
+    boolean signatureOnly;
     boolean unnamed;
     String query;
     Function<World, Object> body;
@@ -337,6 +356,13 @@ class AuthorizationMatrixTest {
 
     String routeKey() {
       return method + " " + template;
+    }
+
+    /** No token needed, and none suffices: a webhook whose only credential is the provider's signature. */
+    Operation signatureOnly() {
+      isPublic = true;
+      signatureOnly = true;
+      return this;
     }
 
     /** No token needed: every actor is allowed, anonymous too. */
@@ -485,6 +511,8 @@ class AuthorizationMatrixTest {
           case "leaveRequestId" -> newLeaveRequest();
           case "invoiceId" -> operation.template.endsWith("/receipt") ? paidInvoice() : newInvoice();
           case "schoolId" -> SeededApi.NGUYEN_TRAI;
+          case "reviewId" -> parkedTransfer();
+          case "paymentId" -> vietqrPayment();
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
@@ -522,6 +550,41 @@ class AuthorizationMatrixTest {
           Map.of("amountVnd", MATRIX_FEE_VND));
       assertThat(cash.status()).as(cash.text()).isEqualTo(201);
       return invoiceId;
+    }
+
+    private long bankIds = 900_000;
+
+    /** A SePay notification with no payment reference in its note (parked when signed). */
+    Map<String, Object> sepayNotification() {
+      return Map.of("id", ++bankIds, "gateway", "VietinBank", "transactionDate", "2026-11-21 09:30:00",
+          "accountNumber", "1133666688", "content", "Ma tran chuyen tien", "transferType", "in",
+          "transferAmount", MATRIX_FEE_VND, "referenceCode", "FT" + bankIds);
+    }
+
+    Map<String, Object> cassoNotification() {
+      return Map.of("error", 0, "data", Map.of("id", ++bankIds, "amount", MATRIX_FEE_VND, "description",
+          "Ma tran chuyen tien", "accountNumber", "1133666688", "reference", "FT" + bankIds));
+    }
+
+    /** A new bank transfer parked in the school's review queue, through the signed SePay webhook (dev key). */
+    String parkedTransfer() {
+      Map<String, Object> notification = sepayNotification();
+      ApiClient.Response parked = anonymousClient().send("POST",
+          "/v1/payments/bank-transfers/sepay/" + SeededApi.NGUYEN_TRAI, notification,
+          Map.of("authorization", "Apikey dev-sepay-" + SeededApi.NGUYEN_TRAI));
+      assertThat(parked.status()).as(parked.text()).isEqualTo(200);
+      return "sepay-" + notification.get("id");
+    }
+
+    /** A new VIETQR payment the parent started for a new invoice of the pupil. */
+    String vietqrPayment() {
+      ApiClient.Response payment = seeded.as(users.get(PARENT)).post("/v1/payments", paymentDraft());
+      assertThat(payment.status()).as(payment.text()).isEqualTo(201);
+      return payment.body().get("id").asText();
+    }
+
+    private ApiClient anonymousClient() {
+      return new ApiClient(seeded.stack().baseUri());
     }
 
     Map<String, Object> paymentDraft() {
@@ -590,6 +653,11 @@ class AuthorizationMatrixTest {
           .keyConditionExpression("pk = :pk AND begins_with(sk, :fee)").consistentRead(true)
           .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":fee", AttributeValue.fromS("FEE#")))
           .build()).items());
+      // bank transfers (paydocs): the school's parked transactions and their audit.
+      table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName())
+          .keyConditionExpression("pk = :pk").consistentRead(true)
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school + "#BANKTXN")))
+          .build()).items().forEach(items::add);
       for (String gsi1pk : List.of(school + "#ST#" + pupil, school + "#PAY#OPEN")) {
         table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName()).indexName("gsi1")
             .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(gsi1pk)))

@@ -100,7 +100,9 @@ class FuzzTest {
     String invoice = office.get("/v1/students/" + pupil + "/invoices").body().get("items").get(0).get("id").asText();
     pathValues = Map.of("studentId", pupil, "classId", CLASS, "subject", "toan", "term", SeededApi.TERM,
         "date", lastWeekday().toString(), "leaveRequestId", created.body().get("id").asText(),
-        "invoiceId", invoice, "schoolId", SeededApi.NGUYEN_TRAI);
+        "invoiceId", invoice, "schoolId", SeededApi.NGUYEN_TRAI,
+        // paydocs: a transfer parked through the signed SePay webhook, and a VIETQR payment of the parent.
+        "reviewId", parkedTransfer(), "paymentId", vietqrPayment(seeded.as(parent), invoice));
     parentId = parent;
     for (Operation operation : operations) {
       for (Parameter parameter : operation.in("path")) {
@@ -112,6 +114,23 @@ class FuzzTest {
       }
     }
     before = TableDump.of(stack.dynamo());
+  }
+
+  /** A bank transfer without a reference, through the SePay webhook with the dev stack's key: parked. */
+  private static String parkedTransfer() {
+    ApiClient.Response parked = new ApiClient(stack.baseUri()).send("POST",
+        "/v1/payments/bank-transfers/sepay/" + SeededApi.NGUYEN_TRAI,
+        Map.of("id", 990_001, "transferType", "in", "transferAmount", 50_000, "content", "fuzz",
+            "accountNumber", "1133666688"),
+        Map.of("authorization", "Apikey dev-sepay-" + SeededApi.NGUYEN_TRAI));
+    assertThat(parked.status()).as(parked.text()).isEqualTo(200);
+    return "sepay-990001";
+  }
+
+  private static String vietqrPayment(ApiClient parent, String invoiceId) {
+    ApiClient.Response payment = parent.post("/v1/payments", Map.of("method", "VIETQR", "invoiceIds", List.of(invoiceId)));
+    assertThat(payment.status()).as(payment.text()).isEqualTo(201);
+    return payment.body().get("id").asText();
   }
 
   private static String parentId;

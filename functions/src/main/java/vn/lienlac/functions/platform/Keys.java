@@ -118,6 +118,6 @@ public final class Keys {
 
   /** {@code S#{school}#BANKTXN#OPEN}: gsi1 partition of the parked transactions still open. */
   public static String openBankTransfers(String schoolId) {
-    return bankTransfers(schoolId) + "#OPEN";
+    return school(schoolId) + "#BANKTXN#OPEN";
   }
 }
