@@ -85,9 +85,11 @@ class ContractTest {
     assertThat(duplicates).as("routes wired to two functions").isEmpty();
     assertThat(wired).isEqualTo(documented);
     // Public (no JWT): the health check, and VNPay's server-to-server IPN and the payer's return
-    // from VNPay, both checked by VNPay's signature instead.
+    // from VNPay, both checked by VNPay's signature instead; the SePay and Casso webhooks (paydocs),
+    // checked by the provider's signature with the school's key.
     assertThat(wiredPublic).as("public routes").isEqualTo(documentedPublic)
-        .containsExactlyInAnyOrder("GET /health", "GET /v1/payments/vnpay/ipn", "GET /v1/payments/vnpay/return");
+        .containsExactlyInAnyOrder("GET /health", "GET /v1/payments/vnpay/ipn", "GET /v1/payments/vnpay/return",
+            "POST /v1/payments/bank-transfers/sepay/{schoolId}", "POST /v1/payments/bank-transfers/casso/{schoolId}");
   }
 
   @Test
