@@ -33,6 +33,7 @@ import vn.lienlac.local.seed.DemoSeed;
 import vn.lienlac.local.seed.DevUser;
 import vn.lienlac.local.seed.SeedSnapshot;
 import vn.lienlac.local.template.SamTemplate;
+import vn.lienlac.local.vnpay.VnpaySandbox;
 
 /**
  * The whole API in this JVM: DynamoDB Local with the template's table, the demo seed, every
@@ -48,6 +49,7 @@ public final class LocalStack implements AutoCloseable {
   private final List<String> warnings;
   private final Map<String, Duration> phases;
   private final Clock clock;
+  private final VnpaySandbox vnpay;
 
   /**
    * How to start: {@code port} 0 picks a free one; {@code dataDir} null means
@@ -108,7 +110,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
-      List<DevUser> users, List<String> warnings, Map<String, Duration> phases, Clock clock) {
+      List<DevUser> users, List<String> warnings, Map<String, Duration> phases, Clock clock, VnpaySandbox vnpay) {
+    this.vnpay = vnpay;
     this.dynamo = dynamo;
     this.table = table;
     this.identity = identity;
@@ -168,8 +171,10 @@ public final class LocalStack implements AutoCloseable {
       FrontDoor server = DevGateway.bind(options.port());
       DevIdentity identity = DevIdentity.create(DevGateway.baseUri(server).toString(), key.join(), clock);
       DevGateway gateway = DevGateway.start(server, identity, functions, users, clock, out);
+      VnpaySandbox vnpay = new VnpaySandbox(DevGateway.baseUri(server), clock);
+      gateway.mount(VnpaySandbox.PREFIX, vnpay);
       phase(phases, "gateway", mark);
-      return new LocalStack(dynamo, table, identity, gateway, users, warnings, phases, clock);
+      return new LocalStack(dynamo, table, identity, gateway, users, warnings, phases, clock, vnpay);
     } catch (IOException e) {
       dynamo.close();
       throw cannotListen(options.port(), e);
@@ -254,6 +259,11 @@ public final class LocalStack implements AutoCloseable {
   /** The stack's "now" ({@link Options#clock}). */
   public Clock clock() {
     return clock;
+  }
+
+  /** The dev stack's stand-in for VNPay's gateway (its pages under {@code /dev/vnpay/}). */
+  public VnpaySandbox vnpaySandbox() {
+    return vnpay;
   }
 
   /** The template's table in DynamoDB Local. */

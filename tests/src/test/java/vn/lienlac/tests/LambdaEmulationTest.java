@@ -160,7 +160,10 @@ class LambdaEmulationTest {
     assertThat(fee.status()).as(fee.text()).isIn(200, 201);
     JsonNode invoices = lambda.send(ApiGatewayEvent.of("GET", "/v1/students/{studentId}/invoices")
         .path("studentId", child).bearer(token(parent)), 200, "application/json");
-    assertThat(invoices).isEqualTo(seeded.as(parent).get("/v1/students/" + child + "/invoices").body());
+    // The same invoices as through the dev gateway. (Not the derived OPEN/OVERDUE: the sandboxed
+    // function runs on the system clock, the dev stack on the demo world's.)
+    assertThat(withoutStatus(invoices))
+        .isEqualTo(withoutStatus(seeded.as(parent).get("/v1/students/" + child + "/invoices").body()));
     JsonNode open = null;
     for (JsonNode invoice : invoices.get("items")) {
       if (invoice.get("feeId").asText().equals(fee.body().get("id").asText())) {
@@ -189,6 +192,12 @@ class LambdaEmulationTest {
     JsonNode ipn = lambda.send(ApiGatewayEvent.of("GET", "/v1/payments/vnpay/ipn")
         .query("vnp_TxnRef", payment.get("id").asText()).query("vnp_Amount", "12000000"), 200, "application/json");
     assertThat(ipn.get("RspCode").asText()).isEqualTo("97");
+  }
+
+  private static JsonNode withoutStatus(JsonNode list) {
+    JsonNode copy = list.deepCopy();
+    copy.get("items").forEach(item -> ((com.fasterxml.jackson.databind.node.ObjectNode) item).remove("status"));
+    return copy;
   }
 
   private ApiGatewayEvent write(String teacher, String pupil, JsonNode row, double midterm) {

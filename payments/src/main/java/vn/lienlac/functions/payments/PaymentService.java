@@ -46,8 +46,17 @@ public final class PaymentService {
   private final InvoiceService invoices;
   private final Supplier<VnpayConfig> vnpay;
   private final DynamoDbTable<PaymentItem> payments;
+  private final Supplier<String> paymentIds;
 
-  public PaymentService(Dynamo dynamo, Clock clock, PaymentLedger ledger, InvoiceService invoices, Supplier<VnpayConfig> vnpay) {
+  public PaymentService(Dynamo dynamo, Clock clock, PaymentLedger ledger, InvoiceService invoices,
+      Supplier<VnpayConfig> vnpay) {
+    this(dynamo, clock, ledger, invoices, vnpay, PaymentService::newPaymentId);
+  }
+
+  /** {@code paymentIds}: new payment ids ({@link #newPaymentId} in production; a seeded sequence for the demo seed). */
+  PaymentService(Dynamo dynamo, Clock clock, PaymentLedger ledger, InvoiceService invoices, Supplier<VnpayConfig> vnpay,
+      Supplier<String> paymentIds) {
+    this.paymentIds = paymentIds;
     this.dynamo = dynamo;
     this.clock = clock;
     this.ledger = ledger;
@@ -175,7 +184,7 @@ public final class PaymentService {
   private PaymentItem newPayment(Caller caller, String schoolId, Payment.Method method, long amount,
       List<InvoiceItem> chosen, Instant now) {
     for (int attempt = 0; attempt < 5; attempt++) {
-      PaymentItem item = newPayment(caller, schoolId, method, amount, chosen, now, newPaymentId());
+      PaymentItem item = newPayment(caller, schoolId, method, amount, chosen, now, paymentIds.get());
       if (item != null) {
         return item;
       }

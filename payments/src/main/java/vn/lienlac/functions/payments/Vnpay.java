@@ -96,7 +96,7 @@ public final class Vnpay {
     return hmac(secret, data.toString());
   }
 
-  static String encode(String value) {
+  public static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }
