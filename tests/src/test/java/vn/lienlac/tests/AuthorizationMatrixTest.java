@@ -138,7 +138,8 @@ class AuthorizationMatrixTest {
       op("POST /v1/payments/bank-transfers/casso/{schoolId}").body(World::cassoNotification).signatureOnly(),
       op("GET /v1/schools/{schoolId}/bank-transfers/review").allow(STAFF).unnamed()
           .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER)
-          .expect(body -> assertThat(body.get("items").isArray()).isTrue()),
+          // The seed parks one transfer per school (DemoPayments).
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       // {reviewId} is a new transfer parked (no reference) for every cell.
       op("POST /v1/schools/{schoolId}/bank-transfers/review/{reviewId}/resolve")
           .body(w -> Map.of("action", "DISMISS", "reason", "Ma trận: không phải tiền học")).allow(STAFF).unnamed()

@@ -13,6 +13,9 @@ import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.payments.PaymentItems.InvoiceItem;
+import vn.lienlac.functions.payments.bank.BankConfig;
+import vn.lienlac.functions.payments.bank.BankNotifications;
+import vn.lienlac.functions.payments.bank.BankTransaction;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.model.payments.Fee;
@@ -90,6 +93,11 @@ public final class DemoPayments {
               "seed-half-" + invoice.studentId, invoice.amountVnd / 2));
         }
       }
+      // paydocs: a transfer whose note names no payment, parked for the office (through the webhook's service).
+      new BankReconciler(dynamo, ledger, clock).process(BankConfig.localDev().school(schoolId).orElseThrow(),
+          new BankTransaction(BankNotifications.SEPAY, "seed-parked-1", true, 650_000,
+              "MBVCB.3278651.CHUYEN TIEN AN BAN TRU THANG 12 CHAU HUONG.CT tu 0912345678", "1133666688",
+              "FT26324918273645", "2026-11-20 16:45:10"));
     }
   }
 

@@ -71,7 +71,7 @@ class SeedSnapshotTest {
 
     List<Map<String, AttributeValue>> expected = SeedSnapshot.scan(throughServices);
     List<Map<String, AttributeValue>> actual = SeedSnapshot.scan(loaded);
-    assertThat(types(expected)).containsExactly("AttendanceAudit", "AttendanceRegister", "Class", "ClassMember", "Fee",
+    assertThat(types(expected)).containsExactly("AttendanceAudit", "AttendanceRegister", "BankTransfer", "Class", "ClassMember", "Fee",
         "Grade", "GradeAudit", "Grant", "Idempotency", "Invoice", "InvoiceAudit", "LeaveRequest", "LeaveRequestRef",
         "Payment", "ProviderTransaction", "ReceiptCounter", "School", "Student");
     assertThat(actual).hasSameSizeAs(expected);
