@@ -11,7 +11,7 @@ FUNCTIONS_JAR = functions/target/lienlac-functions-0.1.0-SNAPSHOT-lambda.jar
 PAYMENTS_JAR = payments/target/lienlac-payments-0.1.0-SNAPSHOT-lambda.jar
 PUSH_JAR = push-dispatch/target/lienlac-push-dispatch-0.1.0-SNAPSHOT-lambda.jar
 
-.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction build-PaymentsFunction
+.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-PaymentsFunction
 
 functions-jar:
 	./lienlac mvn -q -pl functions -am -DskipTests package
@@ -22,7 +22,7 @@ payments-jar:
 push-jar:
 	./lienlac mvn -q -pl push-dispatch -am -DskipTests package
 
-build-IdentityFunction build-RecordsFunction: functions-jar
+build-IdentityFunction build-RecordsFunction build-MessagingFunction: functions-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(FUNCTIONS_JAR) "$(ARTIFACTS_DIR)/lib/"
 

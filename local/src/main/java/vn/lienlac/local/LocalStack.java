@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -25,8 +26,12 @@ import java.util.stream.Collectors;
 import vn.lienlac.functions.platform.ApiFunction;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Environment;
+import vn.lienlac.functions.platform.events.EventPublisher;
+import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.local.auth.DevIdentity;
 import vn.lienlac.local.dynamo.LocalDynamo;
+import vn.lienlac.local.events.LocalEvents;
+import vn.lienlac.local.events.LocalSqs;
 import vn.lienlac.local.gateway.DevGateway;
 import vn.lienlac.local.gateway.FrontDoor;
 import vn.lienlac.local.seed.DemoSeed;
@@ -37,7 +42,8 @@ import vn.lienlac.local.vnpay.VnpaySandbox;
 
 /**
  * The whole API in this JVM: DynamoDB Local with the template's table, the demo seed, every
- * function of template.yaml behind the dev gateway and the local token issuer. Ready (serving)
+ * function of template.yaml behind the dev gateway and the local token issuer, and the template's
+ * queues in ElasticMQ with their event source mappings and schedules ({@link #events()}). Ready (serving)
  * when {@link #start} returns.
  */
 public final class LocalStack implements AutoCloseable {
@@ -45,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
   private final Dynamo table;
   private final DevIdentity identity;
   private final DevGateway gateway;
+  private final LocalEvents events;
   private final List<DevUser> users;
   private final List<String> warnings;
   private final Map<String, Duration> phases;
@@ -57,31 +64,49 @@ public final class LocalStack implements AutoCloseable {
    * {@code clock} null means the system clock (UTC). The clock is the stack's "now" everywhere:
    * the functions', the token issuer's and the gateway's.
    */
-  public record Options(int port, boolean inMemory, Path dataDir, Path repoRoot, Clock clock) {
+  public record Options(int port, boolean inMemory, Path dataDir, Path repoRoot, Clock clock, Duration retryDelay,
+      boolean scheduleTimers) {
     public static final int DEFAULT_PORT = 3000;
+
+    public Options(int port, boolean inMemory, Path dataDir, Path repoRoot, Clock clock) {
+      this(port, inMemory, dataDir, repoRoot, clock, null, true);
+    }
 
     public static Options defaults() {
       return new Options(DEFAULT_PORT, false, null, null, null);
     }
 
+    /**
+     * How long a record that an SQS function failed stays invisible before its retry: null (the
+     * default) is the queue's visibility timeout, as in AWS; tests use {@link Duration#ZERO}.
+     */
+    public Options withRetryDelay(Duration delay) {
+      return new Options(port, inMemory, dataDir, repoRoot, clock, delay, scheduleTimers);
+    }
+
+    /** Whether {@code rate(...)} schedules run on a timer (serve) or only when a test runs them. */
+    public Options withScheduleTimers(boolean on) {
+      return new Options(port, inMemory, dataDir, repoRoot, clock, retryDelay, on);
+    }
+
     public Options withPort(int newPort) {
-      return new Options(newPort, inMemory, dataDir, repoRoot, clock);
+      return new Options(newPort, inMemory, dataDir, repoRoot, clock, retryDelay, scheduleTimers);
     }
 
     public Options withInMemory(boolean memory) {
-      return new Options(port, memory, dataDir, repoRoot, clock);
+      return new Options(port, memory, dataDir, repoRoot, clock, retryDelay, scheduleTimers);
     }
 
     public Options withDataDir(Path dir) {
-      return new Options(port, inMemory, dir, repoRoot, clock);
+      return new Options(port, inMemory, dir, repoRoot, clock, retryDelay, scheduleTimers);
     }
 
     public Options withRepoRoot(Path root) {
-      return new Options(port, inMemory, dataDir, root, clock);
+      return new Options(port, inMemory, dataDir, root, clock, retryDelay, scheduleTimers);
     }
 
     public Options withClock(Clock newClock) {
-      return new Options(port, inMemory, dataDir, repoRoot, newClock);
+      return new Options(port, inMemory, dataDir, repoRoot, newClock, retryDelay, scheduleTimers);
     }
 
     /**
@@ -109,13 +134,14 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
+  private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway, LocalEvents events,
       List<DevUser> users, List<String> warnings, Map<String, Duration> phases, Clock clock, VnpaySandbox vnpay) {
     this.vnpay = vnpay;
     this.dynamo = dynamo;
     this.table = table;
     this.identity = identity;
     this.gateway = gateway;
+    this.events = events;
     this.users = List.copyOf(users);
     this.warnings = List.copyOf(warnings);
     this.phases = Collections.unmodifiableMap(new LinkedHashMap<>(phases));
@@ -143,14 +169,23 @@ public final class LocalStack implements AutoCloseable {
       throw new IllegalStateException("The local stack seeds one table; template.yaml declares " + tables);
     }
     Path data = options.data(root);
-    // RSA key generation overlaps DynamoDB Local's start.
+    // RSA key generation and ElasticMQ's start overlap DynamoDB Local's start.
     CompletableFuture<RSAKey> key = CompletableFuture.supplyAsync(
         () -> DevIdentity.loadKey(data == null ? null : data.resolve(DevIdentity.KEY_FILE)));
+    boolean hasQueues = !template.queues().isEmpty();
+    CompletableFuture<LocalSqs> sqsStart = hasQueues ? CompletableFuture.supplyAsync(LocalSqs::start) : null;
     // Optional: the same stack against LocalStack's DynamoDB, on machines that can run it.
     String external = System.getenv("LOCALSTACK_ENDPOINT");
-    LocalDynamo dynamo = external == null || external.isBlank()
-        ? SeedSnapshot.startLocalDynamo(data)
-        : LocalDynamo.external(URI.create(external));
+    LocalDynamo dynamo;
+    try {
+      dynamo = external == null || external.isBlank()
+          ? SeedSnapshot.startLocalDynamo(data)
+          : LocalDynamo.external(URI.create(external));
+    } catch (RuntimeException | Error e) {
+      closeWhenStarted(sqsStart);
+      throw e;
+    }
+    LocalEvents events = null;
     try {
       mark = phase(phases, "DynamoDB Local", mark);
       template.tables().forEach(dynamo::createTable);
@@ -158,13 +193,33 @@ public final class LocalStack implements AutoCloseable {
       mark = phase(phases, "tables", mark);
       List<DevUser> users = DemoSeed.run(table);
       mark = phase(phases, "seed", mark);
+      LocalSqs sqs = hasQueues ? sqsStart.join() : null;
+      if (sqs != null) {
+        events = new LocalEvents(sqs, clock, options.retryDelay(), options.scheduleTimers(), out);
+        sqs.createQueues(template.queues());
+        mark = phase(phases, "queues", mark);
+      }
 
       List<String> warnings = new ArrayList<>();
       List<DevGateway.Deployed> functions = new ArrayList<>();
       for (SamTemplate.Function function : template.functions()) {
-        Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : null));
+        Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
+            : sqs != null ? sqs.url(id) : null));
         variables.putAll(dynamo.environment());
-        functions.add(new DevGateway.Deployed(function, instantiate(function, Environment.of(variables), clock, warnings)));
+        if (sqs != null) {
+          variables.putAll(sqs.environment());
+        }
+        if (function.isHttp()) {
+          functions.add(new DevGateway.Deployed(function, instantiate(function, Environment.of(variables), clock,
+              warnings)));
+        } else if (events != null) {
+          RequestHandler<?, ?> handler = instantiateNonHttp(function, Environment.of(variables), clock, warnings);
+          if (handler != null) {
+            events.deploy(function, handler);
+          }
+        } else {
+          warnings.add(function.logicalId() + ": no routes and the template declares no queue; not started");
+        }
       }
 
       mark = phase(phases, "functions", mark);
@@ -174,13 +229,29 @@ public final class LocalStack implements AutoCloseable {
       VnpaySandbox vnpay = new VnpaySandbox(DevGateway.baseUri(server), clock);
       gateway.mount(VnpaySandbox.PREFIX, vnpay);
       phase(phases, "gateway", mark);
-      return new LocalStack(dynamo, table, identity, gateway, users, warnings, phases, clock, vnpay);
+      return new LocalStack(dynamo, table, identity, gateway, events, users, warnings, phases, clock, vnpay);
     } catch (IOException e) {
+      closeQuietly(events, sqsStart);
       dynamo.close();
       throw cannotListen(options.port(), e);
     } catch (RuntimeException | Error e) {
+      closeQuietly(events, sqsStart);
       dynamo.close();
       throw e;
+    }
+  }
+
+  private static void closeQuietly(LocalEvents events, CompletableFuture<LocalSqs> sqsStart) {
+    if (events != null) {
+      events.close();
+    } else {
+      closeWhenStarted(sqsStart);
+    }
+  }
+
+  private static void closeWhenStarted(CompletableFuture<LocalSqs> sqsStart) {
+    if (sqsStart != null) {
+      sqsStart.thenAccept(LocalSqs::close);
     }
   }
 
@@ -214,6 +285,15 @@ public final class LocalStack implements AutoCloseable {
       };
     }
     try {
+      if (environment.optional(Events.QUEUE_URL).isPresent()) {
+        try {
+          Constructor<? extends ApiFunction> publishing =
+              type.getConstructor(Dynamo.class, Clock.class, EventPublisher.class);
+          return publishing.newInstance(Dynamo.fromEnvironment(environment), clock, Events.publisher(environment));
+        } catch (NoSuchMethodException e) {
+          // a function that has the variable but does not publish yet: the two-argument constructor
+        }
+      }
       return type.getConstructor(Dynamo.class, Clock.class).newInstance(Dynamo.fromEnvironment(environment), clock);
     } catch (InvocationTargetException e) {
       throw new IllegalStateException(function.logicalId() + ": " + type.getName() + " failed to start", e.getCause());
@@ -225,8 +305,54 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /**
+   * A non-HTTP function (SQS, schedule), built once through its {@code (Environment, Clock)}
+   * constructor with the template's variables and the local endpoints. A class that is not there is
+   * a warning (nothing consumes its queue); a constructor that fails stops the start.
+   */
+  private static RequestHandler<?, ?> instantiateNonHttp(SamTemplate.Function function, Environment environment,
+      Clock clock, List<String> warnings) {
+    Class<? extends RequestHandler<?, ?>> type;
+    try {
+      @SuppressWarnings("unchecked")
+      Class<? extends RequestHandler<?, ?>> found =
+          (Class<? extends RequestHandler<?, ?>>) Class.forName(function.handlerClass()).asSubclass(RequestHandler.class);
+      type = found;
+    } catch (ClassNotFoundException e) {
+      warnings.add(function.logicalId() + ": handler " + function.handlerClass()
+          + " is not on the class path; nothing consumes its events");
+      return null;
+    }
+    try {
+      return type.getConstructor(Environment.class, Clock.class).newInstance(environment, clock);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(function.logicalId() + ": " + type.getName() + " failed to start", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(function.logicalId() + ": " + type.getName()
+          + " needs a public constructor taking (vn.lienlac.functions.platform.Environment, java.time.Clock)", e);
+    }
+  }
+
   public URI baseUri() {
     return gateway.baseUri();
+  }
+
+  /** The queues, event source mappings and schedules of the template (ElasticMQ); fails when it has none. */
+  public LocalEvents events() {
+    if (events == null) {
+      throw new IllegalStateException("template.yaml declares no AWS::SQS::Queue");
+    }
+    return events;
+  }
+
+  /** Whether the template declares queues (then {@link #events()} has them). */
+  public boolean hasEvents() {
+    return events != null;
+  }
+
+  /** Runs every schedule of a non-HTTP function once, now, on the stack's clock (see {@link LocalEvents#runSchedule}). */
+  public void runSchedule(String functionLogicalId) {
+    events().runSchedule(functionLogicalId);
   }
 
   /** The demo users the seed wrote, in its order. */
@@ -274,9 +400,15 @@ public final class LocalStack implements AutoCloseable {
   @Override
   public void close() {
     try {
-      gateway.close();
+      if (events != null) {
+        events.close();
+      }
     } finally {
-      dynamo.close();
+      try {
+        gateway.close();
+      } finally {
+        dynamo.close();
+      }
     }
   }
 }

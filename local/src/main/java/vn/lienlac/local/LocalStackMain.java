@@ -120,7 +120,27 @@ public final class LocalStackMain {
 
   static String banner(LocalStack stack, LocalStack.Options options, long readyMillis) {
     return banner(stack.baseUri().toString(), stack.startupPhases(), stack.warnings(), stack.users(), options,
-        readyMillis);
+        readyMillis, queueLines(stack));
+  }
+
+  /** One line per queue (URL; dead-letter or consumed by which mapping), then the schedules' functions. */
+  static List<String> queueLines(LocalStack stack) {
+    if (!stack.hasEvents()) {
+      return List.of();
+    }
+    var events = stack.events();
+    return events.queueUrls().entrySet().stream().map(e -> {
+      String queue = e.getKey();
+      List<String> consumers = events.mappings().stream().filter(m -> events.queueOf(m).equals(queue)).toList();
+      String role = events.deadLetterQueues().contains(queue) ? "dead letters"
+          : consumers.isEmpty() ? "no consumer yet" : "-> " + String.join(", ", consumers);
+      return queue + "  " + e.getValue() + "  (" + role + ")";
+    }).toList();
+  }
+
+  static String banner(String base, Map<String, Duration> phases, List<String> warnings, List<DevUser> users,
+      LocalStack.Options options, long readyMillis) {
+    return banner(base, phases, warnings, users, options, readyMillis, List.of());
   }
 
   /**
@@ -128,7 +148,7 @@ public final class LocalStackMain {
    * in terminal logs and screenshots), and no demo person's name.
    */
   static String banner(String base, Map<String, Duration> phases, List<String> warnings, List<DevUser> users,
-      LocalStack.Options options, long readyMillis) {
+      LocalStack.Options options, long readyMillis, List<String> queues) {
     StringBuilder text = new StringBuilder();
     text.append('\n').append("Lienlac local API ready on ").append(base)
         .append(String.format(Locale.ROOT, "  (%.1f s from JVM start)%n", readyMillis / 1000.0));
@@ -138,6 +158,9 @@ public final class LocalStackMain {
     text.append("  data:  ").append(options.inMemory() ? "in memory (gone when stopped)" : "persisted").append('\n');
     if (options.clock() != null) {
       text.append("  clock: ").append(options.clock().instant()).append(" (--now), running from there\n");
+    }
+    for (String queue : queues) {
+      text.append("  queue: ").append(queue).append('\n');
     }
     for (String warning : warnings) {
       text.append("  WARNING ").append(warning).append('\n');

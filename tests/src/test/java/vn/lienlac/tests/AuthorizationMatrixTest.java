@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -110,6 +111,24 @@ class AuthorizationMatrixTest {
       // Only the homeroom teacher decides; whoever else can read the request is told so (403).
       op("PATCH /v1/leave-requests/{leaveRequestId}").body(w -> Map.of("status", "APPROVED", "note", "Đồng ý"))
           .allow(TEACHER).forbid(PARENT, COLLEAGUE, STAFF),
+      // Messaging: the matrix conversation is the homeroom teacher's with the pupil's family. Only its
+      // participants see it (other teachers of the class and the office included: 404).
+      op("GET /v1/conversations").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF)
+          .expect(body -> assertThat(body.get("items").isArray()).isTrue()),
+      // A parent names a teacher of the child's class; that teacher opens it themselves; the class's
+      // other teachers and the office can see the pupil but not open it for someone else (403).
+      op("POST /v1/conversations").body(World::startWithMessage).allow(PARENT, TEACHER).forbid(COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.at("/conversation/studentId").asText()).isNotBlank()),
+      op("GET /v1/conversations/{conversationId}/messages").allow(PARENT, TEACHER)
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      op("POST /v1/conversations/{conversationId}/messages").body(World::message).allow(PARENT, TEACHER),
+      // Only the author edits (the message is the teacher's); the family sees it: 403.
+      op("PATCH /v1/conversations/{conversationId}/messages/{messageId}").body(w -> Map.of("text", "Đã sửa: ma trận"))
+          .allow(TEACHER).forbid(PARENT),
+      op("POST /v1/conversations/{conversationId}/read").body(World::readMark).allow(PARENT, TEACHER),
+      op("GET /v1/me/office-hours").allow(TEACHER, COLLEAGUE, OTHER_TEACHER).unnamed()
+          .expect(body -> assertThat(body.get("windows").isArray()).isTrue()),
+      op("PUT /v1/me/office-hours").body(World::officeHours).allow(TEACHER, COLLEAGUE, OTHER_TEACHER).unnamed(),
       // --- payments (issue 14): money is between the family and the school office; teachers see none of it.
       // {invoiceId} is a new open invoice of the pupil for every cell (a paid one for the receipt).
       op("POST /v1/fees").body(World::feeDraft).allow(STAFF).unnamed()
@@ -497,6 +516,45 @@ class AuthorizationMatrixTest {
       assertThat(originalRow).isNotNull();
       // Something for the leave lists to show.
       newLeaveRequest();
+      // Messaging: the homeroom teacher's conversation with the pupil's family, with a first message.
+      ApiClient.Response started = seeded.as(users.get(TEACHER)).post("/v1/conversations",
+          Map.of("studentId", pupil, "text", "Ma trận: lời chào", "clientMessageId", UUID.randomUUID().toString()));
+      assertThat(started.status()).as(started.text()).isBetween(200, 201);
+      conversationId = started.body().at("/conversation/id").asText();
+    }
+
+    // --- messaging ---
+    String conversationId;
+    private int messageCount;
+
+    /** A new message of the teacher in the matrix conversation, for the PATCH to aim at. */
+    String newTeacherMessage() {
+      ApiClient.Response sent = seeded.as(users.get(TEACHER)).post("/v1/conversations/" + conversationId + "/messages",
+          message());
+      assertThat(sent.status()).as(sent.text()).isEqualTo(201);
+      return sent.body().get("id").asText();
+    }
+
+    Object message() {
+      return Map.of("clientMessageId", UUID.randomUUID().toString(), "text", "Ma trận: tin " + ++messageCount);
+    }
+
+    /** Start the matrix conversation again (it exists: the same one) with a new first message. */
+    Object startWithMessage() {
+      return Map.of("studentId", pupil, "teacherId", users.get(TEACHER), "clientMessageId", UUID.randomUUID().toString(),
+          "text", "Ma trận: mở lại " + ++messageCount);
+    }
+
+    /** Read up to the newest message. */
+    Object readMark() {
+      ApiClient.Response page = seeded.as(users.get(TEACHER)).get("/v1/conversations/" + conversationId + "/messages?limit=1");
+      return Map.of("upTo", page.body().at("/items/0/id").asText());
+    }
+
+    /** Different hours each call, so that every allowed cell changes them. */
+    Object officeHours() {
+      return Map.of("windows", List.of(Map.of("day", "MONDAY", "start", "19:00",
+          "end", String.format("20:%02d", ++messageCount % 60))));
     }
 
     /** Path parameters; {@code {leaveRequestId}} is a new pending request each time. */
@@ -510,6 +568,8 @@ class AuthorizationMatrixTest {
           case "term" -> SeededApi.TERM;
           case "date" -> operation.method.equals("GET") ? "2026-11-20" : MATRIX_DAY.toString();
           case "leaveRequestId" -> newLeaveRequest();
+          case "conversationId" -> conversationId;
+          case "messageId" -> newTeacherMessage();
           case "invoiceId" -> operation.template.endsWith("/receipt") ? paidInvoice() : newInvoice();
           case "schoolId" -> SeededApi.NGUYEN_TRAI;
           case "reviewId" -> parkedTransfer();
@@ -648,6 +708,13 @@ class AuthorizationMatrixTest {
      */
     List<Map<String, AttributeValue>> snapshot(Map<String, String> values) {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
+      List<String> partitions = new ArrayList<>(List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil,
+          "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS));
+      // Messaging: the matrix conversation, and the teachers' office hours.
+      partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#CONV#" + conversationId);
+      for (Actor teacher : List.of(TEACHER, COLLEAGUE, OTHER_TEACHER)) {
+        partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#TEACHER#" + users.get(teacher));
+      }
       var table = seeded.stack().dynamo();
       String school = "S#" + SeededApi.NGUYEN_TRAI;
       items.addAll(table.client().query(QueryRequest.builder().tableName(table.tableName())
@@ -664,7 +731,7 @@ class AuthorizationMatrixTest {
             .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(gsi1pk)))
             .build()).items().forEach(items::add);
       }
-      for (String pk : List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil, "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS)) {
+      for (String pk : partitions) {
         var dynamo = seeded.stack().dynamo();
         Map<String, AttributeValue> startKey = null;
         do {

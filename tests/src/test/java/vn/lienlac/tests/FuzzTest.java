@@ -92,17 +92,26 @@ class FuzzTest {
     ApiClient.Response created = seeded.as(parent).post("/v1/students/" + pupil + "/leave-requests",
         Map.of("from", today, "to", today, "reason", "Khám sức khoẻ"));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
+    // Messaging: the teacher's conversation with the pupil's family and a message of the teacher's in it
+    // (the fuzzed caller is the parent: a participant, not the author).
+    ApiClient teacher = new ApiClient(stack.baseUri()).withToken(tokens.get(TEACHER));
+    ApiClient.Response conversation = teacher.post("/v1/conversations", Map.of("studentId", pupil,
+        "text", "Fuzz", "clientMessageId", java.util.UUID.randomUUID().toString()));
+    assertThat(conversation.status()).as(conversation.text()).isBetween(200, 201);
     // payments: an open invoice of the pupil (a fee for the pupil alone, made by the office before the dump).
     ApiClient office = seeded.as("nt-vp-01");
     ApiClient.Response fee = office.post("/v1/fees", Map.of("schoolId", SeededApi.NGUYEN_TRAI, "name", "Fuzz",
         "amountVnd", 100_000, "dueDate", today, "scope", "PUPILS", "studentIds", List.of(pupil)));
     assertThat(fee.status()).as(fee.text()).isIn(200, 201);
     String invoice = office.get("/v1/students/" + pupil + "/invoices").body().get("items").get(0).get("id").asText();
-    pathValues = Map.of("studentId", pupil, "classId", CLASS, "subject", "toan", "term", SeededApi.TERM,
-        "date", lastWeekday().toString(), "leaveRequestId", created.body().get("id").asText(),
-        "invoiceId", invoice, "schoolId", SeededApi.NGUYEN_TRAI,
+    pathValues = Map.ofEntries(Map.entry("studentId", pupil), Map.entry("classId", CLASS), Map.entry("subject", "toan"),
+        Map.entry("term", SeededApi.TERM), Map.entry("date", lastWeekday().toString()),
+        Map.entry("leaveRequestId", created.body().get("id").asText()),
+        Map.entry("conversationId", conversation.body().at("/conversation/id").asText()),
+        Map.entry("messageId", conversation.body().at("/message/id").asText()),
+        Map.entry("invoiceId", invoice), Map.entry("schoolId", SeededApi.NGUYEN_TRAI),
         // paydocs: a transfer parked through the signed SePay webhook, and a VIETQR payment of the parent.
-        "reviewId", parkedTransfer(), "paymentId", vietqrPayment(seeded.as(parent), invoice));
+        Map.entry("reviewId", parkedTransfer()), Map.entry("paymentId", vietqrPayment(seeded.as(parent), invoice)));
     parentId = parent;
     for (Operation operation : operations) {
       for (Parameter parameter : operation.in("path")) {

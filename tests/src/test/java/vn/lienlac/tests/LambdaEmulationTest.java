@@ -59,6 +59,7 @@ class LambdaEmulationTest {
     return Map.of(
         "IdentityFunction", this::identityCases,
         "RecordsFunction", this::recordsCases,
+        "MessagingFunction", this::messagingCases,
         "PaymentsFunction", this::paymentsCases);
   }
 
@@ -150,6 +151,36 @@ class LambdaEmulationTest {
     assertThat(lambda.send(read, 200, "application/json").get("rows").get(0)).isEqualTo(restored.get("rows").get(0));
   }
 
+  private void messagingCases(Sandbox lambda) {
+    // The homeroom teacher of 7A1 reads a conversation the seed wrote: the same page as through the gateway.
+    String teacher = SeededApi.TEACHER_7A1;
+    JsonNode list = lambda.send(ApiGatewayEvent.of("GET", "/v1/conversations").bearer(token(teacher)), 200,
+        "application/json");
+    JsonNode family = null;
+    for (JsonNode item : list.get("items")) {
+      if (item.get("kind").asText().equals("FAMILY") && family == null) {
+        family = item;
+      }
+    }
+    assertThat(family).as(list.toString()).isNotNull();
+    String id = family.get("id").asText();
+    JsonNode page = lambda.send(ApiGatewayEvent.of("GET", "/v1/conversations/{conversationId}/messages")
+        .path("conversationId", id).bearer(token(teacher)), 200, "application/json");
+    assertThat(page).isEqualTo(seeded.as(teacher).get("/v1/conversations/" + id + "/messages").body());
+    assertThat(page.get("items")).isNotEmpty();
+
+    // Someone not in it (the office, a teacher of another class): 404, as problem+json.
+    for (String outsider : List.of("nt-vp-01", SeededApi.TEACHER_6A1)) {
+      JsonNode problem = lambda.send(ApiGatewayEvent.of("GET", "/v1/conversations/{conversationId}/messages")
+          .path("conversationId", id).bearer(token(outsider)), 404, "application/problem+json");
+      assertThat(problem.get("type").asText()).isEqualTo("https://lienlac.vn/problems/not-found");
+    }
+    // A forged cursor: 400, not a 500.
+    JsonNode forged = lambda.send(ApiGatewayEvent.of("GET", "/v1/conversations/{conversationId}/messages")
+        .path("conversationId", id).query("cursor", "Zm9yZ2Vk").bearer(token(teacher)), 400, "application/problem+json");
+    assertThat(forged.get("type").asText()).isEqualTo("https://lienlac.vn/problems/bad-request");
+  }
+
   private void paymentsCases(Sandbox lambda) {
     // The office bills one pupil (through the dev gateway); the parent lists the invoices under Lambda.
     String parent = "nt-ph-003";
@@ -237,9 +268,12 @@ class LambdaEmulationTest {
   private Map<String, String> variables(SamTemplate.Function function) {
     Set<String> tables = new TreeSet<>();
     TEMPLATE.tables().forEach(t -> tables.add(t.logicalId()));
-    Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : null));
-    // TODO(after the events queue lands in template.yaml): the template gives it; drop this line.
-    variables.putIfAbsent("EVENTS_QUEUE_URL", "http://127.0.0.1:9/queue/lambda-emulation");
+    // A queue (EventsQueue, for the functions that publish) by its local ElasticMQ URL, signed like DynamoDB.
+    Map<String, String> queues = stack.hasEvents() ? stack.events().queueUrls() : Map.of();
+    Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id : queues.get(id)));
+    if (stack.hasEvents()) {
+      variables.put("AWS_ENDPOINT_URL_SQS", stack.events().endpoint().toString());
+    }
     variables.put("AWS_ENDPOINT_URL_DYNAMODB", stack.dynamo().client().serviceClientConfiguration().endpointOverride()
         .orElseThrow().toString());
     return variables;

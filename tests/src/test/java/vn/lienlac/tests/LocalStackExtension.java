@@ -35,8 +35,11 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
    */
   public static synchronized LocalStack shared() {
     if (shared == null) {
+      // Events: a failed record is retried at once (not after the queue's visibility timeout), and
+      // schedules run only when a test runs them (stack.runSchedule), so that nothing waits on real time.
       shared = LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true)
-          .withClock(LocalStack.Options.startingAt(NOW)));
+          .withClock(LocalStack.Options.startingAt(NOW)).withRetryDelay(java.time.Duration.ZERO)
+          .withScheduleTimers(false));
       Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "local-stack-close"));
     }
     return shared;

@@ -42,6 +42,22 @@ public record Caller(String subject, List<Grant> grants) {
         .findFirst();
   }
 
+  /** Where a pupil of this id could be one this person sees: their child's school, then where they teach or work. */
+  public Set<String> schoolsForStudent(String studentId) {
+    Set<String> schools = new LinkedHashSet<>();
+    schoolOfChild(studentId).ifPresent(schools::add);
+    schools.addAll(schoolsWithRole(Role.TEACHER));
+    schools.addAll(schoolsWithRole(Role.STAFF));
+    return schools;
+  }
+
+  /** Where a class of this id could be one this person sees: where they teach it, then where they work in the office. */
+  public Set<String> schoolsForClass(String classId) {
+    Set<String> schools = schoolsTeaching(classId);
+    schools.addAll(schoolsWithRole(Role.STAFF));
+    return schools;
+  }
+
   /** Every school where this person has any grant. */
   public Set<String> schools() {
     Set<String> schools = new LinkedHashSet<>();

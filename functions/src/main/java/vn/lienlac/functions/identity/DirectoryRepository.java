@@ -2,7 +2,11 @@ package vn.lienlac.functions.identity;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
@@ -11,6 +15,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Keys;
+import vn.lienlac.functions.platform.Reads;
 import vn.lienlac.functions.platform.Writes;
 import vn.lienlac.model.identity.Role;
 
@@ -19,11 +24,14 @@ import vn.lienlac.model.identity.Role;
  * ({@code pk = USER#{sub}}); written by roster import (and the demo seed), one grant per item.
  */
 public final class DirectoryRepository {
+  private static final String GUARDIAN = "GUARDIAN#";
+  private final DynamoDbEnhancedClient enhanced;
   private final DynamoDbTable<DirectoryItem> table;
   private final Clock clock;
 
   public DirectoryRepository(Dynamo dynamo, Clock clock) {
-    this.table = dynamo.enhanced().table(dynamo.tableName(), DirectoryItem.SCHEMA);
+    this.enhanced = dynamo.enhanced();
+    this.table = enhanced.table(dynamo.tableName(), DirectoryItem.SCHEMA);
     this.clock = clock;
   }
 
@@ -44,6 +52,32 @@ public final class DirectoryRepository {
       }
     }
     return new Caller(subject, grants);
+  }
+
+  /** The guardians (Cognito subs) of a pupil: one Query on gsi1 (A13). */
+  public List<String> guardians(String schoolId, String studentId) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+            .partitionValue(Keys.student(schoolId, studentId)).sortValue(GUARDIAN).build()))
+        .build();
+    List<String> subjects = new ArrayList<>();
+    table.index(Keys.GSI1).query(request).stream()
+        .flatMap(page -> page.items().stream())
+        .forEach(item -> subjects.add(item.userId));
+    return subjects;
+  }
+
+  /**
+   * The names the school knows these people by, in that role (people without the role are left
+   * out): one BatchGetItem of their role grants (A3).
+   */
+  public Map<String, String> names(String schoolId, Role role, Collection<String> subjects) {
+    List<Key> keys = subjects.stream().distinct()
+        .map(s -> Key.builder().partitionValue(Keys.user(s)).sortValue(Keys.inSchool(schoolId, "ROLE#" + role)).build())
+        .toList();
+    Map<String, String> names = new LinkedHashMap<>();
+    Reads.batchGet(enhanced, table, keys).forEach(item -> names.put(item.userId, item.displayName));
+    return names;
   }
 
   /** Records a grant; false when it was already there (imports and seeds can be re-run). */
@@ -68,7 +102,7 @@ public final class DirectoryRepository {
         item.relationship = c.relationship();
         // Reverse lookup: the guardians of a pupil.
         item.gsi1pk = Keys.student(c.schoolId(), c.studentId());
-        item.gsi1sk = "GUARDIAN#" + subject;
+        item.gsi1sk = GUARDIAN + subject;
       }
       case Caller.TeachingGrant t -> {
         item.kind = DirectoryItem.TEACHES;

@@ -7,6 +7,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -29,12 +31,22 @@ public record Dynamo(DynamoDbClient client, DynamoDbEnhancedClient enhanced, Str
   public static final String LOCAL_CREDENTIALS = "LIENLAC_LOCAL_CREDENTIALS";
 
   public static Dynamo fromEnvironment(Environment env) {
-    DynamoDbClientBuilder builder = DynamoDbClient.builder()
-        .httpClient(UrlConnectionHttpClient.create())
+    DynamoDbClientBuilder builder = configure(DynamoDbClient.builder(), env, "AWS_ENDPOINT_URL_DYNAMODB");
+    return of(builder.build(), env.require("TABLE_NAME"));
+  }
+
+  /**
+   * How every AWS client of a function is built (DynamoDB here, SQS in {@code platform/events}):
+   * the UrlConnection HTTP client, the function's region, the credentials below, and the endpoint
+   * override that {@code endpointVariable} names when set (DynamoDB Local, ElasticMQ).
+   */
+  public static <B extends AwsClientBuilder<B, ?> & SdkSyncClientBuilder<B, ?>> B configure(B builder,
+      Environment env, String endpointVariable) {
+    builder.httpClient(UrlConnectionHttpClient.create())
         .region(Region.of(env.optional("AWS_REGION").orElse("ap-southeast-1")))
         .credentialsProvider(credentials(env));
-    env.optional("AWS_ENDPOINT_URL_DYNAMODB").map(URI::create).ifPresent(builder::endpointOverride);
-    return of(builder.build(), env.require("TABLE_NAME"));
+    env.optional(endpointVariable).map(URI::create).ifPresent(builder::endpointOverride);
+    return builder;
   }
 
   /**

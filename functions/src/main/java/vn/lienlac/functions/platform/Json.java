@@ -28,6 +28,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 import vn.lienlac.model.common.SchoolTime;
@@ -132,7 +133,9 @@ public final class Json {
 
   /**
    * Wraps the standard deserializers of BigDecimal and LocalDate with the bounds above (and dates
-   * with an exact {@code YYYY-MM-DD}), and of enums with an exact match of the name: Jackson's own
+   * with an exact {@code YYYY-MM-DD}), of Instant with ISO text only (an event's {@code occurredAt};
+   * Jackson's own takes a number, seconds or milliseconds), and of enums with an exact match of the
+   * name: Jackson's own
    * would take {@code "APPROVED "} and {@code " 2026-11-23"}.
    */
   private static final class Bounds extends BeanDeserializerModifier {
@@ -140,7 +143,8 @@ public final class Json {
     public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
         JsonDeserializer<?> deserializer) {
       Class<?> type = description.getBeanClass();
-      return type == BigDecimal.class || type == LocalDate.class ? new Bounded(deserializer) : deserializer;
+      return type == BigDecimal.class || type == LocalDate.class || type == Instant.class
+          ? new Bounded(deserializer) : deserializer;
     }
 
     @Override
@@ -182,6 +186,9 @@ public final class Json {
         if (!DATE.matcher(parser.getText()).matches()) {
           return context.handleWeirdStringValue(type, parser.getText(), "not YYYY-MM-DD"); // " 2026-11-23"
         }
+      }
+      if (type == Instant.class && parser.currentToken() != JsonToken.VALUE_STRING) {
+        return context.handleUnexpectedToken(Instant.class, parser); // 1700000000: seconds or millis?
       }
       if (type.isEnum() && parser.currentToken() == JsonToken.VALUE_STRING && !isName(type, parser.getText())) {
         return context.handleWeirdStringValue(type, parser.getText(), "not one of the names"); // "APPROVED "

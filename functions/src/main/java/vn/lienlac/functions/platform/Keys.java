@@ -24,6 +24,12 @@ public final class Keys {
   public static final String LEAVE = "LEAVE#";
   public static final String IDEMPOTENCY = "IDEMPOTENCY#";
   public static final String REF = "REF";
+  // Messaging (docs/ARCHITECTURE.md §3, A20-A27).
+  public static final String CONVERSATION = "CONV";
+  public static final String PARTICIPANT = "PARTICIPANT#";
+  public static final String MESSAGE = "MSG#";
+  public static final String CLIENT_MESSAGE = "CLIENT#";
+  public static final String OFFICE_HOURS = "OFFICE_HOURS";
   // Fees and payments (issue 14).
   public static final String FEE = "FEE#";
   public static final String INVOICE = "INVOICE";
@@ -68,6 +74,33 @@ public final class Keys {
   /** Sort key of a user's item in a school: {@code S#{school}#{rest}}. */
   public static String inSchool(String schoolId, String rest) {
     return school(schoolId) + "#" + rest;
+  }
+
+  // --- Messaging ---
+
+  /** {@code S#{school}#CONV#{conversation}}: a conversation, its participants and its messages. */
+  public static String conversation(String schoolId, String conversationId) {
+    return school(schoolId) + "#CONV#" + conversationId;
+  }
+
+  /** {@code S#{school}#TEACHER#{sub}}: a teacher's own settings in a school (office hours). */
+  public static String teacher(String schoolId, String subject) {
+    return school(schoolId) + "#TEACHER#" + subject;
+  }
+
+  /** {@code USER#{sub}#CONV}: a person's conversations (gsi1), ordered by last activity. */
+  public static String inbox(String subject) {
+    return user(subject) + "#CONV";
+  }
+
+  /** {@code {activity millis, 13 digits}#S#{school}#CONV#{conversation}}: the inbox sort key (gsi1). */
+  public static String inboxEntry(long activityMillis, String schoolId, String conversationId) {
+    return String.format("%013d", activityMillis) + "#" + conversation(schoolId, conversationId);
+  }
+
+  /** {@code MSG#{seq, 10 digits}}: the n-th message of a conversation. */
+  public static String message(long seq) {
+    return MESSAGE + String.format("%010d", seq);
   }
 
   // --- Fees and payments (issue 14) ------------------------------------------------------------

@@ -1,8 +1,6 @@
 package vn.lienlac.functions.records;
 
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.SchoolClass;
@@ -35,11 +33,7 @@ final class RecordsAccess {
 
   /** The pupil, when the caller may read their records. */
   Student readableStudent(Caller caller, String studentId) {
-    Set<String> schools = new LinkedHashSet<>();
-    caller.schoolOfChild(studentId).ifPresent(schools::add);
-    schools.addAll(caller.schoolsWithRole(Role.TEACHER));
-    schools.addAll(caller.schoolsWithRole(Role.STAFF));
-    for (String schoolId : schools) {
+    for (String schoolId : caller.schoolsForStudent(studentId)) {
       Optional<Student> student = roster.student(schoolId, studentId);
       if (student.isPresent() && mayRead(caller, student.get())) {
         return student.get();
@@ -59,9 +53,7 @@ final class RecordsAccess {
 
   /** The class, when the caller may do {@code action} with it ({@code subject} for gradebook actions). */
   SchoolClass schoolClass(Caller caller, String classId, ClassAction action, String subject) {
-    Set<String> schools = new LinkedHashSet<>(caller.schoolsTeaching(classId));
-    schools.addAll(caller.schoolsWithRole(Role.STAFF));
-    for (String schoolId : schools) {
+    for (String schoolId : caller.schoolsForClass(classId)) {
       Optional<SchoolClass> found = roster.schoolClass(schoolId, classId);
       if (found.isEmpty()) {
         continue;

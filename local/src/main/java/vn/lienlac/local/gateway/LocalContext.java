@@ -10,13 +10,13 @@ import java.nio.charset.StandardCharsets;
 import vn.lienlac.local.template.SamTemplate;
 
 /** The Lambda context of one local invocation: its own request id and the template's time limit. */
-final class LocalContext implements Context {
+public final class LocalContext implements Context {
   private final SamTemplate.Function function;
   private final String requestId;
   private final long deadlineNanos;
   private final LambdaLogger logger;
 
-  LocalContext(SamTemplate.Function function, String requestId, PrintStream out) {
+  public LocalContext(SamTemplate.Function function, String requestId, PrintStream out) {
     this.function = function;
     this.requestId = requestId;
     this.deadlineNanos = System.nanoTime() + function.timeoutSeconds() * 1_000_000_000L;

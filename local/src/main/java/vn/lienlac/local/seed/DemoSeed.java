@@ -29,12 +29,17 @@ import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Keys;
+import vn.lienlac.functions.messaging.MessagingService;
+import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.records.AttendanceService;
 import vn.lienlac.functions.records.GradesService;
 import vn.lienlac.functions.records.LeaveService;
 import vn.lienlac.local.seed.DemoSchools.Person;
 import vn.lienlac.local.seed.DemoSchools.World;
 import vn.lienlac.model.i18n.Messages;
+import vn.lienlac.model.messaging.Conversation;
+import vn.lienlac.model.messaging.Message;
+import vn.lienlac.model.messaging.OfficeHours;
 import vn.lienlac.model.records.AttendanceStatus;
 import vn.lienlac.model.records.ClassAttendance;
 import vn.lienlac.model.records.Gradebook;
@@ -188,6 +193,7 @@ public final class DemoSeed {
       }
       inParallel(pool, registers, Runnable::run);
       long attendanceDone = System.nanoTime();
+      seedMessaging(dynamo, world, people);
 
       // Fees and payments (issue 14): sequential, so that receipt numbers are the same every run.
       Map<String, Caller> office = new HashMap<>();
@@ -281,6 +287,71 @@ public final class DemoSeed {
       }
     }
     return approvedDays;
+  }
+
+  /**
+   * Messaging at Nguyễn Trãi, through the service: for each class, the homeroom teacher's office
+   * hours (Monday to Friday 16:30-17:30), a post in the class channel, a conversation the teacher
+   * started with a family (answered and read), one a parent started on Saturday morning (outside the
+   * hours: it shows when to expect an answer); and the office writing to the first homeroom teacher.
+   */
+  private static void seedMessaging(Dynamo dynamo, World world, Map<String, Person> people) {
+    String schoolId = world.schools().get(0).id();
+    Random eventIds = new Random(2026);
+    int[] counter = {0};
+    java.util.function.Function<Instant, MessagingService> at = instant -> new MessagingService(dynamo,
+        Clock.fixed(instant, ZoneOffset.UTC), EventPublisher.none(), time -> Ids.newId(time.toEpochMilli(), eventIds));
+    java.util.function.Supplier<String> clientId = () ->
+        java.util.UUID.nameUUIDFromBytes(("seed-message-" + ++counter[0]).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .toString();
+    Map<String, List<Person>> parentsOf = new HashMap<>();
+    for (Person p : world.people()) {
+      p.grants().stream().filter(Caller.ChildGrant.class::isInstance)
+          .forEach(g -> parentsOf.computeIfAbsent(((Caller.ChildGrant) g).studentId(), k -> new ArrayList<>()).add(p));
+    }
+    List<OfficeHours.Window> weekdays = new ArrayList<>();
+    for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+        DayOfWeek.FRIDAY)) {
+      weekdays.add(new OfficeHours.Window(day, "16:30", "17:30"));
+    }
+    Instant thursday = SEEDED_AT.minus(java.time.Duration.ofDays(2)).plus(java.time.Duration.ofHours(6)); // 16:00
+    boolean first = true;
+    for (SchoolClass schoolClass : world.classes()) {
+      if (!schoolClass.schoolId().equals(schoolId)) {
+        continue;
+      }
+      Caller teacher = people.get(schoolClass.homeroomTeacherId()).caller();
+      at.apply(thursday.minusSeconds(3600)).setOfficeHours(teacher, new OfficeHours(weekdays));
+      at.apply(thursday).start(teacher, new Conversation.Start(null, null, schoolClass.id(),
+          "Kính gửi quý phụ huynh lớp " + schoolClass.name() + ": thứ Sáu tuần sau lớp đi tham quan Văn Miếu, "
+              + "các cháu mang theo nước uống và mũ.", clientId.get()));
+      List<Student> pupils = world.students().stream().filter(st -> st.classId().equals(schoolClass.id()))
+          .filter(st -> parentsOf.containsKey(st.id())).sorted(java.util.Comparator.comparing(Student::id)).toList();
+      if (pupils.size() >= 2) {
+        Student pupil = pupils.get(0);
+        Caller parent = parentsOf.get(pupil.id()).get(0).caller();
+        String conversation = at.apply(thursday.plusSeconds(600)).start(teacher, new Conversation.Start(pupil.id(), null,
+            null, "Chào anh/chị, hôm nay cháu " + pupil.fullName() + " làm bài kiểm tra Toán rất tốt.", clientId.get()))
+            .started().conversation().id();
+        at.apply(thursday.plusSeconds(3600)).markRead(parent, conversation,
+            new Message.ReadMark(MessagingService.messageIdOf(1)));
+        at.apply(thursday.plusSeconds(3700)).send(parent, conversation, new Message.Draft(clientId.get(),
+            "Cảm ơn cô đã báo, gia đình sẽ động viên cháu.", null, null));
+        at.apply(thursday.plusSeconds(7200)).markRead(teacher, conversation, new Message.ReadMark(MessagingService.messageIdOf(2)));
+
+        Student other = pupils.get(1);
+        Caller otherParent = parentsOf.get(other.id()).get(0).caller();
+        at.apply(SEEDED_AT.minusSeconds(1800)).start(otherParent, new Conversation.Start(other.id(), teacher.subject(),
+            null, "Thưa cô, cháu " + other.fullName() + " bị ho mấy hôm nay, cô để ý giúp gia đình ạ.", clientId.get()));
+      }
+      if (first) {
+        first = false;
+        world.people().stream().filter(p -> p.schoolId().equals(schoolId) && p.role() == vn.lienlac.model.identity.Role.STAFF)
+            .findFirst().ifPresent(staff -> at.apply(thursday.plusSeconds(900)).start(staff.caller(),
+                new Conversation.Start(null, teacher.subject(), null,
+                    "Thầy/cô gửi giúp văn phòng kế hoạch họp phụ huynh cuối kỳ trước thứ Tư nhé.", clientId.get())));
+      }
+    }
   }
 
   private static Gradebook.Row scoredRow(String studentId, double ability, int regularCount, Random random) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -24,8 +27,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * What the dev gateway needs from a SAM template: the functions (handler, environment, timeout,
- * HTTP API routes) and the DynamoDB tables. CloudFormation short-form tags ({@code !Ref X},
+ * What the local stack needs from a SAM template: the functions (handler, environment, timeout,
+ * HTTP API routes, SQS event source mappings, schedules), the DynamoDB tables and the SQS queues. CloudFormation short-form tags ({@code !Ref X},
  * {@code !GetAtt A.B}, {@code !Sub s}, any other {@code !Tag}) are read as their long forms
  * ({@code {Ref: X}}, {@code {Fn::GetAtt: A.B}}, ...) instead of failing.
  */
@@ -34,26 +37,53 @@ public final class SamTemplate {
   static final int DEFAULT_TIMEOUT_SECONDS = 3;
   static final int DEFAULT_MEMORY_MB = 128;
 
+  /** SQS's defaults when a queue does not say (seconds). */
+  static final int DEFAULT_VISIBILITY_TIMEOUT_SECONDS = 30;
+  static final int DEFAULT_RETENTION_SECONDS = 345_600;
+  /** Lambda's defaults for an SQS event source mapping. */
+  static final int DEFAULT_BATCH_SIZE = 10;
+
   private final List<Function> functions;
   private final List<Table> tables;
+  private final List<Queue> queues;
 
-  private SamTemplate(List<Function> functions, List<Table> tables) {
+  private SamTemplate(List<Function> functions, List<Table> tables, List<Queue> queues) {
     this.functions = List.copyOf(functions);
     this.tables = List.copyOf(tables);
+    this.queues = List.copyOf(queues);
   }
 
-  /** A serverless function with its handler class and the HTTP API routes wired to it. */
+  /**
+   * A serverless function with its handler class and what triggers it: HTTP API routes, SQS event
+   * source mappings, schedules. A function with routes is an API function; one with none is a
+   * non-HTTP function (SQS, schedule).
+   */
   public record Function(
       String logicalId,
       String handler,
       Map<String, Object> environment,
       int timeoutSeconds,
       int memoryMb,
-      List<HttpRoute> routes) {
+      List<HttpRoute> routes,
+      List<SqsEventSource> sqsEvents,
+      List<Schedule> schedules) {
 
     public Function {
       environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
       routes = List.copyOf(routes);
+      sqsEvents = List.copyOf(sqsEvents);
+      schedules = List.copyOf(schedules);
+    }
+
+    /** An API function (HTTP routes only). */
+    public Function(String logicalId, String handler, Map<String, Object> environment, int timeoutSeconds,
+        int memoryMb, List<HttpRoute> routes) {
+      this(logicalId, handler, environment, timeoutSeconds, memoryMb, routes, List.of(), List.of());
+    }
+
+    /** Whether API Gateway calls it (it has routes); otherwise SQS or a schedule does. */
+    public boolean isHttp() {
+      return !routes.isEmpty();
     }
 
     /** {@code vn.x.Foo} of {@code vn.x.Foo::handleRequest}. */
@@ -96,6 +126,48 @@ public final class SamTemplate {
     }
   }
 
+  /**
+   * A {@code Type: SQS} event of a function (Lambda's event source mapping): the queue's logical id
+   * ({@code Queue: !GetAtt X.Arn}), {@code BatchSize} (default 10),
+   * {@code MaximumBatchingWindowInSeconds} (default 0), whether {@code FunctionResponseTypes} has
+   * {@code ReportBatchItemFailures}, and {@code Enabled}.
+   */
+  public record SqsEventSource(String eventId, String queue, int batchSize, int maximumBatchingWindowSeconds,
+      boolean reportBatchItemFailures, boolean enabled) {}
+
+  /**
+   * A {@code Type: Schedule} (or {@code ScheduleV2}) event: its expression ({@code rate(5 minutes)},
+   * {@code cron(...)}) and {@code Enabled}/{@code State}.
+   */
+  public record Schedule(String eventId, String expression, boolean enabled) {
+    private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
+
+    /** The period of a {@code rate(...)} expression; empty for {@code cron(...)}. */
+    public Optional<Duration> rate() {
+      Matcher matcher = RATE.matcher(expression.trim());
+      if (!matcher.matches()) {
+        return Optional.empty();
+      }
+      long amount = Long.parseLong(matcher.group(1));
+      return Optional.of(switch (matcher.group(2)) {
+        case "minute", "minutes" -> Duration.ofMinutes(amount);
+        case "hour", "hours" -> Duration.ofHours(amount);
+        default -> Duration.ofDays(amount);
+      });
+    }
+  }
+
+  /**
+   * An {@code AWS::SQS::Queue}: visibility timeout and retention (seconds; SQS's defaults when
+   * absent), and its redrive policy (the dead-letter queue's logical id, from
+   * {@code deadLetterTargetArn: !GetAtt X.Arn}, and {@code maxReceiveCount}) when it has one.
+   */
+  public record Queue(String logicalId, int visibilityTimeoutSeconds, int messageRetentionSeconds,
+      Optional<Redrive> redrive) {}
+
+  /** Where a queue's messages go after {@code maxReceiveCount} receives. */
+  public record Redrive(String deadLetterQueue, int maxReceiveCount) {}
+
   /** An {@code AWS::DynamoDB::Table}: attribute types by name, key schema and global indexes. */
   public record Table(
       String logicalId,
@@ -126,6 +198,14 @@ public final class SamTemplate {
 
   public List<Table> tables() {
     return tables;
+  }
+
+  public List<Queue> queues() {
+    return queues;
+  }
+
+  public Optional<Queue> queue(String logicalId) {
+    return queues.stream().filter(q -> q.logicalId().equals(logicalId)).findFirst();
   }
 
   public Optional<Function> function(String logicalId) {
@@ -185,26 +265,42 @@ public final class SamTemplate {
 
     List<Function> functions = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
+    List<Queue> queues = new ArrayList<>();
     resources.forEach((logicalId, value) -> {
       Map<String, Object> resource = map(value, logicalId);
       Map<String, Object> properties = map(resource.get("Properties"), logicalId + ".Properties");
       switch (String.valueOf(resource.get("Type"))) {
         case "AWS::Serverless::Function" -> functions.add(function(logicalId, properties, globals));
         case "AWS::DynamoDB::Table" -> tables.add(table(logicalId, properties));
-        default -> { } // the gateway needs nothing else
+        case "AWS::SQS::Queue" -> queues.add(queue(logicalId, properties));
+        default -> { } // the local stack needs nothing else
       }
     });
-    return new SamTemplate(functions, tables);
+    return new SamTemplate(functions, tables, queues);
   }
 
   private static Function function(String logicalId, Map<String, Object> properties, Map<String, Object> globals) {
     Map<String, Object> environment = new LinkedHashMap<>(variables(globals));
     environment.putAll(variables(properties));
     List<HttpRoute> routes = new ArrayList<>();
+    List<SqsEventSource> sqsEvents = new ArrayList<>();
+    List<Schedule> schedules = new ArrayList<>();
     map(properties.get("Events"), logicalId + ".Events").forEach((eventId, value) -> {
       Map<String, Object> event = map(value, eventId);
-      if ("HttpApi".equals(event.get("Type"))) {
-        Map<String, Object> props = map(event.get("Properties"), eventId + ".Properties");
+      Map<String, Object> props = map(event.get("Properties"), eventId + ".Properties");
+      if ("SQS".equals(event.get("Type"))) {
+        sqsEvents.add(new SqsEventSource(
+            eventId,
+            arnOf(props.get("Queue"), logicalId + "." + eventId + ".Queue"),
+            number(props.get("BatchSize"), DEFAULT_BATCH_SIZE),
+            number(props.get("MaximumBatchingWindowInSeconds"), 0),
+            list(props.get("FunctionResponseTypes")).contains("ReportBatchItemFailures"),
+            !Boolean.FALSE.equals(props.get("Enabled"))));
+      } else if ("Schedule".equals(event.get("Type")) || "ScheduleV2".equals(event.get("Type"))) {
+        String expression = text(props, event.get("Type").equals("Schedule") ? "Schedule" : "ScheduleExpression", null);
+        schedules.add(new Schedule(eventId, expression,
+            !Boolean.FALSE.equals(props.get("Enabled")) && !"DISABLED".equals(props.get("State"))));
+      } else if ("HttpApi".equals(event.get("Type"))) {
         Map<String, Object> auth = map(props.get("Auth"), eventId + ".Auth");
         routes.add(new HttpRoute(
             eventId,
@@ -219,7 +315,48 @@ public final class SamTemplate {
         environment,
         integer(properties, globals, "Timeout", DEFAULT_TIMEOUT_SECONDS),
         integer(properties, globals, "MemorySize", DEFAULT_MEMORY_MB),
-        routes);
+        routes,
+        sqsEvents,
+        schedules);
+  }
+
+  private static Queue queue(String logicalId, Map<String, Object> properties) {
+    Map<String, Object> redrive = map(properties.get("RedrivePolicy"), logicalId + ".RedrivePolicy");
+    return new Queue(
+        logicalId,
+        number(properties.get("VisibilityTimeout"), DEFAULT_VISIBILITY_TIMEOUT_SECONDS),
+        number(properties.get("MessageRetentionPeriod"), DEFAULT_RETENTION_SECONDS),
+        redrive.isEmpty() ? Optional.empty() : Optional.of(new Redrive(
+            arnOf(redrive.get("deadLetterTargetArn"), logicalId + ".RedrivePolicy.deadLetterTargetArn"),
+            number(redrive.get("maxReceiveCount"), 0))));
+  }
+
+  /** The logical id of {@code !GetAtt X.Arn} (or {@code Fn::GetAtt: [X, Arn]}); anything else fails. */
+  private static String arnOf(Object value, String where) {
+    if (value instanceof Map<?, ?> intrinsic && intrinsic.size() == 1) {
+      Object target = intrinsic.get("Fn::GetAtt");
+      if (target instanceof String text && text.endsWith(".Arn")) {
+        return text.substring(0, text.length() - ".Arn".length());
+      }
+      if (target instanceof List<?> parts && parts.size() == 2 && "Arn".equals(parts.get(1))) {
+        return String.valueOf(parts.get(0));
+      }
+    }
+    throw new IllegalStateException(where + " should be !GetAtt <Queue>.Arn, not " + value);
+  }
+
+  private static int number(Object value, int fallback) {
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    try {
+      return Integer.parseInt(String.valueOf(value).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalStateException("Not a number: " + value, e);
+    }
   }
 
   private static Map<String, Object> variables(Map<String, Object> properties) {

@@ -71,9 +71,10 @@ class SeedSnapshotTest {
 
     List<Map<String, AttributeValue>> expected = SeedSnapshot.scan(throughServices);
     List<Map<String, AttributeValue>> actual = SeedSnapshot.scan(loaded);
-    assertThat(types(expected)).containsExactly("AttendanceAudit", "AttendanceRegister", "BankTransfer", "Class", "ClassMember", "Fee",
-        "Grade", "GradeAudit", "Grant", "Idempotency", "Invoice", "InvoiceAudit", "LeaveRequest", "LeaveRequestRef",
-        "Payment", "ProviderTransaction", "ReceiptCounter", "School", "Student");
+    assertThat(types(expected)).containsExactly("AttendanceAudit", "AttendanceRegister", "BankTransfer", "Class", "ClassMember",
+        "ClientMessageId", "Conversation", "ConversationParticipant", "Fee", "Grade", "GradeAudit", "Grant", "Idempotency",
+        "Invoice", "InvoiceAudit", "LeaveRequest", "LeaveRequestRef", "Message", "OfficeHours", "Payment",
+        "ProviderTransaction", "ReceiptCounter", "School", "Student");
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
       Map<String, AttributeValue> item = expected.get(i);

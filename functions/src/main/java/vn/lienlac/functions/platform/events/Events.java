@@ -14,8 +14,6 @@ public final class Events {
    * Fails the container start when the variable is missing, so that no deployment drops events.
    */
   public static EventPublisher publisher(Environment env) {
-    env.require(QUEUE_URL);
-    // TODO(events helper): the SQS implementation; until it lands nothing is sent.
-    return EventPublisher.none();
+    return SqsEventPublisher.fromEnvironment(env);
   }
 }

@@ -19,7 +19,12 @@ import vn.lienlac.functions.platform.Json;
  * and, after {@code maxReceiveCount} receives, moves it to the dead-letter queue. A body that is
  * not an event is a failure too: it is retried and then dead-lettered, never dropped silently.
  *
- * <p>Handlers must be idempotent: delivery is at least once.
+ * <p>Handlers must be idempotent: delivery is at least once, and a redelivered event keeps its
+ * {@link DomainEvent#id()} (and its SQS message id). One INFO line per record (message id, event
+ * id and type, outcome, milliseconds) and one ERROR line per failure (with the receive count, so
+ * that the last attempt before the dead-letter queue is visible); never the body, which may be
+ * what made it fail. Subclasses have the constructors of every non-HTTP function: {@code ()} for
+ * Lambda and {@code (Environment, Clock)} for the local stack.
  */
 public abstract class SqsFunction implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -34,10 +39,15 @@ public abstract class SqsFunction implements RequestHandler<SQSEvent, SQSBatchRe
       long started = System.nanoTime();
       String outcome = "ok";
       String eventType = null;
+      String eventId = null;
       try {
-        DomainEvent domainEvent = Json.MAPPER.readValue(message.getBody(), DomainEvent.class);
+        DomainEvent domainEvent = Json.MAPPER.readValue(message.getBody() == null ? "" : message.getBody(),
+            DomainEvent.class);
         eventType = domainEvent.type();
+        eventId = domainEvent.id();
         handle(domainEvent, context);
+      } catch (VirtualMachineError e) {
+        throw e; // out of memory: fail the whole batch (retried) rather than go on in a broken JVM
       } catch (Exception | Error e) {
         outcome = "failed";
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
@@ -45,6 +55,7 @@ public abstract class SqsFunction implements RequestHandler<SQSEvent, SQSBatchRe
         line.put("message", "event failed");
         line.put("messageId", message.getMessageId());
         line.put("eventType", eventType);
+        line.put("eventId", eventId);
         line.put("receiveCount", message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount"));
         line.put("error", String.valueOf(e));
         log(context, LogLevel.ERROR, Json.write(line));
@@ -53,6 +64,7 @@ public abstract class SqsFunction implements RequestHandler<SQSEvent, SQSBatchRe
       access.put("message", "event");
       access.put("messageId", message.getMessageId());
       access.put("eventType", eventType);
+      access.put("eventId", eventId);
       access.put("outcome", outcome);
       access.put("millis", (System.nanoTime() - started) / 1_000_000);
       log(context, LogLevel.INFO, Json.write(access));
