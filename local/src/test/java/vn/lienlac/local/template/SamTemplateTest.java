@@ -188,8 +188,10 @@ class SamTemplateTest {
         .toList();
 
     // DESIGN.md section 7: /health now; later the VNPay IPN and bank webhooks. Widen consciously.
+    // The VNPay return URL: the payer's browser comes back from VNPay without our token; it is
+    // checked by VNPay's signature and credits nothing (issue 14).
     assertThat(publicRoutes).isSubsetOf(
-        "GET /health", "GET /v1/payments/vnpay/ipn", "POST /v1/payments/bank-transfers");
+        "GET /health", "GET /v1/payments/vnpay/ipn", "GET /v1/payments/vnpay/return", "POST /v1/payments/bank-transfers");
   }
 
   @Test

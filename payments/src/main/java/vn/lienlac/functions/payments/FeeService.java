@@ -18,7 +18,6 @@ import java.util.TreeSet;
 import java.util.function.IntConsumer;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -127,7 +126,7 @@ public final class FeeService {
     List<String> scopePupils = scope == Fee.Scope.PUPILS ? sorted(studentIds) : List.of();
     String feeId = feeId(schoolId, name, amount, due, scope, grade, scopeClasses, scopePupils, adjustments);
 
-    FeeItem fee = get(fees, Keys.school(schoolId), Keys.FEE + feeId);
+    FeeItem fee = PaymentLedger.get(fees, Keys.school(schoolId), Keys.FEE + feeId);
     boolean created = false;
     if (fee == null) {
       List<String> pupils = resolve(schoolId, scope, grade, scopeClasses, scopePupils);
@@ -166,7 +165,7 @@ public final class FeeService {
         fees.putItem(PutItemEnhancedRequest.builder(FeeItem.class).item(fee).conditionExpression(Writes.NOT_EXISTS).build());
         created = true;
       } catch (ConditionalCheckFailedException e) {
-        fee = get(fees, Keys.school(schoolId), Keys.FEE + feeId);
+        fee = PaymentLedger.get(fees, Keys.school(schoolId), Keys.FEE + feeId);
       }
     }
     if (!Boolean.TRUE.equals(fee.complete)) {
@@ -387,7 +386,7 @@ public final class FeeService {
     return List.copyOf(new TreeSet<>(ids));
   }
 
-  private static byte[] sha256(String text) {
+  static byte[] sha256(String text) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
@@ -413,8 +412,4 @@ public final class FeeService {
     return out.toString();
   }
 
-  private static <T> T get(DynamoDbTable<T> table, String pk, String sk) {
-    return table.getItem(GetItemEnhancedRequest.builder()
-        .key(Key.builder().partitionValue(pk).sortValue(sk).build()).consistentRead(true).build());
-  }
 }

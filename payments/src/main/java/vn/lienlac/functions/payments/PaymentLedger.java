@@ -1,8 +1,5 @@
 package vn.lienlac.functions.payments;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -228,12 +225,7 @@ public final class PaymentLedger {
     if (Ids.isValid(providerTxnId) && providerTxnId.length() <= 48) {
       return providerTxnId;
     }
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(providerTxnId.getBytes(StandardCharsets.UTF_8));
-      return "h" + HexFormat.of().formatHex(digest, 0, 20);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return "h" + HexFormat.of().formatHex(FeeService.sha256(providerTxnId), 0, 20);
   }
 
   /** The event id of a payment's confirmation: the same on every re-publication, so consumers dedupe it. */
@@ -399,7 +391,8 @@ public final class PaymentLedger {
         item.settledAt == null ? null : vn.lienlac.model.common.SchoolTime.show(Instant.parse(item.settledAt)));
   }
 
-  private static <T> T get(DynamoDbTable<T> table, String pk, String sk) {
+  /** A strongly consistent GetItem of one key, or null. */
+  static <T> T get(DynamoDbTable<T> table, String pk, String sk) {
     return table.getItem(GetItemEnhancedRequest.builder()
         .key(Key.builder().partitionValue(pk).sortValue(sk).build()).consistentRead(true).build());
   }

@@ -164,7 +164,7 @@ public final class PaymentService {
       throw new ApiException.Conflict(invoice.version, "payments.invoiceNotOpen", invoice.invoiceId);
     }
     Instant now = clock.instant();
-    String paymentId = "LC" + FeeService.base32(sha(invoice.invoiceId + "|" + invoice.version), 10);
+    String paymentId = "LC" + FeeService.base32(FeeService.sha256(invoice.invoiceId + "|" + invoice.version), 10);
     PaymentItem payment = newPayment(caller, invoice.schoolId, Payment.Method.CASH, amount, List.of(invoice), now,
         paymentId);
     if (payment == null) {
@@ -232,13 +232,4 @@ public final class PaymentService {
     return new Payment(p.id(), p.schoolId(), p.method(), p.state(), p.amountVnd(), p.creditedVnd(), p.invoiceIds(),
         p.studentIds(), p.reference(), redirectUrl, p.providerTxnId(), p.createdAt(), p.settledAt());
   }
-
-  private static byte[] sha(String text) {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
 }
