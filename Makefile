@@ -11,7 +11,7 @@ FUNCTIONS_JAR = functions/target/lienlac-functions-0.1.0-SNAPSHOT-lambda.jar
 PAYMENTS_JAR = payments/target/lienlac-payments-0.1.0-SNAPSHOT-lambda.jar
 PUSH_JAR = push-dispatch/target/lienlac-push-dispatch-0.1.0-SNAPSHOT-lambda.jar
 
-.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction
+.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction build-PaymentsFunction build-PaymentsReconcilerFunction
 
 functions-jar:
 	./lienlac mvn -q -pl functions -am -DskipTests package
@@ -30,3 +30,8 @@ build-IdentityFunction build-RecordsFunction build-MessagingFunction build-Annou
 build-PushDispatchFunction: push-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(PUSH_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+# Payments: its own artifact (PDFBox, POI, ZXing ride only here).
+build-PaymentsFunction build-PaymentsReconcilerFunction: payments-jar
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(PAYMENTS_JAR) "$(ARTIFACTS_DIR)/lib/"

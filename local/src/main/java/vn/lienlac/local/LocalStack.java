@@ -41,6 +41,8 @@ import vn.lienlac.local.seed.DemoSeed;
 import vn.lienlac.local.seed.DevUser;
 import vn.lienlac.local.seed.SeedSnapshot;
 import vn.lienlac.local.template.SamTemplate;
+import vn.lienlac.functions.payments.PaymentsReconcilerFunction;
+import vn.lienlac.local.vnpay.VnpaySandbox;
 
 /**
  * The whole API in this JVM: DynamoDB Local with the template's table, the demo seed, every
@@ -60,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
   private final Map<String, Duration> phases;
   private final Clock clock;
   private final FakeFcm fcm;
+  private final VnpaySandbox vnpay;
 
   /**
    * How to start: {@code port} 0 picks a free one; {@code dataDir} null means
@@ -139,8 +142,9 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
       CompletableFuture<LocalEvents> events, boolean hasEvents, List<DevUser> users, List<String> warnings,
-      Map<String, Duration> phases, Clock clock, FakeFcm fcm) {
+      Map<String, Duration> phases, Clock clock, FakeFcm fcm, VnpaySandbox vnpay) {
     this.fcm = fcm;
+    this.vnpay = vnpay;
     this.dynamo = dynamo;
     this.table = table;
     this.identity = identity;
@@ -202,6 +206,7 @@ public final class LocalStack implements AutoCloseable {
       Map<SamTemplate.Function, Environment> nonHttp = new LinkedHashMap<>();
       // Push: the fake FCM server the dispatcher sends to (firebase-admin's transport, host rewritten).
       fcm = FakeFcm.start();
+      FrontDoor server = DevGateway.bind(options.port());
       for (SamTemplate.Function function : template.functions()) {
         Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
             : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
@@ -215,6 +220,10 @@ public final class LocalStack implements AutoCloseable {
           functions.add(new DevGateway.Deployed(function, instantiate(function, Environment.of(variables), clock,
               warnings, eventsReady)));
         } else if (hasQueues) {
+          // The VNPay reconciler asks the dev sandbox of this gateway, not VNPay (never set in AWS).
+          variables.put(PaymentsReconcilerFunction.LOCAL_SANDBOX, DevGateway.baseUri(server).toString());
+          variables.put(PaymentsReconcilerFunction.LOCAL_SANDBOX_SCHOOLS,
+              users.stream().map(DevUser::schoolId).distinct().sorted().collect(Collectors.joining(",")));
           nonHttp.put(function, Environment.of(variables));
         } else {
           warnings.add(function.logicalId() + ": no routes and the template declares no queue; not started");
@@ -222,10 +231,11 @@ public final class LocalStack implements AutoCloseable {
       }
 
       mark = phase(phases, "functions", mark);
-      FrontDoor server = DevGateway.bind(options.port());
       DevIdentity identity = DevIdentity.create(DevGateway.baseUri(server).toString(), key.join(), clock);
       DevGateway gateway = DevGateway.start(server, identity, functions, users, clock, out);
       gateway.devPage("/dev/outbox", fcm::outboxJson);
+      VnpaySandbox vnpay = new VnpaySandbox(DevGateway.baseUri(server), clock);
+      gateway.mount(VnpaySandbox.PREFIX, vnpay);
       phase(phases, "gateway", mark);
       if (hasQueues) {
         startEvents(template, sqsEndpoint, nonHttp, options, clock, out, eventsReady);
@@ -233,7 +243,7 @@ public final class LocalStack implements AutoCloseable {
         eventsReady.completeExceptionally(new IllegalStateException("template.yaml declares no AWS::SQS::Queue"));
       }
       return new LocalStack(dynamo, table, identity, gateway, eventsReady, hasQueues, users, warnings, phases, clock,
-          fcm);
+          fcm, vnpay);
     } catch (IOException e) {
       closeQuietly(fcm);
       dynamo.close();
@@ -451,6 +461,11 @@ public final class LocalStack implements AutoCloseable {
   /** The stack's "now" ({@link Options#clock}). */
   public Clock clock() {
     return clock;
+  }
+
+  /** The dev stack's stand-in for VNPay's gateway (its pages under {@code /dev/vnpay/}). */
+  public VnpaySandbox vnpaySandbox() {
+    return vnpay;
   }
 
   /** The template's table in DynamoDB Local. */

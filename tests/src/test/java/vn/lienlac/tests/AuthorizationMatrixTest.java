@@ -155,7 +155,45 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("removed").asInt()).isEqualTo(1)),
       op("GET /v1/me/notification-settings").allow(SIGNED_IN)
           .expect(body -> assertThat(body.get("quietHoursStart").asText()).matches("\\d\\d:\\d\\d")),
-      op("PUT /v1/me/notification-settings").body(World::quietHours).allow(SIGNED_IN));
+      op("PUT /v1/me/notification-settings").body(World::quietHours).allow(SIGNED_IN),
+      // --- payments (issue 14): money is between the family and the school office; teachers see none of it.
+      // {invoiceId} is a new open invoice of the pupil for every cell (a paid one for the receipt).
+      op("POST /v1/fees").body(World::feeDraft).allow(STAFF).unnamed()
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
+      op("GET /v1/students/{studentId}/invoices").allow(PARENT, STAFF)
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      op("POST /v1/invoices/{invoiceId}/payments").body(w -> Map.of("method", "VIETQR")).allow(PARENT).forbid(STAFF),
+      op("POST /v1/payments").body(World::paymentDraft).allow(PARENT).forbid(STAFF),
+      op("POST /v1/invoices/{invoiceId}/cancel").body(w -> Map.of("reason", "Ma trận: thu nhầm")).allow(STAFF)
+          .forbid(PARENT),
+      op("POST /v1/invoices/{invoiceId}/cash-payments").body(w -> Map.of("amountVnd", World.MATRIX_FEE_VND))
+          .allow(STAFF).forbid(PARENT),
+      op("GET /v1/invoices/{invoiceId}/receipt").allow(PARENT, STAFF)
+          .expect(body -> assertThat(body.get("number").asText()).startsWith("BL-")),
+      op("GET /v1/schools/{schoolId}/fees/report").allow(STAFF)
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
+      // VNPay's server-to-server IPN and the payer's return: public; unsigned, they change nothing (RspCode 97).
+      op("GET /v1/payments/vnpay/ipn").publicRoute()
+          .expect(body -> assertThat(body.get("RspCode").asText()).isEqualTo("97")),
+      op("GET /v1/payments/vnpay/return").publicRoute()
+          .expect(body -> assertThat(body.get("signatureValid").asBoolean()).isFalse()),
+      // --- bank transfers and VietQR (paydocs). The webhooks are public, and a JWT is not their credential:
+      // without the provider's signature every caller, anonymous or signed in, gets 401 and nothing is stored
+      // (the signed path is proven over HTTP by BankTransferWebhookTest).
+      op("POST /v1/payments/bank-transfers/sepay/{schoolId}").body(World::sepayNotification).signatureOnly(),
+      op("POST /v1/payments/bank-transfers/casso/{schoolId}").body(World::cassoNotification).signatureOnly(),
+      op("GET /v1/schools/{schoolId}/bank-transfers/review").allow(STAFF).unnamed()
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER)
+          // The seed parks one transfer per school (DemoPayments).
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      // {reviewId} is a new transfer parked (no reference) for every cell.
+      op("POST /v1/schools/{schoolId}/bank-transfers/review/{reviewId}/resolve")
+          .body(w -> Map.of("action", "DISMISS", "reason", "Ma trận: không phải tiền học")).allow(STAFF).unnamed()
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER)
+          .expect(body -> assertThat(body.get("status").asText()).isEqualTo("DISMISSED")),
+      // {paymentId} is a new VIETQR payment the parent started for the pupil.
+      op("GET /v1/payments/{paymentId}/vietqr").allow(PARENT, STAFF)
+          .expect(body -> assertThat(body.get("payload").asText()).startsWith("000201010212")));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -250,7 +288,8 @@ class AuthorizationMatrixTest {
         .anyMatch(secret -> !sent.contains(secret) && problemText(response).contains(secret))) {
       leaks.add(cell);
     }
-    int expected = cell.actor == ANONYMOUS ? 401 : operation.forbidden.contains(cell.actor) ? 403 : 404;
+    int expected = operation.signatureOnly || cell.actor == ANONYMOUS ? 401
+        : operation.forbidden.contains(cell.actor) ? 403 : 404;
     assertThat(status).as(response.text()).isEqualTo(expected);
     assertThat(response.header("content-type")).startsWith("application/problem+json");
     assertThat(response.body().path("status").asInt()).isEqualTo(expected);
@@ -349,6 +388,8 @@ class AuthorizationMatrixTest {
     final Set<Actor> allowed = EnumSet.noneOf(Actor.class);
     final Set<Actor> forbidden = EnumSet.noneOf(Actor.class);
     boolean isPublic;
+    /** Public, but authorized by a provider's signature only: every actor, token or not, gets 401. */
+    boolean signatureOnly;
     boolean unnamed;
     String query;
     Function<World, Object> body;
@@ -363,6 +404,13 @@ class AuthorizationMatrixTest {
 
     String routeKey() {
       return method + " " + template;
+    }
+
+    /** No token needed, and none suffices: a webhook whose only credential is the provider's signature. */
+    Operation signatureOnly() {
+      isPublic = true;
+      signatureOnly = true;
+      return this;
     }
 
     /** No token needed: every actor is allowed, anonymous too. */
@@ -555,6 +603,9 @@ class AuthorizationMatrixTest {
           case "conversationId" -> conversationId;
           case "messageId" -> newTeacherMessage();
           case "token" -> registeredToken();
+          case "invoiceId" -> operation.template.endsWith("/receipt") ? paidInvoice() : newInvoice();
+          case "reviewId" -> parkedTransfer();
+          case "paymentId" -> vietqrPayment();
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
@@ -599,6 +650,78 @@ class AuthorizationMatrixTest {
     Map<String, Object> quietHours() {
       return Map.of("quietHoursEnabled", true, "quietHoursStart", String.format("2%d:00", ++deviceCount % 4),
           "quietHoursEnd", "06:30");
+    }
+
+    static final long MATRIX_FEE_VND = 150_000;
+    private int fees;
+
+    /** A new fee for the matrix pupil alone (its content differs each call, so it is a new fee). */
+    Map<String, Object> feeDraft() {
+      return Map.of("schoolId", SeededApi.NGUYEN_TRAI, "name", "Ma trận phí " + ++fees + " " + System.nanoTime(),
+          "amountVnd", MATRIX_FEE_VND, "dueDate", SeededApi.today().plusDays(30).toString(), "scope", "PUPILS",
+          "studentIds", List.of(pupil));
+    }
+
+    /** A new open invoice of the pupil, through the API (staff create a fee for the pupil alone). */
+    String newInvoice() {
+      ApiClient staff = seeded.as(users.get(STAFF));
+      ApiClient.Response fee = staff.post("/v1/fees", feeDraft());
+      assertThat(fee.status()).as(fee.text()).isEqualTo(201);
+      String feeId = fee.body().get("id").asText();
+      for (JsonNode invoice : staff.get("/v1/students/" + pupil + "/invoices").body().get("items")) {
+        if (invoice.get("feeId").asText().equals(feeId)) {
+          return invoice.get("id").asText();
+        }
+      }
+      throw new AssertionError("no invoice of fee " + feeId);
+    }
+
+    /** A new invoice of the pupil, paid in cash at the office (it has a receipt). */
+    String paidInvoice() {
+      String invoiceId = newInvoice();
+      ApiClient.Response cash = seeded.as(users.get(STAFF)).post("/v1/invoices/" + invoiceId + "/cash-payments",
+          Map.of("amountVnd", MATRIX_FEE_VND));
+      assertThat(cash.status()).as(cash.text()).isEqualTo(201);
+      return invoiceId;
+    }
+
+    private long bankIds = 900_000;
+
+    /** A SePay notification with no payment reference in its note (parked when signed). */
+    Map<String, Object> sepayNotification() {
+      return Map.of("id", ++bankIds, "gateway", "VietinBank", "transactionDate", "2026-11-21 09:30:00",
+          "accountNumber", "1133666688", "content", "Ma tran chuyen tien", "transferType", "in",
+          "transferAmount", MATRIX_FEE_VND, "referenceCode", "FT" + bankIds);
+    }
+
+    Map<String, Object> cassoNotification() {
+      return Map.of("error", 0, "data", Map.of("id", ++bankIds, "amount", MATRIX_FEE_VND, "description",
+          "Ma tran chuyen tien", "accountNumber", "1133666688", "reference", "FT" + bankIds));
+    }
+
+    /** A new bank transfer parked in the school's review queue, through the signed SePay webhook (dev key). */
+    String parkedTransfer() {
+      Map<String, Object> notification = sepayNotification();
+      ApiClient.Response parked = anonymousClient().send("POST",
+          "/v1/payments/bank-transfers/sepay/" + SeededApi.NGUYEN_TRAI, notification,
+          Map.of("authorization", "Apikey dev-sepay-" + SeededApi.NGUYEN_TRAI));
+      assertThat(parked.status()).as(parked.text()).isEqualTo(200);
+      return "sepay-" + notification.get("id");
+    }
+
+    /** A new VIETQR payment the parent started for a new invoice of the pupil. */
+    String vietqrPayment() {
+      ApiClient.Response payment = seeded.as(users.get(PARENT)).post("/v1/payments", paymentDraft());
+      assertThat(payment.status()).as(payment.text()).isEqualTo(201);
+      return payment.body().get("id").asText();
+    }
+
+    private ApiClient anonymousClient() {
+      return new ApiClient(seeded.stack().baseUri());
+    }
+
+    Map<String, Object> paymentDraft() {
+      return Map.of("method", "VIETQR", "invoiceIds", List.of(newInvoice()));
     }
 
     Map<String, Object> leaveDraft() {
@@ -650,7 +773,12 @@ class AuthorizationMatrixTest {
       return secrets;
     }
 
-    /** Every item of the pupil's and the class's partitions and the actors' own (what a write could change). */
+    /**
+     * Every item of the pupil's and the class's partitions (what a write on them could change), the actors' own
+     * (push devices and settings), and
+     * what the payments routes write around the pupil: the school's fees (its own partition), the
+     * pupil's invoices (gsi1 {@code S#{school}#ST#{pupil}}) and the school's open payments (gsi1).
+     */
     List<Map<String, AttributeValue>> snapshot(Map<String, String> values) {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
       List<String> partitions = new ArrayList<>(List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil,
@@ -666,6 +794,22 @@ class AuthorizationMatrixTest {
         partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#TEACHER#" + users.get(teacher));
       }
       users.values().forEach(user -> partitions.add("USER#" + user)); // push devices and settings
+      var table = seeded.stack().dynamo();
+      String school = "S#" + SeededApi.NGUYEN_TRAI;
+      items.addAll(table.client().query(QueryRequest.builder().tableName(table.tableName())
+          .keyConditionExpression("pk = :pk AND begins_with(sk, :fee)").consistentRead(true)
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":fee", AttributeValue.fromS("FEE#")))
+          .build()).items());
+      // bank transfers (paydocs): the school's parked transactions and their audit.
+      table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName())
+          .keyConditionExpression("pk = :pk").consistentRead(true)
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school + "#BANKTXN")))
+          .build()).items().forEach(items::add);
+      for (String gsi1pk : List.of(school + "#ST#" + pupil, school + "#PAY#OPEN")) {
+        table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName()).indexName("gsi1")
+            .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(gsi1pk)))
+            .build()).items().forEach(items::add);
+      }
       for (String pk : partitions) {
         var dynamo = seeded.stack().dynamo();
         Map<String, AttributeValue> startKey = null;

@@ -103,11 +103,21 @@ class FuzzTest {
     ApiClient.Response conversation = teacher.post("/v1/conversations", Map.of("studentId", pupil,
         "text", "Fuzz", "clientMessageId", java.util.UUID.randomUUID().toString()));
     assertThat(conversation.status()).as(conversation.text()).isBetween(200, 201);
-    pathValues = new java.util.HashMap<>(Map.of("studentId", pupil, "classId", CLASS, "subject", "toan", "term", SeededApi.TERM,
-        "date", lastWeekday().toString(), "leaveRequestId", created.body().get("id").asText(),
-        "conversationId", conversation.body().at("/conversation/id").asText(),
-        "messageId", conversation.body().at("/message/id").asText(),
-        "announcementId", announced.body().get("id").asText(), "schoolId", SeededApi.NGUYEN_TRAI));
+    // payments: an open invoice of the pupil (a fee for the pupil alone, made by the office before the dump).
+    ApiClient office = seeded.as("nt-vp-01");
+    ApiClient.Response fee = office.post("/v1/fees", Map.of("schoolId", SeededApi.NGUYEN_TRAI, "name", "Fuzz",
+        "amountVnd", 100_000, "dueDate", today, "scope", "PUPILS", "studentIds", List.of(pupil)));
+    assertThat(fee.status()).as(fee.text()).isIn(200, 201);
+    String invoice = office.get("/v1/students/" + pupil + "/invoices").body().get("items").get(0).get("id").asText();
+    pathValues = new java.util.HashMap<>(Map.ofEntries(Map.entry("studentId", pupil), Map.entry("classId", CLASS), Map.entry("subject", "toan"),
+        Map.entry("term", SeededApi.TERM), Map.entry("date", lastWeekday().toString()),
+        Map.entry("leaveRequestId", created.body().get("id").asText()),
+        Map.entry("conversationId", conversation.body().at("/conversation/id").asText()),
+        Map.entry("messageId", conversation.body().at("/message/id").asText()),
+        Map.entry("invoiceId", invoice), Map.entry("schoolId", SeededApi.NGUYEN_TRAI),
+        // paydocs: a transfer parked through the signed SePay webhook, and a VIETQR payment of the parent.
+        Map.entry("reviewId", parkedTransfer()), Map.entry("paymentId", vietqrPayment(seeded.as(parent), invoice)),
+        Map.entry("announcementId", announced.body().get("id").asText())));
     // Push: a well-formed token nobody registered (a DELETE of it is a 404 and removes nothing).
     pathValues.put("token", "fuzz-token:APA91b_never-registered");
     parentId = parent;
@@ -131,6 +141,37 @@ class FuzzTest {
       }
     }
     before = TableDump.of(stack.dynamo());
+  }
+
+  /** A bank transfer without a reference, through the SePay webhook with the dev stack's key: parked. */
+  private static String parkedTransfer() {
+    ApiClient.Response parked = new ApiClient(stack.baseUri()).send("POST",
+        "/v1/payments/bank-transfers/sepay/" + SeededApi.NGUYEN_TRAI,
+        Map.of("id", 990_001, "transferType", "in", "transferAmount", 50_000, "content", "fuzz",
+            "accountNumber", "1133666688"),
+        Map.of("authorization", "Apikey dev-sepay-" + SeededApi.NGUYEN_TRAI));
+    assertThat(parked.status()).as(parked.text()).isEqualTo(200);
+    return "sepay-990001";
+  }
+
+  /** A VIETQR payment of a new invoice of the pupil (a fee of its own: the other invoices may be paid). */
+  private static String vietqrPayment(ApiClient parent, String unused) {
+    SeededApi seeded = new SeededApi(stack, new ApiClient(stack.baseUri()));
+    ApiClient office = seeded.as("nt-vp-01");
+    ApiClient.Response fee = office.post("/v1/fees", Map.of("schoolId", SeededApi.NGUYEN_TRAI, "name", "Fuzz VietQR",
+        "amountVnd", 120_000, "dueDate", SeededApi.today().plusDays(10).toString(), "scope", "PUPILS",
+        "studentIds", List.of(pupil)));
+    assertThat(fee.status()).as(fee.text()).isIn(200, 201);
+    String feeId = fee.body().get("id").asText();
+    String invoiceId = null;
+    for (JsonNode invoice : office.get("/v1/students/" + pupil + "/invoices").body().get("items")) {
+      if (invoice.get("feeId").asText().equals(feeId)) {
+        invoiceId = invoice.get("id").asText();
+      }
+    }
+    ApiClient.Response payment = parent.post("/v1/payments", Map.of("method", "VIETQR", "invoiceIds", List.of(invoiceId)));
+    assertThat(payment.status()).as(payment.text()).isEqualTo(201);
+    return payment.body().get("id").asText();
   }
 
   private static String parentId;

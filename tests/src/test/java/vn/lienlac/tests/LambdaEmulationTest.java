@@ -65,7 +65,8 @@ class LambdaEmulationTest {
         "IdentityFunction", this::identityCases,
         "RecordsFunction", this::recordsCases,
         "AnnouncementsFunction", this::announcementsCases,
-        "MessagingFunction", this::messagingCases);
+        "MessagingFunction", this::messagingCases,
+        "PaymentsFunction", this::paymentsCases);
   }
 
   @TestFactory
@@ -284,6 +285,56 @@ class LambdaEmulationTest {
     JsonNode forged = lambda.send(ApiGatewayEvent.of("GET", "/v1/conversations/{conversationId}/messages")
         .path("conversationId", id).query("cursor", "Zm9yZ2Vk").bearer(token(teacher)), 400, "application/problem+json");
     assertThat(forged.get("type").asText()).isEqualTo("https://lienlac.vn/problems/bad-request");
+  }
+
+  private void paymentsCases(Sandbox lambda) {
+    // The office bills one pupil (through the dev gateway); the parent lists the invoices under Lambda.
+    String parent = "nt-ph-003";
+    String child = seeded.children(parent).getFirst().studentId();
+    ApiClient.Response fee = seeded.as("nt-vp-01").post("/v1/fees", Map.of("schoolId", SeededApi.NGUYEN_TRAI,
+        "name", "Lambda emulation", "amountVnd", 120_000, "dueDate", SeededApi.today().plusDays(10).toString(),
+        "scope", "PUPILS", "studentIds", List.of(child)));
+    assertThat(fee.status()).as(fee.text()).isIn(200, 201);
+    JsonNode invoices = lambda.send(ApiGatewayEvent.of("GET", "/v1/students/{studentId}/invoices")
+        .path("studentId", child).bearer(token(parent)), 200, "application/json");
+    // The same invoices as through the dev gateway. (Not the derived OPEN/OVERDUE: the sandboxed
+    // function runs on the system clock, the dev stack on the demo world's.)
+    assertThat(withoutStatus(invoices))
+        .isEqualTo(withoutStatus(seeded.as(parent).get("/v1/students/" + child + "/invoices").body()));
+    JsonNode open = null;
+    for (JsonNode invoice : invoices.get("items")) {
+      if (invoice.get("feeId").asText().equals(fee.body().get("id").asText())) {
+        open = invoice;
+      }
+    }
+    assertThat(open).isNotNull();
+
+    // The parent pays it by bank transfer: 201, PENDING, the reference to put in the note.
+    JsonNode payment = lambda.send(ApiGatewayEvent.of("POST", "/v1/payments").bearer(token(parent))
+        .json("{\"method\":\"VIETQR\",\"invoiceIds\":[\"%s\"]}".formatted(open.get("id").asText())), 201,
+        "application/json");
+    assertThat(payment.get("state").asText()).isEqualTo("PENDING");
+    assertThat(payment.get("amountVnd").asLong()).isEqualTo(120_000);
+    assertThat(payment.get("reference").asText()).isEqualTo(payment.get("id").asText());
+
+    // Another family's invoice: 404 as problem+json, like an unknown one.
+    String other = java.util.stream.IntStream.range(4, 60).mapToObj(n -> "nt-ph-%03d".formatted(n))
+        .filter(id -> seeded.children(id).stream().noneMatch(c -> c.studentId().equals(child))).findFirst().orElseThrow();
+    JsonNode problem = lambda.send(ApiGatewayEvent.of("POST", "/v1/invoices/{invoiceId}/payments")
+        .path("invoiceId", open.get("id").asText()).bearer(token(other)).json("{\"method\":\"VIETQR\"}"),
+        404, "application/problem+json");
+    assertThat(problem.get("type").asText()).isEqualTo("https://lienlac.vn/problems/not-found");
+
+    // VNPay's IPN, public: unsigned, it is answered in VNPay's JSON (97) without touching anything.
+    JsonNode ipn = lambda.send(ApiGatewayEvent.of("GET", "/v1/payments/vnpay/ipn")
+        .query("vnp_TxnRef", payment.get("id").asText()).query("vnp_Amount", "12000000"), 200, "application/json");
+    assertThat(ipn.get("RspCode").asText()).isEqualTo("97");
+  }
+
+  private static JsonNode withoutStatus(JsonNode list) {
+    JsonNode copy = list.deepCopy();
+    copy.get("items").forEach(item -> ((com.fasterxml.jackson.databind.node.ObjectNode) item).remove("status"));
+    return copy;
   }
 
   private ApiGatewayEvent write(String teacher, String pupil, JsonNode row, double midterm) {

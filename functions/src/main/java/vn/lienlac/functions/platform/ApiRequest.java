@@ -97,6 +97,27 @@ public final class ApiRequest {
     return Optional.ofNullable(value);
   }
 
+  /** The caller's IP address as API Gateway saw it ({@code 127.0.0.1} when unknown). */
+  public String sourceIp() {
+    var context = event.getRequestContext();
+    var http = context == null ? null : context.getHttp();
+    String ip = http == null ? null : http.getSourceIp();
+    return ip == null || ip.isBlank() ? "127.0.0.1" : ip;
+  }
+
+  /** The host the request came to ({@code abc.execute-api…amazonaws.com} or a custom domain); null when unknown. */
+  public String domainName() {
+    var context = event.getRequestContext();
+    String domain = context == null ? null : context.getDomainName();
+    return domain == null || domain.isBlank() ? null : domain;
+  }
+
+  /** All query parameters (API Gateway joins repeated ones with commas); empty when none. */
+  public Map<String, String> queryParameters() {
+    Map<String, String> parameters = event.getQueryStringParameters();
+    return parameters == null ? Map.of() : Map.copyOf(parameters);
+  }
+
   /** The verified subject (Cognito {@code sub}) of the caller's token. */
   public String subject() {
     var context = event.getRequestContext();
@@ -135,6 +156,14 @@ public final class ApiRequest {
           e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
           e.getLocation() == null ? 0 : e.getLocation().getColumnNr());
     }
+  }
+
+  /**
+   * The body exactly as sent, as text (strict UTF-8), for checking a signature over it (bank
+   * webhooks); empty when there is none. Read {@link #body} to parse it.
+   */
+  public String bodyText() {
+    return rawBody();
   }
 
   /**

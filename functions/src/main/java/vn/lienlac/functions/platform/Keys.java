@@ -37,6 +37,13 @@ public final class Keys {
   public static final String MESSAGE = "MSG#";
   public static final String CLIENT_MESSAGE = "CLIENT#";
   public static final String OFFICE_HOURS = "OFFICE_HOURS";
+  // Fees and payments (issue 14).
+  public static final String FEE = "FEE#";
+  public static final String INVOICE = "INVOICE";
+  public static final String INVOICE_LINK = "INV#";
+  public static final String INVOICE_AUDIT = "AUDIT#";
+  public static final String PAYMENT = "PAYMENT";
+  public static final String RECEIPT_SEQUENCE = "RECEIPTSEQ";
 
   // Push (devices, settings, the dispatcher's send markers).
   /** Push devices: {@code USER#{sub}} / {@code S#{school}#DEVICE#{sha256(token)}} (read by announcements too). */
@@ -158,5 +165,46 @@ public final class Keys {
   /** {@code S#{school}#PUSH#{event}}: the dispatcher's send markers of one event (sk {@code CHUNK#{n}}). */
   public static String pushEvent(String schoolId, String eventId) {
     return school(schoolId) + "#PUSH#" + eventId;
+  }
+
+  // --- Fees and payments (issue 14) ------------------------------------------------------------
+
+  /** {@code S#{school}#INV#{invoice}}: one invoice and its audit trail. */
+  public static String invoice(String schoolId, String invoiceId) {
+    return school(schoolId) + "#INV#" + invoiceId;
+  }
+
+  /** {@code S#{school}#PAY#{payment}}: one payment (its id is also its VNPay TxnRef and transfer reference). */
+  public static String payment(String schoolId, String paymentId) {
+    return school(schoolId) + "#PAY#" + paymentId;
+  }
+
+  /** {@code S#{school}#PAY#OPEN} (gsi1): payments still waiting for the provider, oldest first. */
+  public static String openPayments(String schoolId) {
+    return school(schoolId) + "#PAY#OPEN";
+  }
+
+  /**
+   * {@code S#{school}#PROVIDERTXN#{provider}#{txn}}: a provider's transaction, credited once (its
+   * put has {@code attribute_not_exists} in the crediting transaction); it holds the receipt.
+   */
+  public static String providerTxn(String schoolId, String provider, String txnKey) {
+    return school(schoolId) + "#PROVIDERTXN#" + provider + "#" + txnKey;
+  }
+
+  // --- Bank transfers (paydocs): notifications that were not credited, parked for staff.
+  /** Sort-key prefix of a parked bank transaction: {@code TXN#{provider}#{txnKey}}. */
+  public static final String BANK_TRANSACTION = "TXN#";
+  /** Sort-key prefix of a resolution's audit entry: {@code AUDIT#{at}#{requestId}}. */
+  public static final String BANK_AUDIT = "AUDIT#";
+
+  /** {@code S#{school}#BANKTXN}: the school's parked bank transactions and their audit. */
+  public static String bankTransfers(String schoolId) {
+    return school(schoolId) + "#BANKTXN";
+  }
+
+  /** {@code S#{school}#BANKTXN#OPEN}: gsi1 partition of the parked transactions still open. */
+  public static String openBankTransfers(String schoolId) {
+    return school(schoolId) + "#BANKTXN#OPEN";
   }
 }

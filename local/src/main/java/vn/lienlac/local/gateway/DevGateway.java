@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,6 +61,8 @@ public final class DevGateway implements AutoCloseable {
   private final RouteTable<Target> routes = new RouteTable<>();
   /** More development-only JSON pages (e.g. {@code /dev/outbox}, the fake FCM server's deliveries). */
   private final Map<String, java.util.function.Supplier<String>> devPages = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Development-only pages mounted under {@code /dev/…} (the VNPay sandbox), by path prefix. */
+  private final Map<String, HttpHandler> devMounts = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A function from the template with its one handler instance. */
   public record Deployed(
@@ -138,6 +141,14 @@ public final class DevGateway implements AutoCloseable {
     devPages.put(path, page);
   }
 
+  /** Serves every request whose path starts with {@code prefix} (which must start with {@code /dev/}) with {@code handler}. */
+  public void mount(String prefix, HttpHandler handler) {
+    if (!prefix.startsWith("/dev/")) {
+      throw new IllegalArgumentException("Development pages live under /dev/: " + prefix);
+    }
+    devMounts.put(prefix, handler);
+  }
+
   @Override
   public void close() {
     door.close();
@@ -169,6 +180,12 @@ public final class DevGateway implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     if (method.equals("GET") && path.startsWith("/dev/") && serveDev(exchange, path, requestId)) {
       return;
+    }
+    for (Map.Entry<String, HttpHandler> mounted : devMounts.entrySet()) {
+      if (path.startsWith(mounted.getKey())) {
+        mounted.getValue().handle(exchange);
+        return;
+      }
     }
     var match = routes.match(method, path);
     if (match.isEmpty()) {

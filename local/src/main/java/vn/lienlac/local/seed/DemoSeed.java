@@ -204,6 +204,18 @@ public final class DemoSeed {
       long attendanceDone = System.nanoTime();
       seedAnnouncements(dynamo, world, people);
       seedMessaging(dynamo, world, people);
+
+      // Fees and payments (issue 14): sequential, so that receipt numbers are the same every run.
+      Map<String, Caller> office = new HashMap<>();
+      Map<String, Caller> parents = new HashMap<>();
+      for (Person person : world.people()) {
+        if (person.role() == vn.lienlac.model.identity.Role.STAFF) {
+          office.putIfAbsent(person.schoolId(), person.caller());
+        }
+        person.grants().stream().filter(g -> g instanceof Caller.ChildGrant)
+            .forEach(g -> parents.putIfAbsent(((Caller.ChildGrant) g).studentId(), person.caller()));
+      }
+      vn.lienlac.functions.payments.DemoPayments.write(dynamo, clock, world.classes(), world.students(), office, parents);
       System.out.printf("  seed:  roster %.1f s, grades %.1f s, leave requests %.1f s, attendance %.1f s%n",
           (rosterDone - started) / 1e9, (gradesDone - rosterDone) / 1e9, (leaveDone - gradesDone) / 1e9,
           (attendanceDone - leaveDone) / 1e9);

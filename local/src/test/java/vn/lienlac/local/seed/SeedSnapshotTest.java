@@ -72,9 +72,10 @@ class SeedSnapshotTest {
     List<Map<String, AttributeValue>> expected = SeedSnapshot.scan(throughServices);
     List<Map<String, AttributeValue>> actual = SeedSnapshot.scan(loaded);
     assertThat(types(expected)).containsExactly("Announcement", "AnnouncementReceipt", "AnnouncementRef",
-        "AttendanceAudit", "AttendanceRegister", "Class", "ClassMember",
-        "ClientMessageId", "Conversation", "ConversationParticipant", "Device", "Grade", "GradeAudit", "Grant",
-        "Idempotency", "LeaveRequest", "LeaveRequestRef", "Message", "OfficeHours", "School", "Student");
+        "AttendanceAudit", "AttendanceRegister", "BankTransfer", "Class", "ClassMember",
+        "ClientMessageId", "Conversation", "ConversationParticipant", "Device", "Fee", "Grade", "GradeAudit", "Grant",
+        "Idempotency", "Invoice", "InvoiceAudit", "LeaveRequest", "LeaveRequestRef", "Message", "OfficeHours", "Payment",
+        "ProviderTransaction", "ReceiptCounter", "School", "Student");
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {
       Map<String, AttributeValue> item = expected.get(i);

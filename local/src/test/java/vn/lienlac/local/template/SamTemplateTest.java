@@ -188,8 +188,13 @@ class SamTemplateTest {
         .toList();
 
     // DESIGN.md section 7: /health now; later the VNPay IPN and bank webhooks. Widen consciously.
+    // The VNPay return URL: the payer's browser comes back from VNPay without our token; it is
+    // checked by VNPay's signature and credits nothing (issue 14).
+    // The bank webhooks (paydocs) are one URL per provider and school, checked by the provider's signature
+    // with the school's key.
     assertThat(publicRoutes).isSubsetOf(
-        "GET /health", "GET /v1/payments/vnpay/ipn", "POST /v1/payments/bank-transfers");
+        "GET /health", "GET /v1/payments/vnpay/ipn", "GET /v1/payments/vnpay/return",
+        "POST /v1/payments/bank-transfers/sepay/{schoolId}", "POST /v1/payments/bank-transfers/casso/{schoolId}");
   }
 
   @Test
