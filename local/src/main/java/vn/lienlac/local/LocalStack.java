@@ -221,9 +221,7 @@ public final class LocalStack implements AutoCloseable {
               warnings, eventsReady)));
         } else if (hasQueues) {
           // The VNPay reconciler asks the dev sandbox of this gateway, not VNPay (never set in AWS).
-          variables.put(PaymentsReconcilerFunction.LOCAL_SANDBOX, DevGateway.baseUri(server).toString());
-          variables.put(PaymentsReconcilerFunction.LOCAL_SANDBOX_SCHOOLS,
-              users.stream().map(DevUser::schoolId).distinct().sorted().collect(Collectors.joining(",")));
+          variables.putAll(vnpaySandbox(DevGateway.baseUri(server), users));
           nonHttp.put(function, Environment.of(variables));
         } else {
           warnings.add(function.logicalId() + ": no routes and the template declares no queue; not started");
@@ -257,6 +255,16 @@ public final class LocalStack implements AutoCloseable {
 
   /** The template parameter naming the Firebase secret: locally the dispatcher talks to the fake FCM server. */
   static final String FIREBASE_SECRET_PARAMETER = "FirebaseSecretArn";
+
+  /**
+   * The VNPay reconciler's local variables: it asks this gateway's VNPay sandbox, for the demo
+   * schools (never set in AWS; ContractTest checks template.yaml does not).
+   */
+  static Map<String, String> vnpaySandbox(URI gateway, List<DevUser> users) {
+    return Map.of(PaymentsReconcilerFunction.LOCAL_SANDBOX, gateway.toString(),
+        PaymentsReconcilerFunction.LOCAL_SANDBOX_SCHOOLS,
+        users.stream().map(DevUser::schoolId).distinct().sorted().collect(Collectors.joining(",")));
+  }
 
   /** The push dispatcher's local variables: the fake FCM server instead of fcm.googleapis.com. */
   static Map<String, String> pushOverrides(FakeFcm fcm) {
@@ -413,6 +421,9 @@ public final class LocalStack implements AutoCloseable {
         : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
         : queues.get(id)));
     variables.putAll(pushOverrides(fcm));
+    if (!function.isHttp()) {
+      variables.putAll(vnpaySandbox(gateway.baseUri(), users));
+    }
     variables.put("AWS_ENDPOINT_URL_DYNAMODB", table.client().serviceClientConfiguration().endpointOverride()
         .orElseThrow().toString());
     if (hasEvents) {

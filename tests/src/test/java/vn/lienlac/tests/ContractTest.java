@@ -116,6 +116,13 @@ class ContractTest {
     assertThat(Files.readString(ROOT.resolve("template.yaml"))).doesNotContain(Dynamo.LOCAL_CREDENTIALS);
   }
 
+  @Test
+  void no_deployed_function_should_use_the_dev_stacks_vnpay_sandbox() throws IOException {
+    assertThat(Files.readString(ROOT.resolve("template.yaml")))
+        .doesNotContain(vn.lienlac.functions.payments.PaymentsReconcilerFunction.LOCAL_SANDBOX)
+        .doesNotContain(vn.lienlac.functions.payments.PaymentsReconcilerFunction.LOCAL_SANDBOX_SCHOOLS);
+  }
+
   /**
    * Functions that may delete, and only items of the identity directory's {@code USER#{sub}}
    * partitions (a statement with a {@code dynamodb:LeadingKeys} condition {@code USER#*}): push

@@ -66,7 +66,8 @@ class LambdaEmulationTest {
         "RecordsFunction", this::recordsCases,
         "AnnouncementsFunction", this::announcementsCases,
         "MessagingFunction", this::messagingCases,
-        "PaymentsFunction", this::paymentsCases);
+        "PaymentsFunction", this::paymentsCases,
+        "PaymentsReconcilerFunction", LambdaEmulationTest::reconcilerCases);
   }
 
   @TestFactory
@@ -131,6 +132,14 @@ class LambdaEmulationTest {
       assertThat(answer.error()).as(answer.payload() + "\n" + sandbox.output()).isFalse();
       assertThat(sandbox.output()).contains("scheduled run").contains(LocalStackExtension.NOW.toString());
     }
+  }
+
+  /** The VNPay reconciler on its schedule: a run over the demo schools, against the dev stack's VNPay sandbox. */
+  private static void reconcilerCases(Sandbox lambda) {
+    EVENTS.incrementAndGet();
+    RuntimeApi.Answer answer = lambda.sandbox().invoke(LambdaEvents.schedule("EveryTenMinutes", LocalStackExtension.NOW));
+    assertThat(answer.error()).as(answer.payload() + "\n" + lambda.sandbox().output()).isFalse();
+    assertThat(lambda.sandbox().output()).contains("\"reconciled\"").contains("\"errors\":0");
   }
 
   /** The generic case of an SQS function: a body that is not an event comes back as a batch item failure. */
