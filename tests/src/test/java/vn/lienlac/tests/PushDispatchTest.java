@@ -302,4 +302,33 @@ class PushDispatchTest {
         .satisfies(d -> assertThat(d.data()).containsEntry("type", EventTypes.MESSAGE_SENT));
     assertThat(stackFcm.received("push-test:teacher-7a1")).as("the sender's own phone").isEmpty();
   }
+
+  @Test
+  void a_confirmed_payment_should_reach_the_paying_parents_phones_once_without_the_amount() {
+    String token = classTokens.stream().filter(t -> t.startsWith("push-test:")).findFirst().orElseThrow();
+    String parentId = token.substring("push-test:".length(), token.lastIndexOf('-'));
+    DomainEvent event = new DomainEvent(Ids.newId(MORNING.toEpochMilli()), EventTypes.PAYMENT_CONFIRMED,
+        SeededApi.NGUYEN_TRAI, MORNING, Map.of("paymentId", "LL7K3M9Q2XH", "guardianSub", parentId));
+    PushDispatchFunction function = dispatcherAt(MORNING);
+
+    assertThat(deliver(function, Json.write(event))).isEmpty();
+    assertThat(deliver(function, Json.write(event))).as("a redelivery").isEmpty();
+
+    Set<String> parentTokens = new LinkedHashSet<>();
+    stack.dynamo().client().query(QueryRequest.builder().tableName(stack.dynamo().tableName())
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("USER#" + parentId),
+            ":sk", AttributeValue.fromS("S#" + SeededApi.NGUYEN_TRAI + "#DEVICE#")))
+        .consistentRead(true).build()).items().forEach(item -> parentTokens.add(item.get("token").s()));
+    assertThat(parentTokens).contains(token);
+    System.out.printf("Push: payment confirmed -> %d FCM requests for the payer's %d devices%n", fcm.requests(),
+        parentTokens.size());
+    assertThat(fcm.outbox().keySet()).containsExactlyInAnyOrderElementsOf(parentTokens);
+    for (String own : parentTokens) {
+      assertThat(fcm.received(own)).singleElement().satisfies(d -> {
+        assertThat(d.title()).isIn("Nhà trường đã nhận thanh toán", "The school received a payment");
+        assertThat(d.title() + d.body()).doesNotContainPattern("[0-9]");
+      });
+    }
+  }
 }

@@ -57,7 +57,7 @@ final class Recipients {
       case EventTypes.GRADE_PUBLISHED -> schoolDevices(school, guardianOf(Set.copyOf(ids(event, "students"))));
       case EventTypes.LEAVE_DECIDED -> schoolDevices(school, guardianOf(Set.of(id(event, "studentId"))));
       case EventTypes.MESSAGE_SENT -> messageRecipients(event);
-      case EventTypes.PAYMENT_CONFIRMED -> userDevices(school, List.of(id(event, "guardianId")));
+      case EventTypes.PAYMENT_CONFIRMED -> userDevices(school, List.of(id(event, "guardianSub")));
       default -> List.of();
     };
     Map<String, DeviceItem> byToken = new LinkedHashMap<>();
