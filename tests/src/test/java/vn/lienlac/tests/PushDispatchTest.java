@@ -331,4 +331,40 @@ class PushDispatchTest {
       });
     }
   }
+
+  @Test
+  void an_urgent_class_announcement_published_over_http_should_reach_every_guardians_phone_exactly_once()
+      throws Exception {
+    FakeFcm stackFcm = stack.fakeFcm();
+    stack.events().awaitIdle(Duration.ofSeconds(30));
+    stackFcm.reset();
+
+    var created = seeded.as(SeededApi.TEACHER_7A1).post("/v1/announcements", Map.of("schoolId", SeededApi.NGUYEN_TRAI,
+        "scope", "CLASS", "classId", SeededApi.CLASS_7A1, "title", "Khẩn: lớp 7A1 tan học lúc 10 giờ",
+        "body", "Do mất điện, lớp 7A1 tan học lúc 10 giờ. Phụ huynh vui lòng đón con.", "urgent", true,
+        "acknowledgementRequired", true));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String announcementId = created.body().get("id").asText();
+    stack.events().awaitIdle(Duration.ofSeconds(60));
+
+    System.out.printf("Push: urgent 7A1 announcement over HTTP -> %d FCM requests for %d phones%n",
+        stackFcm.requests(), stackFcm.outbox().size());
+    // Every phone of every guardian of the class (as the guardians' partitions hold them) got it once.
+    for (String token : classTokens) {
+      assertThat(stackFcm.received(token)).as(token).singleElement()
+          .satisfies(d -> assertThat(d.data()).containsEntry("announcementId", announcementId));
+    }
+    assertThat(stackFcm.requests()).as("one request per phone, none twice").isEqualTo(stackFcm.outbox().size());
+    // And only phones of the class's families: each receiving token's device item lists 7A1.
+    var table = stack.dynamo();
+    for (String token : stackFcm.outbox().keySet()) {
+      var owners = table.client().query(QueryRequest.builder().tableName(table.tableName()).indexName("gsi1")
+          .keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :sk)")
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("S#" + SeededApi.NGUYEN_TRAI + "#DEVICES"),
+              ":sk", AttributeValue.fromS("DEVICE#" + vn.lienlac.functions.platform.Hashes.sha256(token) + "#")))
+          .build()).items();
+      assertThat(owners).as("the device of " + token).isNotEmpty()
+          .allSatisfy(item -> assertThat(item.get("classes").l()).extracting(AttributeValue::s).contains(SeededApi.CLASS_7A1));
+    }
+  }
 }
