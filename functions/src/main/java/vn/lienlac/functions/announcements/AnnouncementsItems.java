@@ -99,22 +99,4 @@ final class AnnouncementsItems {
     String acknowledgedAt;
     Long version;
   }
-
-  /**
-   * {@code pk = S#{school}#ANN#KEYS, sk = IDEMPOTENCY#{sha256(sub, key)}}: which announcement an
-   * {@code Idempotency-Key} created, so a retried POST returns it instead of publishing twice.
-   * Expires (TTL) after a day.
-   */
-  static final class KeyItem extends Item {
-    static final String TYPE = "AnnouncementIdempotency";
-    static final TableSchema<KeyItem> SCHEMA = ItemSchema.of(KeyItem.class, KeyItem::new)
-        .string("resourceId", i -> i.resourceId, (i, v) -> i.resourceId = v)
-        .string("fingerprint", i -> i.fingerprint, (i, v) -> i.fingerprint = v)
-        .attribute(Long.class, "expiresAt", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
-        .build();
-
-    String resourceId;
-    String fingerprint;
-    Long expiresAt;
-  }
 }

@@ -41,7 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import vn.lienlac.functions.announcements.AnnouncementsAccess.Target;
 import vn.lienlac.functions.announcements.AnnouncementsItems.AnnouncementItem;
-import vn.lienlac.functions.announcements.AnnouncementsItems.KeyItem;
 import vn.lienlac.functions.announcements.AnnouncementsItems.ReceiptItem;
 import vn.lienlac.functions.announcements.AnnouncementsItems.RefItem;
 import vn.lienlac.functions.identity.Caller;
@@ -53,6 +52,7 @@ import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.IdGenerator;
+import vn.lienlac.functions.platform.IdempotencyItem;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Json;
 import vn.lienlac.functions.platform.Keys;
@@ -80,6 +80,8 @@ import vn.lienlac.model.identity.Role;
  * families in scope from the roster when asked (docs/ARCHITECTURE.md §4 counts the queries).
  */
 public final class AnnouncementsService {
+  /** The {@code type} of this feature's {@link IdempotencyItem}s. */
+  private static final String IDEMPOTENCY_TYPE = "AnnouncementIdempotency";
   static final int MAX_TITLE_LENGTH = 150;
   static final int MAX_BODY_LENGTH = 5_000;
   static final int MAX_LINKS = 5;
@@ -101,7 +103,7 @@ public final class AnnouncementsService {
   private final DynamoDbTable<AnnouncementItem> announcements;
   private final DynamoDbTable<RefItem> refs;
   private final DynamoDbTable<ReceiptItem> receipts;
-  private final DynamoDbTable<KeyItem> keys;
+  private final DynamoDbTable<IdempotencyItem> keys;
   private final RosterRepository roster;
   private final DirectoryRepository directory;
   private final Clock clock;
@@ -115,7 +117,7 @@ public final class AnnouncementsService {
     this.announcements = enhanced.table(tableName, AnnouncementItem.SCHEMA);
     this.refs = enhanced.table(tableName, RefItem.SCHEMA);
     this.receipts = enhanced.table(tableName, ReceiptItem.SCHEMA);
-    this.keys = enhanced.table(tableName, KeyItem.SCHEMA);
+    this.keys = enhanced.table(tableName, IdempotencyItem.SCHEMA);
     this.roster = new RosterRepository(dynamo);
     this.directory = new DirectoryRepository(dynamo, clock);
     this.clock = clock;
@@ -252,22 +254,22 @@ public final class AnnouncementsService {
       events.publish(event(item));
       return new Published(view(item, null), true);
     }
-    KeyItem key = new KeyItem();
+    IdempotencyItem key = new IdempotencyItem();
     key.pk = Keys.announcementKeys(target.schoolId());
     key.sk = Keys.IDEMPOTENCY + Hashes.sha256(caller.subject() + "\n" + valid.idempotencyKey().get());
-    key.type = KeyItem.TYPE;
+    key.type = IDEMPOTENCY_TYPE;
     key.resourceId = item.announcementId;
     key.fingerprint = Hashes.sha256(Json.write(Arrays.asList(valid.schoolId(), valid.scope(), valid.grade(),
         valid.classId(), valid.title(), valid.body(), valid.urgent(), valid.acknowledgementRequired(), valid.links())));
     key.expiresAt = now.plus(IDEMPOTENCY_WINDOW).getEpochSecond();
     try {
-      enhanced.transactWriteItems(writes.addPutItem(keys, TransactPutItemEnhancedRequest.builder(KeyItem.class)
+      enhanced.transactWriteItems(writes.addPutItem(keys, TransactPutItemEnhancedRequest.builder(IdempotencyItem.class)
           .item(key).conditionExpression(Writes.NOT_EXISTS).build()).build());
     } catch (TransactionCanceledException e) {
       if (!Writes.failedOnCondition(e) && !Writes.conflicted(e)) {
         throw e;
       }
-      KeyItem earlier = keys.getItem(GetItemEnhancedRequest.builder()
+      IdempotencyItem earlier = keys.getItem(GetItemEnhancedRequest.builder()
           .key(Key.builder().partitionValue(key.pk).sortValue(key.sk).build()).consistentRead(true).build());
       if (earlier == null) {
         throw new ApiException.Conflict("request.inProgress"); // a concurrent twin has not finished

@@ -31,13 +31,13 @@ import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.IdGenerator;
+import vn.lienlac.functions.platform.IdempotencyItem;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.platform.Writes;
 import vn.lienlac.functions.platform.events.DomainEvent;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.EventTypes;
-import vn.lienlac.functions.records.RecordsItems.IdempotencyItem;
 import vn.lienlac.functions.records.RecordsItems.LeaveItem;
 import vn.lienlac.functions.records.RecordsItems.LeaveRefItem;
 import vn.lienlac.model.common.SchoolTime;
@@ -50,6 +50,8 @@ import vn.lienlac.model.records.LeaveRequest;
  * the pupil's partition and is indexed (gsi1) under its class, where the homeroom teacher finds it.
  */
 public final class LeaveService {
+  /** The {@code type} of this feature's {@link IdempotencyItem}s. */
+  private static final String IDEMPOTENCY_TYPE = "Idempotency";
   static final int MAX_TEXT_LENGTH = 500;
   static final int MAX_SPAN_DAYS = 30;
   static final int MAX_DAYS_BACK = 30;
@@ -155,7 +157,7 @@ public final class LeaveService {
     IdempotencyItem key = new IdempotencyItem();
     key.pk = item.pk;
     key.sk = Keys.IDEMPOTENCY + Hashes.sha256(caller.subject() + "\n" + idempotencyKey.get());
-    key.type = IdempotencyItem.TYPE;
+    key.type = IDEMPOTENCY_TYPE;
     key.resourceId = item.leaveId;
     key.fingerprint = Hashes.sha256(from + "\n" + to + "\n" + reason);
     key.expiresAt = now.plus(IDEMPOTENCY_WINDOW).getEpochSecond();

@@ -211,22 +211,4 @@ final class RecordsItems {
     String schoolId;
     String studentId;
   }
-
-  /**
-   * {@code pk = S#{school}#ST#{student}, sk = IDEMPOTENCY#{hash}}: remembers which resource an
-   * {@code Idempotency-Key} created, so a retried POST returns it instead of creating another.
-   * Expires (TTL) after a day.
-   */
-  static final class IdempotencyItem extends Item {
-    static final String TYPE = "Idempotency";
-    static final TableSchema<IdempotencyItem> SCHEMA = ItemSchema.of(IdempotencyItem.class, IdempotencyItem::new)
-        .string("resourceId", i -> i.resourceId, (i, v) -> i.resourceId = v)
-        .string("fingerprint", i -> i.fingerprint, (i, v) -> i.fingerprint = v)
-        .attribute(Long.class, "expiresAt", i -> i.expiresAt, (i, v) -> i.expiresAt = v)
-        .build();
-
-    String resourceId;
-    String fingerprint;
-    Long expiresAt;
-  }
 }
