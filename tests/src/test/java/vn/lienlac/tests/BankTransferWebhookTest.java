@@ -250,7 +250,7 @@ class BankTransferWebhookTest {
     String ts = Long.toString(stack.clock().instant().getEpochSecond());
     String stale = Long.toString(stack.clock().instant().getEpochSecond() - 301);
     String casso = "{\"error\":0,\"data\":{\"id\":1,\"description\":\"" + reference + "\",\"amount\":200000}}";
-    TableDump before = TableDump.of(stack.dynamo());
+    TableDump before = TableDump.settled(stack);
 
     List<ApiClient.Response> answers = List.of(
         anonymous.send("POST", "/v1/payments/bank-transfers/sepay/" + SCHOOL, body.getBytes(StandardCharsets.UTF_8),

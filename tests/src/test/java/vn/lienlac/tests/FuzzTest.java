@@ -133,14 +133,7 @@ class FuzzTest {
       }
     }
     // The events of the writes above (the announcement's push) are handled before the table is dumped.
-    if (stack.hasEvents()) {
-      try {
-        stack.events().awaitIdle(Duration.ofSeconds(60));
-      } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
-        throw new AssertionError("events still in flight before the fuzz", e);
-      }
-    }
-    before = TableDump.of(stack.dynamo());
+    before = TableDump.settled(stack);
   }
 
   /** A bank transfer without a reference, through the SePay webhook with the dev stack's key: parked. */

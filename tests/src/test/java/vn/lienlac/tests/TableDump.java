@@ -1,5 +1,6 @@
 package vn.lienlac.tests;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,8 +8,10 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeoutException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import vn.lienlac.functions.platform.Dynamo;
+import vn.lienlac.local.LocalStack;
 import vn.lienlac.local.seed.SeedSnapshot;
 
 /**
@@ -17,6 +20,22 @@ import vn.lienlac.local.seed.SeedSnapshot;
  * never scans (ContractTest checks that).
  */
 record TableDump(SortedMap<String, Map<String, AttributeValue>> items) {
+
+  /**
+   * The table once the stack's queues are idle: the events of earlier writes (a payment's or an
+   * announcement's push, which writes send markers) are handled first, so that they do not show up
+   * as changes made by the requests under test.
+   */
+  static TableDump settled(LocalStack stack) {
+    if (stack.hasEvents()) {
+      try {
+        stack.events().awaitIdle(Duration.ofSeconds(60));
+      } catch (TimeoutException | InterruptedException e) {
+        throw new AssertionError("events still in flight before the table dump", e);
+      }
+    }
+    return of(stack.dynamo());
+  }
 
   static TableDump of(Dynamo dynamo) {
     SortedMap<String, Map<String, AttributeValue>> items = new TreeMap<>();
