@@ -3,6 +3,7 @@ package vn.lienlac.functions.payments.documents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import vn.lienlac.functions.documents.Vnd;
 import vn.lienlac.model.i18n.Messages;
 import vn.lienlac.model.payments.FeeReport;
 
