@@ -19,6 +19,8 @@ import vn.lienlac.model.identity.Role;
  *   <li>A class's attendance: read by its teachers and staff; marked by its teachers.
  *   <li>A class's leave requests: read by its homeroom teacher and staff; decided by the homeroom
  *       teacher only (anyone else who can read the pupil's records gets 403 when deciding).
+ *   <li>A class's conduct: read by its teachers and staff; rated by its homeroom teacher only.
+ *   <li>A class's year summary: its homeroom teacher and staff (its other teachers get 403).
  * </ul>
  */
 final class RecordsAccess {
@@ -29,7 +31,11 @@ final class RecordsAccess {
   }
 
   /** What a caller wants to do with a class. */
-  enum ClassAction { READ_GRADEBOOK, WRITE_GRADEBOOK, READ_ATTENDANCE, MARK_ATTENDANCE, READ_LEAVE, DECIDE_LEAVE }
+  enum ClassAction {
+    READ_GRADEBOOK, WRITE_GRADEBOOK, READ_ATTENDANCE, MARK_ATTENDANCE, READ_LEAVE, DECIDE_LEAVE,
+    // secondary e-records (issue 16)
+    READ_CONDUCT, WRITE_CONDUCT, READ_YEAR_SUMMARY
+  }
 
   /** The pupil, when the caller may read their records. */
   Student readableStudent(Caller caller, String studentId) {
@@ -73,6 +79,9 @@ final class RecordsAccess {
         case MARK_ATTENDANCE -> teaches;
         case READ_LEAVE -> homeroom || staff;
         case DECIDE_LEAVE -> homeroom;
+        case READ_CONDUCT -> teaches || staff;
+        case WRITE_CONDUCT -> homeroom;
+        case READ_YEAR_SUMMARY -> homeroom || staff;
       };
       if (!allowed) {
         throw forbidden(action, schoolClass.name());

@@ -24,6 +24,7 @@ import vn.lienlac.model.common.ListResponse;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.records.ClassAttendance;
+import vn.lienlac.model.records.ClassConduct;
 import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.LeaveRequest;
 import vn.lienlac.model.records.TermId;
@@ -39,6 +40,7 @@ public final class RecordsFunction extends ApiFunction {
   private final GradesService grades;
   private final AttendanceService attendance;
   private final LeaveService leaves;
+  private final ConductService conduct;
   private final Clock clock;
 
   /** Lambda's entry: configuration from the environment template.yaml sets. */
@@ -68,6 +70,7 @@ public final class RecordsFunction extends ApiFunction {
     this.grades = new GradesService(dynamo, roster, clock, events);
     this.leaves = new LeaveService(dynamo, clock, IdGenerator.RANDOM, events);
     this.attendance = new AttendanceService(dynamo, roster, leaves, clock);
+    this.conduct = new ConductService(dynamo, roster, clock);
     on("GET /v1/students/{studentId}/grades", this::studentGrades);
     on("GET /v1/students/{studentId}/grades/history", this::studentGradeHistory);
     on("GET /v1/students/{studentId}/attendance", this::studentAttendance);
@@ -81,6 +84,9 @@ public final class RecordsFunction extends ApiFunction {
     on("GET /v1/classes/{classId}/attendance/{date}/history", this::classAttendanceHistory);
     on("GET /v1/classes/{classId}/leave-requests", this::classLeaveRequests);
     on("PATCH /v1/leave-requests/{leaveRequestId}", this::decideLeaveRequest);
+    // Secondary e-records (issue 16): conduct, the year report, the class's year summary, grading settings.
+    on("GET /v1/classes/{classId}/conduct/{term}", this::getClassConduct);
+    on("PUT /v1/classes/{classId}/conduct/{term}", this::putClassConduct);
   }
 
   private ApiResponse studentGrades(ApiRequest request) {
@@ -174,6 +180,22 @@ public final class RecordsFunction extends ApiFunction {
     String leaveId = Ids.fromPath(request, "leaveRequestId");
     LeaveRequest.Decision decision = request.body(LeaveRequest.Decision.class);
     return ApiResponse.ok(leaves.decide(caller(request), leaveId, decision));
+  }
+
+  private ApiResponse getClassConduct(ApiRequest request) {
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_CONDUCT, null);
+    return ApiResponse.ok(conduct.classConduct(schoolClass, term, request.locale()));
+  }
+
+  private ApiResponse putClassConduct(ApiRequest request) {
+    Caller caller = caller(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_CONDUCT, null);
+    ClassConduct.Update update = request.body(ClassConduct.Update.class);
+    return ApiResponse.ok(conduct.update(caller, schoolClass, term, update, request.requestId(), request.locale()));
   }
 
   private Caller caller(ApiRequest request) {
