@@ -68,4 +68,57 @@ final class YearItems {
     String before;
     String after;
   }
+
+  /**
+   * {@code pk = S#{school}, sk = SETTINGS#GRADING}: the school's choices on the unconfirmed points of
+   * the grading circulars ({@code GradingSettings}); absent until staff first save them (the
+   * documented defaults apply). One GetItem per request that grades.
+   */
+  static final class GradingSettingsItem extends Item {
+    static final String TYPE = "GradingSettings";
+    static final TableSchema<GradingSettingsItem> SCHEMA =
+        ItemSchema.of(GradingSettingsItem.class, GradingSettingsItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .integer("commentRegularCount", i -> i.commentRegularCount, (i, v) -> i.commentRegularCount = v)
+        .integer("primaryTestScoreMin", i -> i.primaryTestScoreMin, (i, v) -> i.primaryTestScoreMin = v)
+        .integer("primaryCompletedMinTest", i -> i.primaryCompletedMinTest, (i, v) -> i.primaryCompletedMinTest = v)
+        .string("updatedBy", i -> i.updatedBy, (i, v) -> i.updatedBy = v)
+        .string("updatedAt", i -> i.updatedAt, (i, v) -> i.updatedAt = v)
+        .version(i -> i.version, (i, v) -> i.version = v)
+        .build();
+
+    String schoolId;
+    Integer commentRegularCount;
+    Integer primaryTestScoreMin;
+    Integer primaryCompletedMinTest;
+    String updatedBy;
+    String updatedAt;
+    Long version;
+  }
+
+  /**
+   * {@code pk = S#{school}, sk = AUDIT#SETTINGS#GRADING#{at}#{requestId}}: append-only, in the same
+   * transaction as the change: who changed the grading settings, when, from what to what (JSON).
+   */
+  static final class GradingSettingsAuditItem extends Item {
+    static final String TYPE = "GradingSettingsAudit";
+    static final TableSchema<GradingSettingsAuditItem> SCHEMA =
+        ItemSchema.of(GradingSettingsAuditItem.class, GradingSettingsAuditItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("actor", i -> i.actor, (i, v) -> i.actor = v)
+        .string("actorName", i -> i.actorName, (i, v) -> i.actorName = v)
+        .string("at", i -> i.at, (i, v) -> i.at = v)
+        .string("requestId", i -> i.requestId, (i, v) -> i.requestId = v)
+        .string("before", i -> i.before, (i, v) -> i.before = v)
+        .string("after", i -> i.after, (i, v) -> i.after = v)
+        .build();
+
+    String schoolId;
+    String actor;
+    String actorName;
+    String at;
+    String requestId;
+    String before;
+    String after;
+  }
 }
