@@ -193,7 +193,12 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("status").asText()).isEqualTo("DISMISSED")),
       // {paymentId} is a new VIETQR payment the parent started for the pupil.
       op("GET /v1/payments/{paymentId}/vietqr").allow(PARENT, STAFF)
-          .expect(body -> assertThat(body.get("payload").asText()).startsWith("000201010212")));
+          .expect(body -> assertThat(body.get("payload").asText()).startsWith("000201010212")),
+      // --- secondary e-records (issue 16): the class's teachers and staff read conduct; only the
+      // homeroom teacher rates it (the other teachers and staff see the class: 403).
+      op("GET /v1/classes/{classId}/conduct/{term}").allow(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("rows")).isNotEmpty()),
+      op("PUT /v1/classes/{classId}/conduct/{term}").body(World::conductRating).allow(TEACHER).forbid(COLLEAGUE, STAFF));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -754,6 +759,14 @@ class AuthorizationMatrixTest {
           "studentId", pupil, "regular", originalRow.get("regular"), "midterm", originalRow.get("midterm"),
           "finalExam", originalRow.get("finalExam")))));
       assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+    }
+
+    private int conductCount;
+
+    /** The pupil's term conduct, a different rating each call, so that every allowed cell changes it. */
+    Object conductRating() {
+      String[] ratings = {"TOT", "KHA", "DAT"};
+      return Map.of("rows", List.of(Map.of("studentId", pupil, "conduct", ratings[++conductCount % ratings.length])));
     }
 
     /** A different note each call, so that every allowed cell changes the register. */
