@@ -71,6 +71,30 @@ final class RecordsAccess {
     throw new ApiException.NotFound();
   }
 
+  // Record book (issue 16, record-book-fn): the family, the homeroom teacher, the school's staff.
+  /**
+   * The pupil, when the caller may read and print their record book of {@code schoolYear}: their
+   * parents, the school's staff, and the homeroom teacher of their class that year (enrolment
+   * periods) or of their current class (who keeps the book now). Anyone else, a subject teacher
+   * included (they see the marks, not the book), and an unknown pupil: 404.
+   */
+  Student recordBookStudent(Caller caller, String studentId, String schoolYear) {
+    for (String schoolId : caller.schoolsForStudent(studentId)) {
+      Optional<Student> found = roster.student(schoolId, studentId);
+      if (found.isEmpty()) {
+        continue;
+      }
+      Student student = found.get();
+      if (caller.schoolOfChild(studentId).filter(schoolId::equals).isPresent() || caller.hasRole(schoolId, Role.STAFF)
+          || caller.isHomeroomTeacher(schoolId, student.classId())
+          || roster.enrolmentIn(schoolId, studentId, schoolYear)
+              .filter(e -> caller.isHomeroomTeacher(schoolId, e.classId())).isPresent()) {
+        return student;
+      }
+    }
+    throw new ApiException.NotFound();
+  }
+
   /** The pupil, when the caller is their parent: only parents speak for a child (leave requests). */
   Student childOf(Caller caller, String studentId) {
     Student student = readableStudent(caller, studentId);

@@ -236,10 +236,7 @@ public final class RecordsFunction extends ApiFunction {
 
   /** The {@code schoolYear} path parameter, {@code 2026-2027}: a malformed one is a 400. */
   private static String schoolYear(ApiRequest request) {
-    String value = request.pathParameter("schoolYear");
-    return TermId.parse(value + "-HK1").map(TermId::schoolYear).filter(value::equals)
-        .orElseThrow(() -> new ApiException.BadRequest(
-            List.of(Violation.of("schoolYear", "records.badSchoolYear", value)), "request.badParameter", "schoolYear"));
+    return RecordBooks.schoolYear(request.pathParameter("schoolYear"));
   }
 
   private Caller caller(ApiRequest request) {
