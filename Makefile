@@ -5,13 +5,15 @@
 #   functions      the API functions (lean: no firebase, gRPC, Netty, Apache HttpClient, POI, PDFBox)
 #   payments       payments-fn (+ PDFBox, POI, ZXing)
 #   push-dispatch  push-dispatch-fn (+ firebase-admin, slimmed)
+#   record-book    record-book-fn (+ PDFBox and the embedded font, through the documents library)
 # Convention (read by the Lambda emulation harness and the artifact test): a variable <NAME>_JAR
 # names each shaded jar; each build-<LogicalId> rule copies exactly one of them.
 FUNCTIONS_JAR = functions/target/lienlac-functions-0.1.0-SNAPSHOT-lambda.jar
 PAYMENTS_JAR = payments/target/lienlac-payments-0.1.0-SNAPSHOT-lambda.jar
 PUSH_JAR = push-dispatch/target/lienlac-push-dispatch-0.1.0-SNAPSHOT-lambda.jar
+RECORDBOOK_JAR = record-book/target/lienlac-record-book-0.1.0-SNAPSHOT-lambda.jar
 
-.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction build-PaymentsFunction build-PaymentsReconcilerFunction
+.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction build-PaymentsFunction build-PaymentsReconcilerFunction record-book-jar build-RecordBookFunction
 
 functions-jar:
 	./lienlac mvn -q -pl functions -am -DskipTests package
@@ -35,3 +37,11 @@ build-PushDispatchFunction: push-jar
 build-PaymentsFunction build-PaymentsReconcilerFunction: payments-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(PAYMENTS_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+# Record book (học bạ PDF): its own artifact (PDFBox and the font ride only here and in payments).
+record-book-jar:
+	./lienlac mvn -q -pl record-book -am -DskipTests package
+
+build-RecordBookFunction: record-book-jar
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(RECORDBOOK_JAR) "$(ARTIFACTS_DIR)/lib/"

@@ -116,6 +116,32 @@ public final class ApiClient {
     }
   }
 
+  /** A GET whose answer is kept as bytes (a PDF): status, headers, body. */
+  public record Download(int status, HttpHeaders headers, byte[] body) {
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+
+  public Download download(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    try {
+      HttpResponse<byte[]> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Download(response.statusCode(), response.headers(), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException("GET " + path + " failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted during GET " + path, e);
+    }
+  }
+
   private static JsonNode json(HttpResponse<String> response) {
     String type = response.headers().firstValue("content-type").orElse("");
     if (response.body().isEmpty() || !(type.startsWith("application/json") || type.contains("+json"))) {

@@ -35,6 +35,10 @@ class ArtifactsTest {
   /** Never in the payments jar: the push stack is the dispatcher's alone. */
   static final Map<String, String> NOT_IN_PAYMENTS = forbidden(
       "com/google/firebase/", "firebase", "io/grpc/", "gRPC", "io/netty/", "Netty");
+  /** Never in the record book's jar: it prints a PDF, nothing else of payments' or the dispatcher's stack. */
+  static final Map<String, String> NOT_IN_RECORDBOOK = forbidden(
+      "com/google/firebase/", "firebase", "io/grpc/", "gRPC", "io/netty/", "Netty", "org/apache/poi/", "POI",
+      "com/google/zxing/", "ZXing");
   private static final Map<String, Long> SIZES = new LinkedHashMap<>();
 
   @Test
@@ -54,6 +58,26 @@ class ArtifactsTest {
   @Test
   void the_payments_jar_should_carry_no_firebase_grpc_or_netty() throws IOException {
     assertThat(offending(ARTIFACTS.jar("PAYMENTS_JAR"), NOT_IN_PAYMENTS)).isEmpty();
+  }
+
+  @Test
+  void the_payments_jar_should_carry_the_font_once_from_the_documents_library() throws IOException {
+    try (ZipFile zip = new ZipFile(ARTIFACTS.jar("PAYMENTS_JAR").toFile())) {
+      assertThat(zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith(".ttf")).toList())
+          .containsExactlyInAnyOrder("vn/lienlac/functions/documents/fonts/DejaVuSans.ttf",
+              "vn/lienlac/functions/documents/fonts/DejaVuSans-Bold.ttf");
+    }
+  }
+
+  @Test
+  void the_record_book_jar_should_carry_pdfbox_and_one_font_but_no_firebase_grpc_netty_poi_or_zxing() throws IOException {
+    Path jar = ARTIFACTS.jar("RECORDBOOK_JAR");
+    assertThat(offending(jar, NOT_IN_RECORDBOOK)).isEmpty();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      assertThat(zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith("DejaVuSans.ttf")).toList())
+          .containsExactly("vn/lienlac/functions/documents/fonts/DejaVuSans.ttf");
+      assertThat(zip.getEntry("org/apache/pdfbox/pdmodel/PDDocument.class")).isNotNull();
+    }
   }
 
   @Test

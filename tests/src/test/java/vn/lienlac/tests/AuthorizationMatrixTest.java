@@ -198,7 +198,11 @@ class AuthorizationMatrixTest {
       // homeroom teacher rates it (the other teachers and staff see the class: 403).
       op("GET /v1/classes/{classId}/conduct/{term}").allow(TEACHER, COLLEAGUE, STAFF)
           .expect(body -> assertThat(body.get("rows")).isNotEmpty()),
-      op("PUT /v1/classes/{classId}/conduct/{term}").body(World::conductRating).allow(TEACHER).forbid(COLLEAGUE, STAFF));
+      op("PUT /v1/classes/{classId}/conduct/{term}").body(World::conductRating).allow(TEACHER).forbid(COLLEAGUE, STAFF),
+      // --- record book (học bạ PDF): the family, the homeroom teacher, staff; a subject teacher sees the marks, not
+      // the book (404). A class's books: its homeroom teacher and staff; its other teachers 403.
+      op("GET /v1/students/{studentId}/record-book/{schoolYear}").allow(PARENT, TEACHER, STAFF).pdf(),
+      op("GET /v1/classes/{classId}/record-books/{schoolYear}").allow(TEACHER, STAFF).forbid(COLLEAGUE).pdf());
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -272,7 +276,10 @@ class AuthorizationMatrixTest {
     int status = response.status();
     if (operation.allows(cell.actor)) {
       assertThat(status).as(response.text()).isBetween(200, 299);
-      assertThat(response.header("content-type")).startsWith("application/json");
+      assertThat(response.header("content-type")).startsWith(operation.mediaType);
+      if (operation.mediaType.equals("application/pdf")) {
+        assertThat(response.text()).startsWith("%PDF-");
+      }
       for (String value : operation.unnamed ? List.<String>of() : values.values()) {
         if (!value.equals(SeededApi.TERM)) {
           assertThat(response.text()).as("the answer names the resource").contains(value);
@@ -396,6 +403,8 @@ class AuthorizationMatrixTest {
     /** Public, but authorized by a provider's signature only: every actor, token or not, gets 401. */
     boolean signatureOnly;
     boolean unnamed;
+    /** What an allowed answer is: JSON, or a document ({@link #pdf}). */
+    String mediaType = "application/json";
     String query;
     Function<World, Object> body;
     Consumer<JsonNode> expect;
@@ -448,6 +457,13 @@ class AuthorizationMatrixTest {
 
     /** An allowed answer need not repeat the path's ids (by default it must). */
     Operation unnamed() {
+      unnamed = true;
+      return this;
+    }
+
+    /** An allowed answer is a PDF (the record book), which does not spell the path's ids. */
+    Operation pdf() {
+      mediaType = "application/pdf";
       unnamed = true;
       return this;
     }
@@ -611,6 +627,7 @@ class AuthorizationMatrixTest {
           case "invoiceId" -> operation.template.endsWith("/receipt") ? paidInvoice() : newInvoice();
           case "reviewId" -> parkedTransfer();
           case "paymentId" -> vietqrPayment();
+          case "schoolYear" -> SeededApi.SCHOOL_YEAR;
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }

@@ -120,6 +120,8 @@ class FuzzTest {
         Map.entry("announcementId", announced.body().get("id").asText())));
     // Push: a well-formed token nobody registered (a DELETE of it is a 404 and removes nothing).
     pathValues.put("token", "fuzz-token:APA91b_never-registered");
+    // Record book and year report (issue 16): the current school year.
+    pathValues.put("schoolYear", SeededApi.SCHOOL_YEAR);
     parentId = parent;
     for (Operation operation : operations) {
       for (Parameter parameter : operation.in("path")) {

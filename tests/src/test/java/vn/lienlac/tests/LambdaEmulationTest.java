@@ -67,7 +67,8 @@ class LambdaEmulationTest {
         "AnnouncementsFunction", this::announcementsCases,
         "MessagingFunction", this::messagingCases,
         "PaymentsFunction", this::paymentsCases,
-        "PaymentsReconcilerFunction", LambdaEmulationTest::reconcilerCases);
+        "PaymentsReconcilerFunction", LambdaEmulationTest::reconcilerCases,
+        "RecordBookFunction", this::recordBookCases);
   }
 
   @TestFactory
@@ -340,6 +341,38 @@ class LambdaEmulationTest {
     assertThat(ipn.get("RspCode").asText()).isEqualTo("97");
   }
 
+  /**
+   * The record book under Lambda: a parent's PDF comes base64-encoded in the response (API Gateway
+   * decodes it) and opens, with the child's name in its text; another family's child is a 404.
+   */
+  private void recordBookCases(Sandbox lambda) {
+    String parent = "nt-ph-003";
+    var child = seeded.children(parent).getFirst();
+    byte[] pdf = lambda.document(ApiGatewayEvent.of("GET", "/v1/students/{studentId}/record-book/{schoolYear}")
+        .path("studentId", child.studentId()).path("schoolYear", SeededApi.SCHOOL_YEAR).bearer(token(parent)),
+        "application/pdf");
+    try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      String name = seeded.as(parent).get("/v1/me").body().findValues("children").stream()
+          .flatMap(children -> java.util.stream.StreamSupport.stream(children.spliterator(), false))
+          .filter(c -> c.get("studentId").asText().equals(child.studentId())).findFirst().orElseThrow()
+          .get("fullName").asText();
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("HỌC BẠ", name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String other = java.util.stream.IntStream.range(4, 60).mapToObj(n -> "nt-ph-%03d".formatted(n))
+        .filter(id -> seeded.children(id).stream().noneMatch(c -> c.studentId().equals(child.studentId())))
+        .findFirst().orElseThrow();
+    JsonNode problem = lambda.send(ApiGatewayEvent.of("GET", "/v1/students/{studentId}/record-book/{schoolYear}")
+        .path("studentId", child.studentId()).path("schoolYear", SeededApi.SCHOOL_YEAR).bearer(token(other)),
+        404, "application/problem+json");
+    assertThat(problem.get("type").asText()).isEqualTo("https://lienlac.vn/problems/not-found");
+    JsonNode bad = lambda.send(ApiGatewayEvent.of("GET", "/v1/students/{studentId}/record-book/{schoolYear}")
+        .path("studentId", child.studentId()).path("schoolYear", "2026-2028").bearer(token(parent)),
+        400, "application/problem+json");
+    assertThat(bad.get("status").asInt()).isEqualTo(400);
+  }
+
   private static JsonNode withoutStatus(JsonNode list) {
     JsonNode copy = list.deepCopy();
     copy.get("items").forEach(item -> ((com.fasterxml.jackson.databind.node.ObjectNode) item).remove("status"));
@@ -380,6 +413,21 @@ class LambdaEmulationTest {
       assertThat(response.path("headers").path("cache-control").asText()).isEqualTo("no-store");
       assertThat(response.path("isBase64Encoded").asBoolean()).isFalse();
       return read(response.path("body").asText());
+    }
+
+    /** Sends the event; the answer must be a 200 document of this media type, base64-encoded. Returns its bytes. */
+    byte[] document(ApiGatewayEvent event, String mediaType) {
+      EVENTS.incrementAndGet();
+      RuntimeApi.Answer answer = sandbox.invoke(event.toJson());
+      assertThat(answer.error()).as(event.routeKey() + ": " + answer.payload() + "\n" + sandbox.output()).isFalse();
+      JsonNode response = read(answer.payload());
+      if (response.path("statusCode").asInt() >= 500) {
+        SERVER_ERRORS.incrementAndGet();
+      }
+      assertThat(response.path("statusCode").asInt()).as(event.routeKey() + ": " + answer.payload()).isEqualTo(200);
+      assertThat(response.path("headers").path("content-type").asText()).isEqualTo(mediaType);
+      assertThat(response.path("isBase64Encoded").asBoolean()).isTrue();
+      return java.util.Base64.getDecoder().decode(response.path("body").asText());
     }
   }
 
