@@ -188,6 +188,22 @@ public final class RosterRepository {
   }
 
   /**
+   * Puts a pupil on the roster of another class than their current one (a class of an earlier
+   * year, whose marks and registers name them); their profile is not touched. False if already there.
+   */
+  public boolean addToRoster(SchoolClass schoolClass, Student student) {
+    MemberItem member = new MemberItem();
+    member.pk = Keys.schoolClass(schoolClass.schoolId(), schoolClass.id());
+    member.sk = Keys.MEMBER + student.id();
+    member.type = MemberItem.TYPE;
+    member.schoolId = schoolClass.schoolId();
+    member.classId = schoolClass.id();
+    member.studentId = student.id();
+    member.fullName = student.fullName();
+    return putNew(members, MemberItem.class, member);
+  }
+
+  /**
    * The pupil's enrolment periods, oldest first: one Query {@code S#{school}#ST#{student}},
    * {@code begins_with ENROL#} (A15). A pupil with no stored period (enrolled before periods were
    * recorded) has one undated period: the current class, for that class's school year. Empty for

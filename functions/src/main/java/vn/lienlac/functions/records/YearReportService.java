@@ -264,13 +264,17 @@ public final class YearReportService {
   }
 
   /**
-   * The class the pupil was in during {@code schoolYear}: their current class when it is that
-   * year's, otherwise the class their marks of the year were entered in (the second term's first).
+   * The class the pupil was in during {@code schoolYear}: their last enrolment period of that year
+   * ({@link RosterRepository#enrolmentIn}; a pupil with no stored period has their current class, for
+   * its year); for a year without a period, the class their marks of the year were entered in (the
+   * second term's first).
    */
   private SchoolClass classOfYear(Student student, String schoolYear, Map<Integer, Map<String, GradeItem>> marks) {
-    SchoolClass current = roster.schoolClass(student.schoolId(), student.classId()).orElse(null);
-    if (current != null && current.schoolYear().equals(schoolYear)) {
-      return current;
+    Optional<SchoolClass> enrolled = roster.enrolmentIn(student.schoolId(), student.id(), schoolYear)
+        .flatMap(e -> roster.schoolClass(student.schoolId(), e.classId()))
+        .filter(c -> c.schoolYear().equals(schoolYear));
+    if (enrolled.isPresent()) {
+      return enrolled.get();
     }
     Map<String, Integer> seen = new HashMap<>();
     for (int semester = 2; semester >= 1; semester--) {

@@ -202,6 +202,8 @@ public final class DemoSeed {
       }
       inParallel(pool, registers, Runnable::run);
       long attendanceDone = System.nanoTime();
+      // Secondary e-records (issue 16, record book): term conduct, and the complete previous school year.
+      DemoPreviousYear.write(dynamo, world, people, pool);
       seedAnnouncements(dynamo, world, people);
       seedMessaging(dynamo, world, people);
 
@@ -442,7 +444,7 @@ public final class DemoSeed {
     }
   }
 
-  private static Gradebook.Row scoredRow(String studentId, double ability, int regularCount, Random random) {
+  static Gradebook.Row scoredRow(String studentId, double ability, int regularCount, Random random) {
     double subjectLevel = ability + random.nextGaussian() * 0.8;
     List<BigDecimal> regular = new ArrayList<>();
     for (int i = 0; i < regularCount; i++) {

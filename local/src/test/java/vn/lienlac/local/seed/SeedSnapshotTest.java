@@ -73,7 +73,8 @@ class SeedSnapshotTest {
     List<Map<String, AttributeValue>> actual = SeedSnapshot.scan(loaded);
     assertThat(types(expected)).containsExactly("Announcement", "AnnouncementReceipt", "AnnouncementRef",
         "AttendanceAudit", "AttendanceRegister", "BankTransfer", "Class", "ClassMember",
-        "ClientMessageId", "Conversation", "ConversationParticipant", "Device", "Fee", "Grade", "GradeAudit", "Grant",
+        "ClientMessageId", "Conduct", "ConductAudit", "Conversation", "ConversationParticipant", "Device", "Enrolment",
+        "Fee", "Grade", "GradeAudit", "Grant",
         "Idempotency", "Invoice", "InvoiceAudit", "LeaveRequest", "LeaveRequestRef", "Message", "OfficeHours", "Payment",
         "ProviderTransaction", "ReceiptCounter", "School", "Student");
     assertThat(actual).hasSameSizeAs(expected);
@@ -110,7 +111,10 @@ class SeedSnapshotTest {
     Map<String, Long> byType = snapshot.items().stream()
         .collect(Collectors.groupingBy(item -> item.get("type").s(), Collectors.counting()));
     assertThat(byType.get("Grade")).isEqualTo(byType.get("GradeAudit")).isGreaterThan(2000);
-    assertThat(byType.get("AttendanceRegister")).isEqualTo(6 * 55L);
+    // 55 school days of 6 classes, and 6 days of last year's 6A1 at each school (issue 16).
+    assertThat(byType.get("AttendanceRegister")).isEqualTo(6 * 55L + 2 * 6);
+    // Term conduct of this HK1 (6 classes), both terms of last year's 6A1 (2 schools): every pupil, with its audit.
+    assertThat(byType.get("Conduct")).isEqualTo(byType.get("ConductAudit"));
 
     // A second start finds the marker: an item deleted in between stays deleted.
     Map<String, AttributeValue> first = items.getFirst();
