@@ -401,14 +401,7 @@ class LambdaEmulationTest {
 
     /** Sends the event; the answer must be an API Gateway response with this status and media type. Returns its JSON body. */
     JsonNode send(ApiGatewayEvent event, int status, String mediaType) {
-      EVENTS.incrementAndGet();
-      RuntimeApi.Answer answer = sandbox.invoke(event.toJson());
-      assertThat(answer.error()).as(event.routeKey() + ": " + answer.payload() + "\n" + sandbox.output()).isFalse();
-      JsonNode response = read(answer.payload());
-      if (response.path("statusCode").asInt() >= 500) {
-        SERVER_ERRORS.incrementAndGet();
-      }
-      assertThat(response.path("statusCode").asInt()).as(event.routeKey() + ": " + answer.payload()).isEqualTo(status);
+      JsonNode response = invoke(event, status);
       assertThat(response.path("headers").path("content-type").asText()).isEqualTo(mediaType + "; charset=utf-8");
       assertThat(response.path("headers").path("cache-control").asText()).isEqualTo("no-store");
       assertThat(response.path("isBase64Encoded").asBoolean()).isFalse();
@@ -417,6 +410,14 @@ class LambdaEmulationTest {
 
     /** Sends the event; the answer must be a 200 document of this media type, base64-encoded. Returns its bytes. */
     byte[] document(ApiGatewayEvent event, String mediaType) {
+      JsonNode response = invoke(event, 200);
+      assertThat(response.path("headers").path("content-type").asText()).isEqualTo(mediaType);
+      assertThat(response.path("isBase64Encoded").asBoolean()).isTrue();
+      return java.util.Base64.getDecoder().decode(response.path("body").asText());
+    }
+
+    /** Sends one API Gateway event; the answer must be a response with this status (5xx counted). */
+    private JsonNode invoke(ApiGatewayEvent event, int status) {
       EVENTS.incrementAndGet();
       RuntimeApi.Answer answer = sandbox.invoke(event.toJson());
       assertThat(answer.error()).as(event.routeKey() + ": " + answer.payload() + "\n" + sandbox.output()).isFalse();
@@ -424,10 +425,8 @@ class LambdaEmulationTest {
       if (response.path("statusCode").asInt() >= 500) {
         SERVER_ERRORS.incrementAndGet();
       }
-      assertThat(response.path("statusCode").asInt()).as(event.routeKey() + ": " + answer.payload()).isEqualTo(200);
-      assertThat(response.path("headers").path("content-type").asText()).isEqualTo(mediaType);
-      assertThat(response.path("isBase64Encoded").asBoolean()).isTrue();
-      return java.util.Base64.getDecoder().decode(response.path("body").asText());
+      assertThat(response.path("statusCode").asInt()).as(event.routeKey() + ": " + answer.payload()).isEqualTo(status);
+      return response;
     }
   }
 

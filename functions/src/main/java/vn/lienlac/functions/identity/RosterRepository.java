@@ -163,14 +163,7 @@ public final class RosterRepository {
     profile.dateOfBirth = student.dateOfBirth() == null ? null : student.dateOfBirth().toString();
     profile.classId = student.classId();
 
-    MemberItem member = new MemberItem();
-    member.pk = Keys.schoolClass(student.schoolId(), student.classId());
-    member.sk = Keys.MEMBER + student.id();
-    member.type = MemberItem.TYPE;
-    member.schoolId = student.schoolId();
-    member.classId = student.classId();
-    member.studentId = student.id();
-    member.fullName = student.fullName();
+    MemberItem member = memberItem(student.schoolId(), student.classId(), student);
     try {
       enhanced.transactWriteItems(TransactWriteItemsEnhancedRequest.builder()
           .addPutItem(students, TransactPutItemEnhancedRequest.builder(StudentItem.class)
@@ -192,15 +185,19 @@ public final class RosterRepository {
    * year, whose marks and registers name them); their profile is not touched. False if already there.
    */
   public boolean addToRoster(SchoolClass schoolClass, Student student) {
+    return putNew(members, MemberItem.class, memberItem(schoolClass.schoolId(), schoolClass.id(), student));
+  }
+
+  private static MemberItem memberItem(String schoolId, String classId, Student student) {
     MemberItem member = new MemberItem();
-    member.pk = Keys.schoolClass(schoolClass.schoolId(), schoolClass.id());
+    member.pk = Keys.schoolClass(schoolId, classId);
     member.sk = Keys.MEMBER + student.id();
     member.type = MemberItem.TYPE;
-    member.schoolId = schoolClass.schoolId();
-    member.classId = schoolClass.id();
+    member.schoolId = schoolId;
+    member.classId = classId;
     member.studentId = student.id();
     member.fullName = student.fullName();
-    return putNew(members, MemberItem.class, member);
+    return member;
   }
 
   /**
