@@ -266,29 +266,14 @@ public final class YearReportService {
   /**
    * The class the pupil was in during {@code schoolYear}: their last enrolment period of that year
    * ({@link RosterRepository#enrolmentIn}; a pupil with no stored period has their current class, for
-   * its year); for a year without a period, the class their marks of the year were entered in (the
-   * second term's first).
+   * its year); 404 when they were in no class that year. The enrolment periods are the one record of
+   * a pupil's classes over time (the marks' class is not asked).
    */
   private SchoolClass classOfYear(Student student, String schoolYear, Map<Integer, Map<String, GradeItem>> marks) {
-    Optional<SchoolClass> enrolled = roster.enrolmentIn(student.schoolId(), student.id(), schoolYear)
+    return roster.enrolmentIn(student.schoolId(), student.id(), schoolYear)
         .flatMap(e -> roster.schoolClass(student.schoolId(), e.classId()))
-        .filter(c -> c.schoolYear().equals(schoolYear));
-    if (enrolled.isPresent()) {
-      return enrolled.get();
-    }
-    Map<String, Integer> seen = new HashMap<>();
-    for (int semester = 2; semester >= 1; semester--) {
-      for (GradeItem item : marks.getOrDefault(semester, Map.of()).values()) {
-        seen.putIfAbsent(item.classId, semester);
-      }
-    }
-    for (String classId : seen.keySet()) {
-      Optional<SchoolClass> found = roster.schoolClass(student.schoolId(), classId)
-          .filter(c -> c.schoolYear().equals(schoolYear));
-      if (found.isPresent()) {
-        return found.get();
-      }
-    }
-    throw new ApiException.NotFound();
+        .filter(c -> c.schoolYear().equals(schoolYear))
+        .orElseThrow(ApiException.NotFound::new);
   }
+
 }
