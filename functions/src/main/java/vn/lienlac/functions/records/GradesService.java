@@ -294,7 +294,7 @@ public final class GradesService {
     return found;
   }
 
-  private GradingRules rules(String schoolId) {
+  GradingRules rules(String schoolId) {
     School school = roster.school(schoolId).orElseThrow(ApiException.NotFound::new);
     return GradingRules.forLevel(school.level());
   }
@@ -359,6 +359,30 @@ public final class GradesService {
         && Objects.equals(a.midterm, b.midterm)
         && Objects.equals(a.finalExam, b.finalExam)
         && Objects.equals(a.rating, b.rating);
+  }
+
+  // TEMP (book helper, until h-sec's GradesService lands): what YearReportService calls.
+  Map<Integer, Map<String, GradeItem>> yearItems(String schoolId, String studentId, String schoolYear) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+            .partitionValue(Keys.student(schoolId, studentId)).sortValue(Keys.GRADE + schoolYear + "-HK").build()))
+        .build();
+    Map<Integer, Map<String, GradeItem>> out = new HashMap<>();
+    grades.query(request).items().forEach(i -> {
+      int semester = i.sk.charAt(Keys.GRADE.length() + schoolYear.length() + 3) - '0';
+      out.computeIfAbsent(semester, k -> new HashMap<>()).put(i.subject, i);
+    });
+    return out;
+  }
+
+  static SubjectOutcome outcome(GradingRules rules, SubjectPlan plan, GradeItem item) {
+    return rules.termOutcome(plan, marks(item, plan, rules));
+  }
+
+  static SubjectMarks marks(GradeItem item) {
+    return item == null ? SubjectMarks.empty() : SubjectMarks.scored(
+        item.regular == null ? List.of() : item.regular.stream().map(Score::of).toList(),
+        item.midterm == null ? null : Score.of(item.midterm), item.finalExam == null ? null : Score.of(item.finalExam));
   }
 
   private static SubjectMarks marks(GradeItem item, SubjectPlan plan, GradingRules rules) {
