@@ -114,7 +114,7 @@ class RecordBookPdfTest {
     for (SubjectPlan plan : Subjects.lowerSecondaryPlan(6)) {
       assertThat(text).contains(Messages.get(VI, "subject." + plan.subject()));
     }
-    assertThat(text).contains("7,8", "8,4", "8,2", "Đạt", "Kết quả rèn luyện", "Lên lớp", "Học sinh Xuất sắc",
+    assertThat(text).contains("Toán 7,8 8,4 8,2", "Nghệ thuật Đạt Đạt Đạt", "Kết quả học tập Khá * Tốt Tốt", "Kết quả rèn luyện", "Lên lớp", "Học sinh Xuất sắc",
         "khoản 3 Điều 9", "Tổng số buổi nghỉ học cả năm: 3", "Nhận xét của giáo viên chủ nhiệm",
         "GIÁO VIÊN CHỦ NHIỆM", "HIỆU TRƯỞNG", "Hà Nội, ngày 30 tháng 5 năm 2026", "Trần Thu Hà")
         .doesNotContain("đang cập nhật");
@@ -123,7 +123,11 @@ class RecordBookPdfTest {
   @Test
   void values_not_final_should_print_as_being_entered() throws IOException {
     String text = text(RecordBookPdf.render(secondary(false), EXTRAS, VI));
-    assertThat(text).contains("đang cập nhật", "Học bạ chưa hoàn tất", "Toán HK2: chưa có điểm cuối kì")
+    // Each cell without a value says so: a row reads subject, term 1, term 2, year.
+    assertThat(text).contains("Toán 7,8 đang cập nhật đang cập nhật", "Giáo dục thể chất Đạt đang cập nhật đang cập nhật",
+        "Kết quả học tập Khá * đang cập nhật đang cập nhật", "Kết quả rèn luyện Tốt đang cập nhật đang cập nhật",
+        "Xét lên lớp: đang cập nhật", "Khen thưởng: đang cập nhật");
+    assertThat(text).contains("Học bạ chưa hoàn tất", "Toán HK2: chưa có điểm cuối kì")
         .doesNotContain("Lên lớp").doesNotContain("Học sinh Xuất sắc");
   }
 
