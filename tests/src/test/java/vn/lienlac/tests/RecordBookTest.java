@@ -72,7 +72,7 @@ class RecordBookTest {
   }
 
   @Test
-  void another_family_should_get_404_like_a_pupil_that_does_not_exist() {
+  void another_family_and_a_subject_teacher_should_get_404_like_a_pupil_that_does_not_exist() {
     String parent = parentIn7A1();
     Child child = seeded.children(parent).stream().filter(c -> c.classId().equals(SeededApi.CLASS_7A1))
         .findFirst().orElseThrow();
@@ -81,6 +81,9 @@ class RecordBookTest {
         .findFirst().orElseThrow();
 
     assertProblem(seeded.as(other).get("/v1/students/" + child.studentId() + "/record-book/" + LAST_YEAR), 404,
+        "not-found");
+    // A subject teacher of the pupil's class sees the marks, not the book.
+    assertProblem(seeded.as("nt-gv-05").get("/v1/students/" + child.studentId() + "/record-book/" + LAST_YEAR), 404,
         "not-found");
     assertProblem(seeded.as(parent).get("/v1/students/nt-hs-9999/record-book/" + LAST_YEAR), 404,
         "not-found");
