@@ -13,5 +13,10 @@ import vn.lienlac.model.records.grading.Rating;
 public record GradeChange(String subject, String subjectName, String term, OffsetDateTime at, String actor,
     String actorName, Marks before, Marks after) {
 
-  public record Marks(List<BigDecimal> regular, BigDecimal midterm, BigDecimal finalExam, Rating rating) {}
+  /**
+   * The marks as saved: scores, or a comment-only subject's assessment ratings; {@code rating} is a
+   * term rating entered directly (before the assessments were entered one by one).
+   */
+  public record Marks(List<BigDecimal> regular, BigDecimal midterm, BigDecimal finalExam, Rating rating,
+      List<Rating> regularRatings, Rating midtermRating, Rating finalRating) {}
 }
