@@ -17,6 +17,8 @@ public final class Keys {
   public static final String CLASS = "CLASS";
   public static final String PROFILE = "PROFILE";
   public static final String MEMBER = "MEMBER#";
+  /** A pupil's enrolment period: {@code ENROL#{schoolYear}#{from}#{class}} under the pupil. */
+  public static final String ENROLMENT = "ENROL#";
   public static final String GRADE = "GRADE#";
   public static final String GRADE_AUDIT = "AUDIT#GRADE#";
   public static final String ATTENDANCE = "ATT#";
