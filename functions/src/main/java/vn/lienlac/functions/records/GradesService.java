@@ -114,7 +114,7 @@ public final class GradesService {
     }
     ResultLevel level = rules.termLevel(outcomes).orElse(null);
     return new GradeReport(student.id(), student.fullName(), schoolClass.id(), schoolClass.name(), term.toString(),
-        rules.id(), subjects, level, level == null ? null : Messages.get(locale, "level." + level.name()));
+        rules.id(), subjects, level, level == null ? null : Messages.get(locale, "level." + level.name()), null);
   }
 
   /**
@@ -145,14 +145,16 @@ public final class GradesService {
           marks.regular() == null ? List.of() : marks.regular().stream().map(BigDecimal::new).toList(),
           marks.midterm() == null ? null : new BigDecimal(marks.midterm()),
           marks.finalExam() == null ? null : new BigDecimal(marks.finalExam()),
-          marks.rating() == null ? null : Rating.valueOf(marks.rating()));
+          marks.rating() == null ? null : Rating.valueOf(marks.rating()),
+          PrimaryRecordsRepository.points(marks.points()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Unreadable grade audit snapshot", e);
     }
   }
 
-  /** The stored form of a snapshot: the grade item's strings. */
-  private record Snapshot(List<String> regular, String midterm, String finalExam, String rating) {}
+  /** The stored form of a snapshot: the grade item's strings; a primary grade's has only {@code points}. */
+  private record Snapshot(List<String> regular, String midterm, String finalExam, String rating,
+      Map<String, PrimaryRecordsRepository.PointSnapshot> points) {}
 
   /** One subject's marks for the whole class, in roster order: one Query and one BatchGetItem. */
   public Gradebook gradebook(SchoolClass schoolClass, String subject, TermId term, Locale locale) {
@@ -351,7 +353,7 @@ public final class GradesService {
 
   private static String snapshot(GradeItem item) {
     return Json.write(new Snapshot(item.regular == null ? List.of() : item.regular, item.midterm, item.finalExam,
-        item.rating));
+        item.rating, null));
   }
 
   private static boolean sameMarks(GradeItem a, GradeItem b) {

@@ -19,6 +19,8 @@ import vn.lienlac.model.identity.Role;
  *   <li>A class's attendance: read by its teachers and staff; marked by its teachers.
  *   <li>A class's leave requests: read by its homeroom teacher and staff; decided by the homeroom
  *       teacher only (anyone else who can read the pupil's records gets 403 when deciding).
+ *   <li>A primary class's subject marks (evaluations): as the gradebook. Its qualities and
+ *       competencies: read by its teachers and staff; rated by its homeroom teacher only.
  * </ul>
  */
 final class RecordsAccess {
@@ -29,7 +31,11 @@ final class RecordsAccess {
   }
 
   /** What a caller wants to do with a class. */
-  enum ClassAction { READ_GRADEBOOK, WRITE_GRADEBOOK, READ_ATTENDANCE, MARK_ATTENDANCE, READ_LEAVE, DECIDE_LEAVE }
+  enum ClassAction {
+    READ_GRADEBOOK, WRITE_GRADEBOOK, READ_ATTENDANCE, MARK_ATTENDANCE, READ_LEAVE, DECIDE_LEAVE,
+    // Primary (Circular 27/2020): the qualities and competencies.
+    READ_COMPETENCIES, WRITE_COMPETENCIES
+  }
 
   /** The pupil, when the caller may read their records. */
   Student readableStudent(Caller caller, String studentId) {
@@ -73,6 +79,8 @@ final class RecordsAccess {
         case MARK_ATTENDANCE -> teaches;
         case READ_LEAVE -> homeroom || staff;
         case DECIDE_LEAVE -> homeroom;
+        case READ_COMPETENCIES -> teaches || staff;
+        case WRITE_COMPETENCIES -> homeroom;
       };
       if (!allowed) {
         throw forbidden(action, schoolClass.name());

@@ -143,6 +143,9 @@ public final class DemoSeed {
 
       List<Runnable> gradebooks = new ArrayList<>();
       for (SchoolClass schoolClass : world.classes()) {
+        if (schoolClass.schoolId().equals(DemoPrimarySchool.SCHOOL_ID)) {
+          continue; // Circular 27/2020: DemoPrimaryRecords below
+        }
         List<Student> pupils = pupilsByClass.get(schoolClass.id());
         GradingRules rules = GradingRules.forLevel(world.schools().stream()
             .filter(s -> s.id().equals(schoolClass.schoolId())).findFirst().orElseThrow().level());
@@ -166,6 +169,8 @@ public final class DemoSeed {
         }
       }
       inParallel(pool, gradebooks, Runnable::run);
+      // Issue 16: the primary school's ratings, comments, tests, qualities and competencies.
+      DemoPrimaryRecords.write(dynamo, roster, world, people, pool);
       long gradesDone = System.nanoTime();
 
       Map<String, Map<LocalDate, String>> leaveDays = seedLeaveRequests(world, people, leaves, leaveRandom);
@@ -311,7 +316,7 @@ public final class DemoSeed {
   }
 
   /** A Random of its own for one piece of the seed, the same on every run. */
-  private static Random random(String name) {
+  static Random random(String name) {
     return new Random(name.hashCode() * 31L + 131);
   }
 
