@@ -69,6 +69,15 @@ final class SeededApi {
     return ids;
   }
 
+  /** The pupils of a primary class (issue 16), through a teacher of the class (its qualities and competencies). */
+  List<String> pupilsOf(String teacherId, String classId) {
+    ApiClient.Response page = as(teacherId).get("/v1/classes/" + classId + "/competencies/" + TERM);
+    assertThat(page.status()).as(page.text()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    page.body().get("rows").forEach(row -> ids.add(row.get("studentId").asText()));
+    return ids;
+  }
+
   LocalStack stack() {
     return stack;
   }
