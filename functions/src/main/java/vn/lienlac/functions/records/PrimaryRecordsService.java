@@ -269,7 +269,7 @@ public final class PrimaryRecordsService {
   /**
    * Changes the given rows of the class's qualities and competencies, all or nothing. A
    * nomination for Học sinh Tiêu biểu (HK2 only) needs a reason, and is refused for a pupil whose
-   * year evaluation is already known to be Chưa hoàn thành.
+   * year evaluation is already known and does not allow it (below Hoàn thành tốt).
    */
   public ClassCompetencies updateCompetencies(Caller caller, SchoolClass schoolClass, TermId term,
       ClassCompetencies.Update update, String requestId, Locale locale) {

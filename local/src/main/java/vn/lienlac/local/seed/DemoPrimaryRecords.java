@@ -53,10 +53,12 @@ final class DemoPrimaryRecords {
 
   /**
    * The whole-year class's first pupils (in enrolment order) and the end-of-year evaluation the
-   * seed gives them; the fifth is nominated Học sinh Tiêu biểu. The others follow their ability.
+   * seed gives them; the fifth (Hoàn thành tốt, as the award asks) is nominated Học sinh Tiêu biểu.
+   * The others follow their ability.
    */
   static final List<YearEvaluation> PROFILES = List.of(YearEvaluation.HOAN_THANH_XUAT_SAC,
-      YearEvaluation.HOAN_THANH_TOT, YearEvaluation.HOAN_THANH, YearEvaluation.CHUA_HOAN_THANH);
+      YearEvaluation.HOAN_THANH_TOT, YearEvaluation.HOAN_THANH, YearEvaluation.CHUA_HOAN_THANH,
+      YearEvaluation.HOAN_THANH_TOT);
   static final int EXEMPLARY_PUPIL = 4;
   static final String EXEMPLARY_REASON = "Đạt giải Nhì cuộc thi Viết chữ đẹp cấp quận; tích cực giúp đỡ các bạn trong lớp.";
 
@@ -153,8 +155,6 @@ final class DemoPrimaryRecords {
           case HOAN_THANH -> 6.8;
           case CHUA_HOAN_THANH -> 5.0;
         };
-      } else if (wholeYear && p == EXEMPLARY_PUPIL) {
-        level = 8.8;
       }
       ability.put(pupils.get(p).id(), level);
     }
