@@ -150,8 +150,10 @@ class PrimaryRecordsTest {
     assertProblem(noTest, 422, "validation");
     assertThat(errors(noTest)).containsExactly("rows/0/points/MID_TERM_1/testScore primary.noTest");
     assertProblem(badQuality, 422, "validation");
+    assertThat(badQuality.body().at("/errors/0/message").asText()).contains("lanh-dao");
     assertThat(errors(badQuality)).containsExactlyInAnyOrder(
-        "rows/0/points/MID_TERM_1/ratings/lanh-dao primary.unknownQuality",
+        // A field path is shown cut to 40 characters (Violation.MAX_SHOWN_LENGTH); the message names the code.
+        "rows/0/points/MID_TERM_1/ratings/lanh-d… primary.unknownQuality",
         "rows/1/exemplary records.nominationEndOfYear");
     assertThat(TableDump.settled(stack).differencesFrom(before)).as("nothing written, not even the valid row").isEmpty();
   }
