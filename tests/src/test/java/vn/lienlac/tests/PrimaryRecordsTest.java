@@ -165,6 +165,8 @@ class PrimaryRecordsTest {
     String path = evaluations("kd-2026-2a", "tieng-viet", SeededApi.TERM);
     JsonNode row = row(teacher.get(path).body(), child.studentId());
     JsonNode midTerm = row.get("points").get("MID_TERM_1");
+    assertThat(midTerm).as("the seed's mid-term 1 mark").isNotNull();
+    assertThat(row.get("points").get("END_TERM_1").get("testScore").asInt()).as("the seed's test").isBetween(1, 10);
 
     ApiClient.Response saved = teacher.put(path, Map.of("rows", List.of(Map.of("studentId", child.studentId(),
         "version", row.get("version").asLong(), "points", Map.of("END_TERM_1",
