@@ -119,7 +119,7 @@ public final class GradesService {
     String raisedBecauseOf = decision == null ? null : decision.raisedBecauseOf();
     return new GradeReport(student.id(), student.fullName(), schoolClass.id(), schoolClass.name(), term.toString(),
         rules.id(), subjects, level, level == null ? null : Messages.get(locale, "level." + level.name()),
-        raisedBecauseOf, raisedBecauseOf == null ? null : raisedNote(locale, decision));
+        raisedBecauseOf, raisedBecauseOf == null ? null : raisedNote(locale, decision), null);
   }
 
   /**
@@ -153,15 +153,20 @@ public final class GradesService {
           marks.rating() == null ? null : Rating.valueOf(marks.rating()),
           marks.regularRatings() == null ? List.of() : marks.regularRatings().stream().map(Rating::valueOf).toList(),
           marks.midtermRating() == null ? null : Rating.valueOf(marks.midtermRating()),
-          marks.finalRating() == null ? null : Rating.valueOf(marks.finalRating()));
+          marks.finalRating() == null ? null : Rating.valueOf(marks.finalRating()),
+          PrimaryRecordsRepository.points(marks.points()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Unreadable grade audit snapshot", e);
     }
   }
 
-  /** The stored form of a snapshot: the grade item's strings. */
+  /**
+   * The stored form of a snapshot: the grade item's strings; a comment-only subject's assessments;
+   * a primary grade's has only {@code points}.
+   */
   private record Snapshot(List<String> regular, String midterm, String finalExam, String rating,
-      List<String> regularRatings, String midtermRating, String finalRating) {}
+      List<String> regularRatings, String midtermRating, String finalRating,
+      Map<String, PrimaryRecordsRepository.PointSnapshot> points) {}
 
   /** One subject's marks for the whole class, in roster order: one Query and one BatchGetItem. */
   public Gradebook gradebook(SchoolClass schoolClass, String subject, TermId term, Locale locale) {
@@ -377,7 +382,7 @@ public final class GradesService {
 
   private static String snapshot(GradeItem item) {
     return Json.write(new Snapshot(item.regular == null ? List.of() : item.regular, item.midterm, item.finalExam,
-        item.rating, item.regularRatings, item.midtermRating, item.finalRating));
+        item.rating, item.regularRatings, item.midtermRating, item.finalRating, null));
   }
 
   private static boolean sameMarks(GradeItem a, GradeItem b) {

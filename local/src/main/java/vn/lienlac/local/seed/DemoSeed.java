@@ -143,6 +143,9 @@ public final class DemoSeed {
 
       List<Runnable> gradebooks = new ArrayList<>();
       for (SchoolClass schoolClass : world.classes()) {
+        if (schoolClass.schoolId().equals(DemoPrimarySchool.SCHOOL_ID)) {
+          continue; // Circular 27/2020: DemoPrimaryRecords below
+        }
         List<Student> pupils = pupilsByClass.get(schoolClass.id());
         GradingRules rules = GradingRules.forLevel(world.schools().stream()
             .filter(s -> s.id().equals(schoolClass.schoolId())).findFirst().orElseThrow().level());
@@ -165,6 +168,9 @@ public final class DemoSeed {
         }
       }
       inParallel(pool, gradebooks, Runnable::run);
+      long secondaryGradesDone = System.nanoTime();
+      // Issue 16: the primary school's ratings, comments, tests, qualities and competencies.
+      DemoPrimaryRecords.write(dynamo, roster, world, people, pool);
       long gradesDone = System.nanoTime();
 
       Map<String, Map<LocalDate, String>> leaveDays = seedLeaveRequests(world, people, leaves, leaveRandom);
@@ -215,9 +221,9 @@ public final class DemoSeed {
             .forEach(g -> parents.putIfAbsent(((Caller.ChildGrant) g).studentId(), person.caller()));
       }
       vn.lienlac.functions.payments.DemoPayments.write(dynamo, clock, world.classes(), world.students(), office, parents);
-      System.out.printf("  seed:  roster %.1f s, grades %.1f s, leave requests %.1f s, attendance %.1f s%n",
-          (rosterDone - started) / 1e9, (gradesDone - rosterDone) / 1e9, (leaveDone - gradesDone) / 1e9,
-          (attendanceDone - leaveDone) / 1e9);
+      System.out.printf("  seed:  roster %.1f s, grades %.1f s (primary %.1f s), leave requests %.1f s, attendance %.1f s%n",
+          (rosterDone - started) / 1e9, (gradesDone - rosterDone) / 1e9, (gradesDone - secondaryGradesDone) / 1e9,
+          (leaveDone - gradesDone) / 1e9, (attendanceDone - leaveDone) / 1e9);
     } finally {
       pool.shutdownNow();
     }
@@ -310,7 +316,7 @@ public final class DemoSeed {
   }
 
   /** A Random of its own for one piece of the seed, the same on every run. */
-  private static Random random(String name) {
+  static Random random(String name) {
     return new Random(name.hashCode() * 31L + 131);
   }
 

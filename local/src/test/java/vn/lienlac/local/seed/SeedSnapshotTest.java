@@ -106,11 +106,15 @@ class SeedSnapshotTest {
     assertThat(items).filteredOn(item -> !item.get("type").s().equals("SeedMarker")).isEqualTo(snapshot.items());
     assertThat(items).hasSize(snapshot.items().size() + 1);
     assertThat(users).hasSize(DemoSchools.build().people().size());
-    // The whole demo world, as the services wrote it: grades, audits, registers of 6 classes.
+    // The whole demo world, as the services wrote it: grades, audits, registers of 11 classes.
     Map<String, Long> byType = snapshot.items().stream()
         .collect(Collectors.groupingBy(item -> item.get("type").s(), Collectors.counting()));
     assertThat(byType.get("Grade")).isEqualTo(byType.get("GradeAudit")).isGreaterThan(2000);
-    assertThat(byType.get("AttendanceRegister")).isEqualTo(6 * 55L);
+    // 6 secondary and 5 primary classes.
+    assertThat(byType.get("AttendanceRegister")).isEqualTo(11 * 55L);
+    // The primary school (issue 16): qualities and competencies, 3 points entered per class (4 in 5A), audited.
+    assertThat(byType.get("Competency")).isEqualTo(5 * 12 * 2L);
+    assertThat(byType.get("CompetencyAudit")).isEqualTo(4 * 12 * 3L + 12 * 4L);
 
     // A second start finds the marker: an item deleted in between stays deleted.
     Map<String, AttributeValue> first = items.getFirst();

@@ -3,6 +3,8 @@ package vn.lienlac.model.records;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import vn.lienlac.model.records.grading.PrimaryPoint;
 import vn.lienlac.model.records.grading.Rating;
 
 /**
@@ -15,8 +17,10 @@ public record GradeChange(String subject, String subjectName, String term, Offse
 
   /**
    * The marks as saved: scores, or a comment-only subject's assessment ratings; {@code rating} is a
-   * term rating entered directly (before the assessments were entered one by one).
+   * term rating entered directly (before the assessments were entered one by one); a primary
+   * subject's (Circular 27/2020) are in {@code points} alone, by point.
    */
   public record Marks(List<BigDecimal> regular, BigDecimal midterm, BigDecimal finalExam, Rating rating,
-      List<Rating> regularRatings, Rating midtermRating, Rating finalRating) {}
+      List<Rating> regularRatings, Rating midtermRating, Rating finalRating,
+      Map<PrimaryPoint, ClassEvaluations.Mark> points) {}
 }
