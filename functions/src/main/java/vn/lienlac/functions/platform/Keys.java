@@ -46,6 +46,11 @@ public final class Keys {
   public static final String INVOICE_AUDIT = "AUDIT#";
   public static final String PAYMENT = "PAYMENT";
   public static final String RECEIPT_SEQUENCE = "RECEIPTSEQ";
+  // Primary e-records (issue 16, Circular 27/2020): a primary subject's marks use GRADE#{term}#{subject};
+  // the qualities and competencies of a pupil in a term, and their audit.
+  /** {@code S#{school}#ST#{student}} / {@code COMPETENCY#{term}}: a pupil's qualities and competencies in a term. */
+  public static final String COMPETENCY = "COMPETENCY#";
+  public static final String COMPETENCY_AUDIT = "AUDIT#COMPETENCY#";
 
   // Push (devices, settings, the dispatcher's send markers).
   /** Push devices: {@code USER#{sub}} / {@code S#{school}#DEVICE#{sha256(token)}} (read by announcements too). */

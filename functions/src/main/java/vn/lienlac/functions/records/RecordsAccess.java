@@ -24,6 +24,8 @@ import vn.lienlac.model.identity.Role;
  *   <li>A class's year summary: its homeroom teacher and staff (its other teachers get 403).
  *   <li>A school's grading settings: read by its staff and teachers, changed by its staff; the
  *       school's parents (and its teachers, for a change) get 403.
+ *   <li>A primary class's subject marks (evaluations): as the gradebook. Its qualities and
+ *       competencies: read by its teachers and staff; rated by its homeroom teacher only.
  * </ul>
  */
 final class RecordsAccess {
@@ -37,7 +39,9 @@ final class RecordsAccess {
   enum ClassAction {
     READ_GRADEBOOK, WRITE_GRADEBOOK, READ_ATTENDANCE, MARK_ATTENDANCE, READ_LEAVE, DECIDE_LEAVE,
     // secondary e-records (issue 16)
-    READ_CONDUCT, WRITE_CONDUCT, READ_YEAR_SUMMARY
+    READ_CONDUCT, WRITE_CONDUCT, READ_YEAR_SUMMARY,
+    // Primary (Circular 27/2020): the qualities and competencies.
+    READ_COMPETENCIES, WRITE_COMPETENCIES
   }
 
   /** What a caller wants to do with a school's records settings (issue 16). */
@@ -129,6 +133,8 @@ final class RecordsAccess {
         case READ_CONDUCT -> teaches || staff;
         case WRITE_CONDUCT -> homeroom;
         case READ_YEAR_SUMMARY -> homeroom || staff;
+        case READ_COMPETENCIES -> teaches || staff;
+        case WRITE_COMPETENCIES -> homeroom;
       };
       if (!allowed) {
         throw forbidden(action, schoolClass.name());

@@ -27,10 +27,13 @@ import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.records.ClassAttendance;
 import vn.lienlac.model.records.ClassConduct;
+import vn.lienlac.model.records.ClassCompetencies;
+import vn.lienlac.model.records.ClassEvaluations;
 import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.LeaveRequest;
 import vn.lienlac.model.records.SchoolGradingSettings;
 import vn.lienlac.model.records.TermId;
+import vn.lienlac.model.records.grading.PrimarySubjects;
 import vn.lienlac.model.records.grading.Subjects;
 
 /**
@@ -46,6 +49,8 @@ public final class RecordsFunction extends ApiFunction {
   private final ConductService conduct;
   private final YearReportService years;
   private final GradingSettingsService settings;
+  private final PrimaryRecordsService primary;
+  private final PrimaryReportService primaryReports;
   private final Clock clock;
 
   /** Lambda's entry: configuration from the environment template.yaml sets. */
@@ -78,6 +83,8 @@ public final class RecordsFunction extends ApiFunction {
     this.conduct = new ConductService(dynamo, roster, clock);
     this.settings = new GradingSettingsService(dynamo, clock);
     this.years = new YearReportService(roster, grades, conduct, attendance);
+    this.primary = new PrimaryRecordsService(dynamo, roster, clock, events);
+    this.primaryReports = new PrimaryReportService(dynamo, roster, primary);
     on("GET /v1/students/{studentId}/grades", this::studentGrades);
     on("GET /v1/students/{studentId}/grades/history", this::studentGradeHistory);
     on("GET /v1/students/{studentId}/attendance", this::studentAttendance);
@@ -98,12 +105,18 @@ public final class RecordsFunction extends ApiFunction {
     on("GET /v1/classes/{classId}/year-summary/{schoolYear}", this::classYearSummary);
     on("GET /v1/schools/{schoolId}/grading-settings", this::getGradingSettings);
     on("PUT /v1/schools/{schoolId}/grading-settings", this::putGradingSettings);
+    // Primary schools (Circular 27/2020): a subject's marks at the term's two points; qualities and competencies.
+    on("GET /v1/classes/{classId}/evaluations/{subject}/{term}", this::getEvaluations);
+    on("PUT /v1/classes/{classId}/evaluations/{subject}/{term}", this::putEvaluations);
+    on("GET /v1/classes/{classId}/competencies/{term}", this::getCompetencies);
+    on("PUT /v1/classes/{classId}/competencies/{term}", this::putCompetencies);
   }
 
   private ApiResponse studentGrades(ApiRequest request) {
     Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
     TermId term = termOrCurrent(request);
-    return ApiResponse.ok(grades.report(student, term, request.locale()));
+    return ApiResponse.ok(primary.isPrimary(student.schoolId()) ? primaryReports.termReport(student, term, request.locale())
+        : grades.report(student, term, request.locale()));
   }
 
   private ApiResponse studentGradeHistory(ApiRequest request) {
@@ -144,6 +157,7 @@ public final class RecordsFunction extends ApiFunction {
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
         ClassAction.READ_GRADEBOOK, subject);
+    primary.refusePrimary(schoolClass);
     return ApiResponse.ok(grades.gradebook(schoolClass, subject, term, request.locale()));
   }
 
@@ -153,6 +167,7 @@ public final class RecordsFunction extends ApiFunction {
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
         ClassAction.WRITE_GRADEBOOK, subject);
+    primary.refusePrimary(schoolClass);
     Gradebook.Update update = request.body(Gradebook.Update.class);
     return ApiResponse.ok(grades.update(caller, schoolClass, subject, term, update, request.requestId(), request.locale()));
   }
@@ -239,6 +254,42 @@ public final class RecordsFunction extends ApiFunction {
     return RecordBooks.schoolYear(request.pathParameter("schoolYear"));
   }
 
+  private ApiResponse getEvaluations(ApiRequest request) {
+    String subject = primarySubject(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_GRADEBOOK, subject);
+    return ApiResponse.ok(primary.evaluations(schoolClass, subject, term, request.locale()));
+  }
+
+  private ApiResponse putEvaluations(ApiRequest request) {
+    Caller caller = caller(request);
+    String subject = primarySubject(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_GRADEBOOK, subject);
+    ClassEvaluations.Update update = request.body(ClassEvaluations.Update.class);
+    return ApiResponse.ok(primary.updateEvaluations(caller, schoolClass, subject, term, update, request.requestId(),
+        request.locale()));
+  }
+
+  private ApiResponse getCompetencies(ApiRequest request) {
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_COMPETENCIES, null);
+    return ApiResponse.ok(primary.competencies(schoolClass, term, request.locale()));
+  }
+
+  private ApiResponse putCompetencies(ApiRequest request) {
+    Caller caller = caller(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_COMPETENCIES, null);
+    ClassCompetencies.Update update = request.body(ClassCompetencies.Update.class);
+    return ApiResponse.ok(primary.updateCompetencies(caller, schoolClass, term, update, request.requestId(),
+        request.locale()));
+  }
+
   private Caller caller(ApiRequest request) {
     return directory.caller(request.subject());
   }
@@ -252,9 +303,18 @@ public final class RecordsFunction extends ApiFunction {
     return subject;
   }
 
-  /** A subject code in a query parameter: an unknown one is a 400 that says which codes exist. */
+  /** A primary subject code (Circular 27/2020) in the path; unknown: 404. */
+  private static String primarySubject(ApiRequest request) {
+    String subject = request.pathParameter("subject");
+    if (!PrimarySubjects.isValidCode(subject)) {
+      throw new ApiException.NotFound();
+    }
+    return subject;
+  }
+
+  /** A subject code in a query parameter (secondary or primary): an unknown one is a 400 that says which codes exist. */
   private static String subjectCode(String value) {
-    if (!Subjects.isValidCode(value)) {
+    if (!Subjects.isValidCode(value) && !PrimarySubjects.isValidCode(value)) {
       throw new ApiException.BadRequest(List.of(Violation.of("subject", "request.badSubject", value)),
           "request.badParameter", "subject");
     }

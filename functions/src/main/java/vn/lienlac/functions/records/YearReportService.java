@@ -1,7 +1,7 @@
 package vn.lienlac.functions.records;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +25,6 @@ import vn.lienlac.model.records.grading.GradingRules;
 import vn.lienlac.model.records.grading.LevelDecision;
 import vn.lienlac.model.records.grading.PromotionDecision;
 import vn.lienlac.model.records.grading.PromotionReason;
-import vn.lienlac.model.records.grading.Rating;
 import vn.lienlac.model.records.grading.Score;
 import vn.lienlac.model.records.grading.SchoolLevel;
 import vn.lienlac.model.records.grading.SubjectMarks;
@@ -242,9 +241,7 @@ public final class YearReportService {
     LevelDecision d = decision.get();
     String subjectName = d.raised() ? GradesService.subjectName(locale, d.raisedBecauseOf()) : null;
     return new SecondaryYearReport.LevelResult(d.level(), Messages.get(locale, "level." + d.level().name()),
-        d.computed(), d.raisedBecauseOf(), subjectName,
-        d.raised() ? Messages.get(locale, "records.raisedBy93", Messages.get(locale, "level." + d.computed().name()),
-            Messages.get(locale, "level." + d.level().name()), subjectName) : null);
+        d.computed(), d.raisedBecauseOf(), subjectName, d.raised() ? GradesService.raisedNote(locale, d) : null);
   }
 
   private static SecondaryYearReport.Section section(Locale locale, ReportSection section, boolean complete) {

@@ -34,7 +34,6 @@ import vn.lienlac.model.records.TermId;
 import vn.lienlac.model.records.grading.AssessmentKind;
 import vn.lienlac.model.records.grading.Conduct;
 import vn.lienlac.model.records.grading.GradingRules;
-import vn.lienlac.model.records.grading.Rating;
 import vn.lienlac.model.records.grading.SchoolLevel;
 import vn.lienlac.model.records.grading.SubjectPlan;
 import vn.lienlac.model.records.grading.Subjects;
@@ -155,8 +154,8 @@ final class DemoPreviousYear {
             double level = pupil.equals(raised) && plan.subject().equals(Subjects.TOAN) ? 2.0 : ability.get(pupil.id());
             boolean sure = pupil.equals(excellent) || pupil.equals(raised) || pupil.equals(weak);
             rows.add(plan.kind() == AssessmentKind.COMMENTED
-                ? new Gradebook.Row(pupil.id(), null, null, null,
-                    !sure && random.nextInt(100) < 3 ? Rating.CHUA_DAT : Rating.DAT, null)
+                ? DemoSeed.commentedRow(pupil.id(), !sure && random.nextInt(100) < 3,
+                    rules.requiredRegularRatingCount(plan), random)
                 : DemoSeed.scoredRow(pupil.id(), level, rules.requiredRegularCount(plan), random));
           }
           grades.update(teacher, lastYear, plan.subject(), term, new Gradebook.Update(rows), "seed", Messages.VIETNAMESE);

@@ -107,13 +107,16 @@ class SeedSnapshotTest {
     assertThat(items).filteredOn(item -> !item.get("type").s().equals("SeedMarker")).isEqualTo(snapshot.items());
     assertThat(items).hasSize(snapshot.items().size() + 1);
     assertThat(users).hasSize(DemoSchools.build().people().size());
-    // The whole demo world, as the services wrote it: grades, audits, registers of 6 classes.
+    // The whole demo world, as the services wrote it: grades, audits, registers of 11 classes.
     Map<String, Long> byType = snapshot.items().stream()
         .collect(Collectors.groupingBy(item -> item.get("type").s(), Collectors.counting()));
     assertThat(byType.get("Grade")).isEqualTo(byType.get("GradeAudit")).isGreaterThan(2000);
-    // 55 school days of 6 classes, and 6 days of last year's 6A1 at each school (issue 16).
-    assertThat(byType.get("AttendanceRegister")).isEqualTo(6 * 55L + 2 * 6);
-    // Term conduct of this HK1 (6 classes), both terms of last year's 6A1 (2 schools): every pupil, with its audit.
+    // 6 secondary and 5 primary classes, and 6 days of last year's 6A1 at each secondary school (issue 16).
+    assertThat(byType.get("AttendanceRegister")).isEqualTo(11 * 55L + 2 * 6);
+    // The primary school (issue 16): qualities and competencies, 3 points entered per class (4 in 5A), audited.
+    assertThat(byType.get("Competency")).isEqualTo(5 * 12 * 2L);
+    assertThat(byType.get("CompetencyAudit")).isEqualTo(4 * 12 * 3L + 12 * 4L);
+    // Term conduct of this HK1 (6 secondary classes), both terms of last year's 6A1 (2 schools), each audited.
     assertThat(byType.get("Conduct")).isEqualTo(byType.get("ConductAudit"));
 
     // A second start finds the marker: an item deleted in between stays deleted.

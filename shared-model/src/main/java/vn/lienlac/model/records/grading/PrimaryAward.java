@@ -7,6 +7,9 @@ package vn.lienlac.model.records.grading;
 public enum PrimaryAward {
   /** Học sinh Xuất sắc: for a pupil evaluated Hoàn thành xuất sắc. */
   XUAT_SAC,
-  /** Học sinh Tiêu biểu: nominated by the teacher with a reason ({@link Nomination}). */
+  /**
+   * Học sinh Tiêu biểu (hoàn thành tốt trong học tập và rèn luyện): a pupil evaluated Hoàn thành tốt
+   * whom the teacher nominates with a reason ({@link Nomination}).
+   */
   TIEU_BIEU
 }
