@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import vn.lienlac.local.LocalStack;
 import vn.lienlac.model.i18n.Messages;
+import vn.lienlac.model.records.grading.PrimarySubject;
+import vn.lienlac.model.records.grading.PrimarySubjects;
 import vn.lienlac.model.records.grading.SubjectPlan;
 import vn.lienlac.model.records.grading.Subjects;
 import vn.lienlac.tests.SeededApi.Child;
@@ -21,7 +23,8 @@ import vn.lienlac.tests.SeededApi.Child;
  * The record book (học bạ) over HTTP: a family downloads their child's book of last school year
  * (the seed's complete 2025-2026 of the 7A1 pupils, then in 6A1) and it is a PDF that opens, with
  * the child's name and every subject of grade 6; another family gets 404; the school prints a
- * class's books, where the seed's year shows an award, the Article 9.3 note and a summer retest.
+ * class's books, where the seed's year shows an award, the Article 9.3 note and a summer retest; a
+ * primary family downloads this year's book (Circular 27: the four points, qualities and competencies).
  */
 @ExtendWith(LocalStackExtension.class)
 class RecordBookTest {
@@ -51,10 +54,7 @@ class RecordBookTest {
     String parent = parentIn7A1();
     Child child = seeded.children(parent).stream().filter(c -> c.classId().equals(SeededApi.CLASS_7A1))
         .findFirst().orElseThrow();
-    String name = seeded.as(parent).get("/v1/me").body().findValues("children").stream()
-        .flatMap(children -> java.util.stream.StreamSupport.stream(children.spliterator(), false))
-        .filter(c -> c.get("studentId").asText().equals(child.studentId())).findFirst().orElseThrow()
-        .get("fullName").asText();
+    String name = nameOf(parent, child);
 
     ApiClient.Download book = seeded.as(parent)
         .download("/v1/students/" + child.studentId() + "/record-book/" + LAST_YEAR);
@@ -69,6 +69,35 @@ class RecordBookTest {
     }
     assertThat(text).contains("Kết quả rèn luyện", "Xét lên lớp", "GIÁO VIÊN CHỦ NHIỆM", "HIỆU TRƯỞNG")
         .as("last year is complete").doesNotContain("đang cập nhật");
+  }
+
+  @Test
+  void a_primary_parent_should_download_the_book_with_every_subject_the_four_points_and_the_qualities()
+      throws IOException {
+    String parent = IntStream.range(1, 100).mapToObj("kd-ph-%03d"::formatted)
+        .filter(id -> seeded.children(id).stream().anyMatch(c -> c.classId().equals(SeededApi.CLASS_5A)))
+        .findFirst().orElseThrow();
+    Child child = seeded.children(parent).stream().filter(c -> c.classId().equals(SeededApi.CLASS_5A))
+        .findFirst().orElseThrow();
+
+    ApiClient.Download book = seeded.as(parent)
+        .download("/v1/students/" + child.studentId() + "/record-book/" + SeededApi.SCHOOL_YEAR);
+
+    assertThat(book.status()).as(new String(book.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+    assertThat(book.header("content-type")).isEqualTo("application/pdf");
+    String text = text(book.body());
+    assertThat(text).contains("HỌC BẠ", "TIỂU HỌC", nameOf(parent, child), "Lớp: 5A", "Giữa học kì I",
+        "Cuối năm học", "NHỮNG PHẨM CHẤT CHỦ YẾU VÀ NĂNG LỰC", "Đánh giá kết quả giáo dục cuối năm");
+    for (PrimarySubject plan : PrimarySubjects.plan(5)) {
+      assertThat(text).contains(Messages.get(Messages.VIETNAMESE, "subject." + plan.subject()));
+    }
+  }
+
+  private String nameOf(String parent, Child child) {
+    return seeded.as(parent).get("/v1/me").body().findValues("children").stream()
+        .flatMap(children -> java.util.stream.StreamSupport.stream(children.spliterator(), false))
+        .filter(c -> c.get("studentId").asText().equals(child.studentId())).findFirst().orElseThrow()
+        .get("fullName").asText();
   }
 
   @Test
