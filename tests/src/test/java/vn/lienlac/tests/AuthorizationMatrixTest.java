@@ -194,6 +194,22 @@ class AuthorizationMatrixTest {
       // {paymentId} is a new VIETQR payment the parent started for the pupil.
       op("GET /v1/payments/{paymentId}/vietqr").allow(PARENT, STAFF)
           .expect(body -> assertThat(body.get("payload").asText()).startsWith("000201010212")),
+      // --- secondary e-records (issue 16): the class's teachers and staff read conduct; only the
+      // homeroom teacher rates it (the other teachers and staff see the class: 403).
+      op("GET /v1/classes/{classId}/conduct/{term}").allow(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("rows")).isNotEmpty()),
+      op("PUT /v1/classes/{classId}/conduct/{term}").body(World::conductRating).allow(TEACHER).forbid(COLLEAGUE, STAFF),
+      // The year report: the same readers as the grades. The class summary: homeroom teacher and staff.
+      op("GET /v1/students/{studentId}/report/{schoolYear}").allow(PARENT, TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.at("/secondary/subjects")).isNotEmpty()),
+      op("GET /v1/classes/{classId}/year-summary/{schoolYear}").allow(TEACHER, STAFF).forbid(COLLEAGUE)
+          .expect(body -> assertThat(body.at("/secondary/rows")).isNotEmpty()),
+      // Grading settings: the school's teachers and staff read, staff change; the school's families see
+      // the school but not this (403); another school's staff: 404.
+      op("GET /v1/schools/{schoolId}/grading-settings").allow(TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
+          .forbid(PARENT, OTHER_PARENT).expect(body -> assertThat(body.get("commentRegularCount").asInt()).isPositive()),
+      op("PUT /v1/schools/{schoolId}/grading-settings").body(World::gradingSettings).restore(World::restoreSettings)
+          .allow(STAFF).forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
       // --- primary e-records (issue 16, Circular 27/2020): at the primary school (Kim Đồng), relative to a
       // pupil of 4A (World.PRIMARY_CLASS): its homeroom teacher teaches it Toán; the specialist teaches it
       // Ngoại ngữ 1 (COLLEAGUE); another class's homeroom teacher; the school's office.
@@ -723,6 +739,7 @@ class AuthorizationMatrixTest {
           case "invoiceId" -> operation.template.endsWith("/receipt") ? paidInvoice() : newInvoice();
           case "reviewId" -> parkedTransfer();
           case "paymentId" -> vietqrPayment();
+          case "schoolYear" -> SeededApi.SCHOOL_YEAR;
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
@@ -873,6 +890,29 @@ class AuthorizationMatrixTest {
       assertThat(restored.status()).as(restored.text()).isEqualTo(200);
     }
 
+    private int conductCount;
+
+    /** The pupil's term conduct, a different rating each call, so that every allowed cell changes it. */
+    Object conductRating() {
+      String[] ratings = {"TOT", "KHA", "DAT"};
+      return Map.of("rows", List.of(Map.of("studentId", pupil, "conduct", ratings[++conductCount % ratings.length])));
+    }
+
+    /**
+     * The school's settings with a primary-only value changed (the matrix school is secondary, so
+     * nothing it grades changes), different each call.
+     */
+    Object gradingSettings() {
+      return Map.of("commentRegularCount", 2, "primaryTestScoreMin", 1, "primaryCompletedMinTest", 6 + ++conductCount % 2);
+    }
+
+    /** The documented defaults back. */
+    void restoreSettings() {
+      ApiClient.Response restored = seeded.as(users.get(STAFF)).put("/v1/schools/" + SeededApi.NGUYEN_TRAI
+          + "/grading-settings", Map.of("commentRegularCount", 2, "primaryTestScoreMin", 1, "primaryCompletedMinTest", 5));
+      assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+    }
+
     /** A different note each call, so that every allowed cell changes the register. */
     Object marks() {
       return Map.of("marks", List.of(Map.of("studentId", pupil, "status", "LATE", "note", "Ma trận " + ++markCount)));
@@ -927,6 +967,13 @@ class AuthorizationMatrixTest {
           .keyConditionExpression("pk = :pk AND begins_with(sk, :fee)").consistentRead(true)
           .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":fee", AttributeValue.fromS("FEE#")))
           .build()).items());
+      // Grading settings (issue 16): the school's item and its audit.
+      for (String prefix : List.of("SETTINGS#", "AUDIT#SETTINGS#")) {
+        items.addAll(table.client().query(QueryRequest.builder().tableName(table.tableName())
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)").consistentRead(true)
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":prefix", AttributeValue.fromS(prefix)))
+            .build()).items());
+      }
       // bank transfers (paydocs): the school's parked transactions and their audit.
       table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName())
           .keyConditionExpression("pk = :pk").consistentRead(true)

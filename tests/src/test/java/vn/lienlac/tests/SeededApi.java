@@ -17,6 +17,7 @@ import vn.lienlac.model.common.SchoolTime;
  */
 final class SeededApi {
   static final String TERM = "2026-2027-HK1";
+  static final String SCHOOL_YEAR = "2026-2027";
   static final String NGUYEN_TRAI = "thcs-nguyen-trai";
   static final String LE_QUY_DON = "thcs-le-quy-don";
   /** nt-gv-01: homeroom teacher of 6A1, teaches Toán in 6A1 and 6A2. */

@@ -56,6 +56,14 @@ public final class Keys {
   public static final String PUSH_SETTINGS = "PUSH#SETTINGS";
   public static final String PUSH_CHUNK = "CHUNK#";
 
+  // Secondary e-records (issue 16): conduct per pupil and term, the school's grading settings.
+  /** {@code S#{school}#ST#{student}} / {@code CONDUCT#{term}}: a pupil's term conduct. */
+  public static final String CONDUCT = "CONDUCT#";
+  public static final String CONDUCT_AUDIT = "AUDIT#CONDUCT#";
+  /** {@code S#{school}} / {@code SETTINGS#GRADING}: the school's grading settings. */
+  public static final String GRADING_SETTINGS = "SETTINGS#GRADING";
+  public static final String GRADING_SETTINGS_AUDIT = "AUDIT#SETTINGS#GRADING#";
+
   private Keys() {}
 
   /** {@code S#{school}}: the school's own items. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.identity.RosterRepository;
+import vn.lienlac.functions.identity.School;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
@@ -20,14 +21,17 @@ import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.functions.records.RecordsAccess.ClassAction;
+import vn.lienlac.functions.records.RecordsAccess.SchoolAction;
 import vn.lienlac.model.common.ListResponse;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.records.ClassAttendance;
 import vn.lienlac.model.records.ClassCompetencies;
 import vn.lienlac.model.records.ClassEvaluations;
+import vn.lienlac.model.records.ClassConduct;
 import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.LeaveRequest;
+import vn.lienlac.model.records.SchoolGradingSettings;
 import vn.lienlac.model.records.TermId;
 import vn.lienlac.model.records.grading.PrimarySubjects;
 import vn.lienlac.model.records.grading.Subjects;
@@ -44,6 +48,9 @@ public final class RecordsFunction extends ApiFunction {
   private final LeaveService leaves;
   private final PrimaryRecordsService primary;
   private final PrimaryReportService primaryReports;
+  private final ConductService conduct;
+  private final YearReportService years;
+  private final GradingSettingsService settings;
   private final Clock clock;
 
   /** Lambda's entry: configuration from the environment template.yaml sets. */
@@ -75,6 +82,9 @@ public final class RecordsFunction extends ApiFunction {
     this.attendance = new AttendanceService(dynamo, roster, leaves, clock);
     this.primary = new PrimaryRecordsService(dynamo, roster, clock, events);
     this.primaryReports = new PrimaryReportService(dynamo, roster, primary);
+    this.conduct = new ConductService(dynamo, roster, clock);
+    this.settings = new GradingSettingsService(dynamo, clock);
+    this.years = new YearReportService(roster, grades, conduct, attendance, primaryReports);
     on("GET /v1/students/{studentId}/grades", this::studentGrades);
     on("GET /v1/students/{studentId}/grades/history", this::studentGradeHistory);
     on("GET /v1/students/{studentId}/attendance", this::studentAttendance);
@@ -93,6 +103,13 @@ public final class RecordsFunction extends ApiFunction {
     on("PUT /v1/classes/{classId}/evaluations/{subject}/{term}", this::putEvaluations);
     on("GET /v1/classes/{classId}/competencies/{term}", this::getCompetencies);
     on("PUT /v1/classes/{classId}/competencies/{term}", this::putCompetencies);
+    // Secondary e-records (issue 16): conduct, the year report, the class's year summary, grading settings.
+    on("GET /v1/classes/{classId}/conduct/{term}", this::getClassConduct);
+    on("PUT /v1/classes/{classId}/conduct/{term}", this::putClassConduct);
+    on("GET /v1/students/{studentId}/report/{schoolYear}", this::studentYearReport);
+    on("GET /v1/classes/{classId}/year-summary/{schoolYear}", this::classYearSummary);
+    on("GET /v1/schools/{schoolId}/grading-settings", this::getGradingSettings);
+    on("PUT /v1/schools/{schoolId}/grading-settings", this::putGradingSettings);
   }
 
   private ApiResponse studentGrades(ApiRequest request) {
@@ -225,6 +242,55 @@ public final class RecordsFunction extends ApiFunction {
     ClassCompetencies.Update update = request.body(ClassCompetencies.Update.class);
     return ApiResponse.ok(primary.updateCompetencies(caller, schoolClass, term, update, request.requestId(),
         request.locale()));
+  }
+
+  private ApiResponse getClassConduct(ApiRequest request) {
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_CONDUCT, null);
+    return ApiResponse.ok(conduct.classConduct(schoolClass, term, request.locale()));
+  }
+
+  private ApiResponse putClassConduct(ApiRequest request) {
+    Caller caller = caller(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_CONDUCT, null);
+    ClassConduct.Update update = request.body(ClassConduct.Update.class);
+    return ApiResponse.ok(conduct.update(caller, schoolClass, term, update, request.requestId(), request.locale()));
+  }
+
+  private ApiResponse studentYearReport(ApiRequest request) {
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    String schoolYear = schoolYear(request);
+    return ApiResponse.ok(years.report(student, schoolYear, request.locale()));
+  }
+
+  private ApiResponse classYearSummary(ApiRequest request) {
+    String schoolYear = schoolYear(request);
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_YEAR_SUMMARY, null);
+    return ApiResponse.ok(years.classSummary(schoolClass, schoolYear, request.locale()));
+  }
+
+  private ApiResponse getGradingSettings(ApiRequest request) {
+    School school = access.school(caller(request), Ids.fromPath(request, "schoolId"), SchoolAction.READ_SETTINGS);
+    return ApiResponse.ok(settings.view(school));
+  }
+
+  private ApiResponse putGradingSettings(ApiRequest request) {
+    Caller caller = caller(request);
+    School school = access.school(caller, Ids.fromPath(request, "schoolId"), SchoolAction.WRITE_SETTINGS);
+    SchoolGradingSettings.Update update = request.body(SchoolGradingSettings.Update.class);
+    return ApiResponse.ok(settings.update(caller, school, update, request.requestId()));
+  }
+
+  /** The {@code schoolYear} path parameter, {@code 2026-2027}: a malformed one is a 400. */
+  private static String schoolYear(ApiRequest request) {
+    String value = request.pathParameter("schoolYear");
+    return TermId.parse(value + "-HK1").map(TermId::schoolYear).filter(value::equals)
+        .orElseThrow(() -> new ApiException.BadRequest(
+            List.of(Violation.of("schoolYear", "records.badSchoolYear", value)), "request.badParameter", "schoolYear"));
   }
 
   private Caller caller(ApiRequest request) {

@@ -159,8 +159,7 @@ public final class DemoSeed {
             List<Gradebook.Row> rows = new ArrayList<>();
             for (Student pupil : pupils) {
               rows.add(plan.kind() == AssessmentKind.COMMENTED
-                  ? new Gradebook.Row(pupil.id(), null, null, null,
-                      random.nextInt(100) < 3 ? Rating.CHUA_DAT : Rating.DAT, null)
+                  ? commentedRow(pupil.id(), random.nextInt(100) < 3, rules.requiredRegularRatingCount(plan), random)
                   : scoredRow(pupil.id(), ability.get(pupil.id()), rules.requiredRegularCount(plan), random));
             }
             grades.update(teacher, schoolClass, plan.subject(), TERM, new Gradebook.Update(rows), "seed",
@@ -446,6 +445,20 @@ public final class DemoSeed {
                     "Thầy/cô gửi giúp văn phòng kế hoạch họp phụ huynh cuối kỳ trước thứ Tư nhé.", clientId.get())));
       }
     }
+  }
+
+  /**
+   * A comment-only subject's assessments (issue 16): all Đạt, or, for the 3 % of pupils whose term
+   * rating the seed made Chưa đạt, one assessment Chưa đạt (the derived term rating is the same).
+   */
+  private static Gradebook.Row commentedRow(String studentId, boolean notPassed, int regularCount, Random random) {
+    int failed = notPassed ? random.nextInt(regularCount + 2) : -1; // which assessment: regular ones, mid, end
+    List<Rating> regular = new ArrayList<>();
+    for (int i = 0; i < regularCount; i++) {
+      regular.add(i == failed ? Rating.CHUA_DAT : Rating.DAT);
+    }
+    return Gradebook.Row.commented(studentId, regular, failed == regularCount ? Rating.CHUA_DAT : Rating.DAT,
+        failed == regularCount + 1 ? Rating.CHUA_DAT : Rating.DAT, null);
   }
 
   private static Gradebook.Row scoredRow(String studentId, double ability, int regularCount, Random random) {
