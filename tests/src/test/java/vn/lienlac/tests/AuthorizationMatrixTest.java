@@ -209,7 +209,7 @@ class AuthorizationMatrixTest {
       op("GET /v1/schools/{schoolId}/grading-settings").allow(TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
           .forbid(PARENT, OTHER_PARENT).expect(body -> assertThat(body.get("commentRegularCount").asInt()).isPositive()),
       op("PUT /v1/schools/{schoolId}/grading-settings").body(World::gradingSettings).restore(World::restoreSettings)
-          .allow(STAFF).forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER)),
+          .allow(STAFF).forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
       // --- primary e-records (issue 16, Circular 27/2020): at the primary school (Kim Đồng), relative to a
       // pupil of 4A (World.PRIMARY_CLASS): its homeroom teacher teaches it Toán; the specialist teaches it
       // Ngoại ngữ 1 (COLLEAGUE); another class's homeroom teacher; the school's office.

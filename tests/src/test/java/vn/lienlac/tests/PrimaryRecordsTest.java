@@ -245,6 +245,120 @@ class PrimaryRecordsTest {
     assertThat(audit.getLast().get("after").s()).contains("Tiến bộ rõ rệt về đọc");
   }
 
+  @Test
+  void the_parent_of_a_pupil_at_each_end_of_year_level_should_read_it_in_the_year_report_with_the_awards() {
+    // The homeroom teacher's summary of 5A, the class whose whole year the seed entered.
+    ApiClient.Response summary = seeded.as(SeededApi.TEACHER_5A).get("/v1/classes/" + SeededApi.CLASS_5A
+        + "/year-summary/2026-2027");
+    assertThat(summary.status()).as(summary.text()).isEqualTo(200);
+    JsonNode primary = summary.body().get("primary");
+    assertThat(summary.body().get("rules").asText()).isEqualTo("TT27/2020");
+    assertThat(summary.body().get("complete").asBoolean()).isTrue();
+    assertThat(primary.get("evaluations").get("pending").asInt()).isZero();
+    for (String count : List.of("hoanThanhXuatSac", "hoanThanhTot", "hoanThanh", "chuaHoanThanh")) {
+      assertThat(primary.get("evaluations").get(count).asInt()).as(count).isPositive();
+    }
+    assertThat(primary.get("awards").get("tieuBieu").asInt()).isEqualTo(1);
+    Map<String, String> pupilAt = new HashMap<>();
+    String nominee = null;
+    for (JsonNode row : primary.get("rows")) {
+      pupilAt.putIfAbsent(row.get("evaluation").asText(), row.get("studentId").asText());
+      if (row.path("award").asText().equals("TIEU_BIEU")) {
+        nominee = row.get("studentId").asText();
+      }
+    }
+
+    for (var level : pupilAt.entrySet()) {
+      String pupil = level.getValue();
+      ApiClient.Response response = seeded.as(parentOfPupil(pupil)).get("/v1/students/" + pupil + "/report/2026-2027");
+      assertThat(response.status()).as(response.text()).isEqualTo(200);
+      JsonNode report = response.body();
+      assertThat(report.get("schoolLevel").asText()).isEqualTo("PRIMARY");
+      assertThat(report.get("complete").asBoolean()).isTrue();
+      assertThat(report.get("pending")).isEmpty();
+      JsonNode year = report.get("primary");
+      assertThat(year.get("evaluation").asText()).isEqualTo(level.getKey());
+      assertThat(year.get("evaluationName").asText()).isNotBlank();
+      // What Article 9.2 reads: the end-of-year ratings and tests, every quality and competency.
+      int lowestTest = 10;
+      boolean allCompletedWell = true;
+      boolean anyNotCompleted = false;
+      for (JsonNode subject : year.get("subjects")) {
+        assertThat(subject.get("points").size()).as(subject.get("subject").asText()).isEqualTo(4);
+        JsonNode end = subject.get("points").get("END_OF_YEAR");
+        allCompletedWell &= end.get("rating").asText().equals("HOAN_THANH_TOT");
+        anyNotCompleted |= end.get("rating").asText().equals("CHUA_HOAN_THANH");
+        if (subject.get("testPoints").toString().contains("END_OF_YEAR")) {
+          lowestTest = Math.min(lowestTest, end.get("testScore").asInt());
+        }
+      }
+      boolean allQualitiesGood = true;
+      for (JsonNode quality : year.get("qualities")) {
+        assertThat(quality.get("points").size()).isEqualTo(4);
+        allQualitiesGood &= quality.at("/points/END_OF_YEAR/rating").asText().equals("TOT");
+      }
+      switch (level.getKey()) {
+        case "HOAN_THANH_XUAT_SAC" -> {
+          assertThat(allCompletedWell && allQualitiesGood).isTrue();
+          assertThat(lowestTest).isGreaterThanOrEqualTo(9);
+          assertThat(year.get("awards").get(0).get("award").asText()).isEqualTo("XUAT_SAC");
+          assertThat(year.get("awards").get(0).get("name").asText()).isEqualTo("Học sinh Xuất sắc");
+        }
+        case "HOAN_THANH_TOT" -> {
+          assertThat(allCompletedWell && allQualitiesGood).isTrue();
+          assertThat(lowestTest).isBetween(7, 8); // 9 and up with every quality Tốt would be Hoàn thành xuất sắc
+        }
+        case "HOAN_THANH" -> assertThat(!allCompletedWell && !anyNotCompleted && lowestTest >= 5).isTrue();
+        default -> assertThat(anyNotCompleted || lowestTest < 5).isTrue();
+      }
+    }
+    assertThat(pupilAt).containsOnlyKeys("HOAN_THANH_XUAT_SAC", "HOAN_THANH_TOT", "HOAN_THANH", "CHUA_HOAN_THANH");
+
+    JsonNode nominated = seeded.as(parentOfPupil(nominee)).get("/v1/students/" + nominee + "/report/2026-2027").body();
+    assertThat(nominated.at("/primary/evaluation").asText()).isEqualTo("HOAN_THANH_TOT");
+    assertThat(nominated.at("/primary/awards/0/award").asText()).isEqualTo("TIEU_BIEU");
+    assertThat(nominated.at("/primary/awards/0/reason").asText()).contains("Viết chữ đẹp");
+  }
+
+  @Test
+  void a_year_still_being_entered_should_say_what_is_missing_and_have_no_evaluation_yet() {
+    Child child = childIn("kd-2026-1a", 2);
+
+    ApiClient.Response response = seeded.as(parentOf.get(child.studentId())).withLanguage("en")
+        .get("/v1/students/" + child.studentId() + "/report/2026-2027");
+
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
+    JsonNode report = response.body();
+    assertThat(report.get("complete").asBoolean()).isFalse();
+    assertThat(report.at("/primary").has("evaluation")).isFalse();
+    assertThat(report.at("/primary/awards")).isEmpty();
+    List<String> pending = new ArrayList<>();
+    report.get("pending").forEach(p -> pending.add(p.asText()));
+    // Grade 1 has no foreign language and tests only at the end of a term: the end of the year is all that is missing.
+    assertThat(pending).containsExactly(
+        "End of the school year: not yet rated in Vietnamese, Mathematics, Ethics, Nature and Society,"
+            + " Physical Education, Arts, Experiential Activities.",
+        "End of the school year: no periodic test score yet in Vietnamese, Mathematics.",
+        "End of the school year: 0 of 15 qualities and competencies rated.");
+    // The points entered are there: mid-term 2's ratings.
+    assertThat(report.at("/primary/subjects/0/points/MID_TERM_2/rating").asText()).isNotBlank();
+  }
+
+  /** The parent account of a primary pupil (found through /v1/me, not from the seed's ids). */
+  private String parentOfPupil(String studentId) {
+    if (!parentOf.containsKey(studentId)) {
+      for (DevUser user : stack.users()) {
+        if (user.role().equals("PARENT") && user.schoolId().equals(SeededApi.KIM_DONG)) {
+          seeded.children(user.id()).forEach(c -> parentOf.putIfAbsent(c.studentId(), user.id()));
+          if (parentOf.containsKey(studentId)) {
+            break;
+          }
+        }
+      }
+    }
+    return parentOf.get(studentId);
+  }
+
   private static List<String> errors(ApiClient.Response response) {
     List<String> found = new ArrayList<>();
     response.body().get("errors").forEach(e -> found.add(e.get("field").asText() + " " + e.get("code").asText()));

@@ -56,6 +56,7 @@ import vn.lienlac.model.records.grading.YearEvaluation;
  */
 public final class PrimaryRecordsService {
   private final PrimaryRecordsRepository records;
+  private final GradingSettingsService settings;
   private final RosterRepository roster;
   private final Clock clock;
   private final EventPublisher events;
@@ -67,6 +68,7 @@ public final class PrimaryRecordsService {
   /** {@code events} gets {@code grade.published} after each committed change of a subject's marks. */
   public PrimaryRecordsService(Dynamo dynamo, RosterRepository roster, Clock clock, EventPublisher events) {
     this.records = new PrimaryRecordsRepository(dynamo);
+    this.settings = new GradingSettingsService(dynamo, clock);
     this.roster = roster;
     this.clock = clock;
     this.events = events;
@@ -104,9 +106,9 @@ public final class PrimaryRecordsService {
     return Circular27Rules.of(settings(school.id()));
   }
 
-  /** The school's grading settings. */
+  /** The school's grading settings (its lowest test score, the test Hoàn thành asks): one GetItem. */
   GradingSettings settings(String schoolId) {
-    return GradingSettings.DEFAULTS;
+    return settings.of(schoolId);
   }
 
   // --- a subject: ratings, comments, tests ---------------------------------------------------

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import vn.lienlac.functions.identity.RosterRepository;
+import vn.lienlac.functions.identity.RosterRepository.ClassMember;
 import vn.lienlac.functions.identity.School;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
@@ -17,7 +18,9 @@ import vn.lienlac.functions.records.PrimaryRecordsRepository.SubjectTerm;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.i18n.Messages;
 import vn.lienlac.model.records.ClassCompetencies;
+import vn.lienlac.model.records.ClassYearSummary;
 import vn.lienlac.model.records.GradeReport;
+import vn.lienlac.model.records.PrimaryClassSummary;
 import vn.lienlac.model.records.PrimaryTermReport;
 import vn.lienlac.model.records.PrimaryYearReport;
 import vn.lienlac.model.records.TermId;
@@ -58,7 +61,7 @@ public final class PrimaryReportService {
     List<PrimaryPoint> points = PrimaryRecordsService.points(term);
     Content content = content(schoolClass, points, marks, qualities, locale);
     return new GradeReport(student.id(), student.fullName(), schoolClass.id(), schoolClass.name(), term.toString(),
-        rules.id(), List.of(), null, null,
+        rules.id(), List.of(), null, null, null, null,
         new PrimaryTermReport(points, content.subjects(), content.qualities(), content.comments()));
   }
 
@@ -73,6 +76,38 @@ public final class PrimaryReportService {
     return new YearReport(student.id(), student.fullName(), school.id(), school.name(), schoolClass.id(),
         schoolClass.name(), schoolClass.grade(), schoolYear, SchoolLevel.PRIMARY, rules.id(), null, year.report(),
         year.pending().isEmpty(), year.pending());
+  }
+
+  /**
+   * The class's school year for its homeroom teacher and staff: per pupil in roster order the
+   * evaluation and award, and the counts. Two Queries per pupil (their year's marks and qualities).
+   */
+  public ClassYearSummary classSummary(School school, SchoolClass schoolClass, String schoolYear, Locale locale) {
+    Circular27Rules rules = entry.rules(schoolClass);
+    List<PrimaryClassSummary.Row> rows = new ArrayList<>();
+    int[] evaluations = new int[YearEvaluation.values().length + 1];
+    int[] awards = new int[PrimaryAward.values().length];
+    boolean complete = true;
+    for (ClassMember member : roster.members(school.id(), schoolClass.id())) {
+      Year year = year(school.id(), member.studentId(), schoolClass, schoolYear, rules, locale);
+      PrimaryYearReport report = year.report();
+      evaluations[report.evaluation() == null ? YearEvaluation.values().length : report.evaluation().ordinal()]++;
+      PrimaryYearReport.Award award = report.awards().isEmpty() ? null : report.awards().getFirst();
+      if (award != null) {
+        awards[award.award().ordinal()]++;
+      }
+      complete &= year.pending().isEmpty();
+      rows.add(new PrimaryClassSummary.Row(member.studentId(), member.fullName(), report.evaluation(),
+          report.evaluationName(), award == null ? null : award.award(), award == null ? null : award.name(),
+          award == null ? null : award.reason(), year.pending().isEmpty()));
+    }
+    PrimaryClassSummary summary = new PrimaryClassSummary(rows, new PrimaryClassSummary.EvaluationCounts(
+        evaluations[YearEvaluation.HOAN_THANH_XUAT_SAC.ordinal()], evaluations[YearEvaluation.HOAN_THANH_TOT.ordinal()],
+        evaluations[YearEvaluation.HOAN_THANH.ordinal()], evaluations[YearEvaluation.CHUA_HOAN_THANH.ordinal()],
+        evaluations[YearEvaluation.values().length]),
+        new PrimaryClassSummary.AwardCounts(awards[PrimaryAward.XUAT_SAC.ordinal()], awards[PrimaryAward.TIEU_BIEU.ordinal()]));
+    return new ClassYearSummary(schoolClass.id(), schoolClass.name(), schoolClass.grade(), schoolYear,
+        SchoolLevel.PRIMARY, rules.id(), null, summary, complete);
   }
 
   /** One pupil's year: the report's primary part and what is still missing. */

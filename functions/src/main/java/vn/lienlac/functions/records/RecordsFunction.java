@@ -26,9 +26,9 @@ import vn.lienlac.model.common.ListResponse;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.records.ClassAttendance;
-import vn.lienlac.model.records.ClassConduct;
 import vn.lienlac.model.records.ClassCompetencies;
 import vn.lienlac.model.records.ClassEvaluations;
+import vn.lienlac.model.records.ClassConduct;
 import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.LeaveRequest;
 import vn.lienlac.model.records.SchoolGradingSettings;
@@ -46,11 +46,11 @@ public final class RecordsFunction extends ApiFunction {
   private final GradesService grades;
   private final AttendanceService attendance;
   private final LeaveService leaves;
+  private final PrimaryRecordsService primary;
+  private final PrimaryReportService primaryReports;
   private final ConductService conduct;
   private final YearReportService years;
   private final GradingSettingsService settings;
-  private final PrimaryRecordsService primary;
-  private final PrimaryReportService primaryReports;
   private final Clock clock;
 
   /** Lambda's entry: configuration from the environment template.yaml sets. */
@@ -80,11 +80,11 @@ public final class RecordsFunction extends ApiFunction {
     this.grades = new GradesService(dynamo, roster, clock, events);
     this.leaves = new LeaveService(dynamo, clock, IdGenerator.RANDOM, events);
     this.attendance = new AttendanceService(dynamo, roster, leaves, clock);
-    this.conduct = new ConductService(dynamo, roster, clock);
-    this.settings = new GradingSettingsService(dynamo, clock);
-    this.years = new YearReportService(roster, grades, conduct, attendance);
     this.primary = new PrimaryRecordsService(dynamo, roster, clock, events);
     this.primaryReports = new PrimaryReportService(dynamo, roster, primary);
+    this.conduct = new ConductService(dynamo, roster, clock);
+    this.settings = new GradingSettingsService(dynamo, clock);
+    this.years = new YearReportService(roster, grades, conduct, attendance, primaryReports);
     on("GET /v1/students/{studentId}/grades", this::studentGrades);
     on("GET /v1/students/{studentId}/grades/history", this::studentGradeHistory);
     on("GET /v1/students/{studentId}/attendance", this::studentAttendance);
@@ -98,6 +98,11 @@ public final class RecordsFunction extends ApiFunction {
     on("GET /v1/classes/{classId}/attendance/{date}/history", this::classAttendanceHistory);
     on("GET /v1/classes/{classId}/leave-requests", this::classLeaveRequests);
     on("PATCH /v1/leave-requests/{leaveRequestId}", this::decideLeaveRequest);
+    // Primary schools (Circular 27/2020): a subject's marks at the term's two points; qualities and competencies.
+    on("GET /v1/classes/{classId}/evaluations/{subject}/{term}", this::getEvaluations);
+    on("PUT /v1/classes/{classId}/evaluations/{subject}/{term}", this::putEvaluations);
+    on("GET /v1/classes/{classId}/competencies/{term}", this::getCompetencies);
+    on("PUT /v1/classes/{classId}/competencies/{term}", this::putCompetencies);
     // Secondary e-records (issue 16): conduct, the year report, the class's year summary, grading settings.
     on("GET /v1/classes/{classId}/conduct/{term}", this::getClassConduct);
     on("PUT /v1/classes/{classId}/conduct/{term}", this::putClassConduct);
@@ -105,11 +110,6 @@ public final class RecordsFunction extends ApiFunction {
     on("GET /v1/classes/{classId}/year-summary/{schoolYear}", this::classYearSummary);
     on("GET /v1/schools/{schoolId}/grading-settings", this::getGradingSettings);
     on("PUT /v1/schools/{schoolId}/grading-settings", this::putGradingSettings);
-    // Primary schools (Circular 27/2020): a subject's marks at the term's two points; qualities and competencies.
-    on("GET /v1/classes/{classId}/evaluations/{subject}/{term}", this::getEvaluations);
-    on("PUT /v1/classes/{classId}/evaluations/{subject}/{term}", this::putEvaluations);
-    on("GET /v1/classes/{classId}/competencies/{term}", this::getCompetencies);
-    on("PUT /v1/classes/{classId}/competencies/{term}", this::putCompetencies);
   }
 
   private ApiResponse studentGrades(ApiRequest request) {
@@ -208,6 +208,42 @@ public final class RecordsFunction extends ApiFunction {
     return ApiResponse.ok(leaves.decide(caller(request), leaveId, decision));
   }
 
+  private ApiResponse getEvaluations(ApiRequest request) {
+    String subject = primarySubject(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_GRADEBOOK, subject);
+    return ApiResponse.ok(primary.evaluations(schoolClass, subject, term, request.locale()));
+  }
+
+  private ApiResponse putEvaluations(ApiRequest request) {
+    Caller caller = caller(request);
+    String subject = primarySubject(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_GRADEBOOK, subject);
+    ClassEvaluations.Update update = request.body(ClassEvaluations.Update.class);
+    return ApiResponse.ok(primary.updateEvaluations(caller, schoolClass, subject, term, update, request.requestId(),
+        request.locale()));
+  }
+
+  private ApiResponse getCompetencies(ApiRequest request) {
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_COMPETENCIES, null);
+    return ApiResponse.ok(primary.competencies(schoolClass, term, request.locale()));
+  }
+
+  private ApiResponse putCompetencies(ApiRequest request) {
+    Caller caller = caller(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_COMPETENCIES, null);
+    ClassCompetencies.Update update = request.body(ClassCompetencies.Update.class);
+    return ApiResponse.ok(primary.updateCompetencies(caller, schoolClass, term, update, request.requestId(),
+        request.locale()));
+  }
+
   private ApiResponse getClassConduct(ApiRequest request) {
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
@@ -252,42 +288,6 @@ public final class RecordsFunction extends ApiFunction {
   /** The {@code schoolYear} path parameter, {@code 2026-2027}: a malformed one is a 400. */
   private static String schoolYear(ApiRequest request) {
     return RecordBooks.schoolYear(request.pathParameter("schoolYear"));
-  }
-
-  private ApiResponse getEvaluations(ApiRequest request) {
-    String subject = primarySubject(request);
-    TermId term = term("term", request.pathParameter("term"));
-    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_GRADEBOOK, subject);
-    return ApiResponse.ok(primary.evaluations(schoolClass, subject, term, request.locale()));
-  }
-
-  private ApiResponse putEvaluations(ApiRequest request) {
-    Caller caller = caller(request);
-    String subject = primarySubject(request);
-    TermId term = term("term", request.pathParameter("term"));
-    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
-        ClassAction.WRITE_GRADEBOOK, subject);
-    ClassEvaluations.Update update = request.body(ClassEvaluations.Update.class);
-    return ApiResponse.ok(primary.updateEvaluations(caller, schoolClass, subject, term, update, request.requestId(),
-        request.locale()));
-  }
-
-  private ApiResponse getCompetencies(ApiRequest request) {
-    TermId term = term("term", request.pathParameter("term"));
-    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_COMPETENCIES, null);
-    return ApiResponse.ok(primary.competencies(schoolClass, term, request.locale()));
-  }
-
-  private ApiResponse putCompetencies(ApiRequest request) {
-    Caller caller = caller(request);
-    TermId term = term("term", request.pathParameter("term"));
-    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
-        ClassAction.WRITE_COMPETENCIES, null);
-    ClassCompetencies.Update update = request.body(ClassCompetencies.Update.class);
-    return ApiResponse.ok(primary.updateCompetencies(caller, schoolClass, term, update, request.requestId(),
-        request.locale()));
   }
 
   private Caller caller(ApiRequest request) {

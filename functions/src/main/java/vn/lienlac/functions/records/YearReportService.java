@@ -1,7 +1,6 @@
 package vn.lienlac.functions.records;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,9 +41,12 @@ public final class YearReportService {
   private final GradesService grades;
   private final ConductService conduct;
   private final AttendanceService attendance;
+  /** A primary school's year (Circular 27/2020). */
+  private final PrimaryReportService primary;
 
   public YearReportService(RosterRepository roster, GradesService grades, ConductService conduct,
-      AttendanceService attendance) {
+      AttendanceService attendance, PrimaryReportService primary) {
+    this.primary = primary;
     this.roster = roster;
     this.grades = grades;
     this.conduct = conduct;
@@ -59,11 +61,11 @@ public final class YearReportService {
    */
   public YearReport report(Student student, String schoolYear, Locale locale) {
     School school = roster.school(student.schoolId()).orElseThrow(ApiException.NotFound::new);
-    Map<Integer, Map<String, GradeItem>> marks = grades.yearItems(school.id(), student.id(), schoolYear);
-    SchoolClass schoolClass = classOfYear(student, schoolYear, marks);
+    SchoolClass schoolClass = classOfYear(student, schoolYear);
     if (school.level() == SchoolLevel.PRIMARY) {
       return primaryReport(school, schoolClass, student, schoolYear, locale);
     }
+    Map<Integer, Map<String, GradeItem>> marks = grades.yearItems(school.id(), student.id(), schoolYear);
     GradingRules rules = grades.rules(school.id());
     int absences = attendance.absentDays(schoolClass, schoolYear).getOrDefault(student.id(), 0);
     Year year = year(rules, schoolClass, marks, conduct.ofYear(school.id(), student.id(), schoolYear), absences,
@@ -73,13 +75,10 @@ public final class YearReportService {
         year.pending().isEmpty(), year.pending());
   }
 
-  /**
-   * The primary (Circular 27/2020) report: the primary e-records work adds its branch here. Until
-   * then a primary school's year report is a 404 with the reason.
-   */
+  /** The primary (Circular 27/2020) report: {@link PrimaryReportService}. */
   private YearReport primaryReport(School school, SchoolClass schoolClass, Student student, String schoolYear,
       Locale locale) {
-    throw new ApiException.NotFound();
+    return primary.yearReport(student, school, schoolClass, schoolYear, locale);
   }
 
   /**
@@ -92,7 +91,7 @@ public final class YearReportService {
       throw new ApiException.NotFound();
     }
     if (school.level() == SchoolLevel.PRIMARY) {
-      throw new ApiException.NotFound(); // the primary e-records work adds its summary here
+      return primary.classSummary(school, schoolClass, schoolYear, locale);
     }
     GradingRules rules = grades.rules(school.id());
     List<ClassMember> members = roster.members(school.id(), schoolClass.id());
@@ -266,11 +265,10 @@ public final class YearReportService {
    * its year); 404 when they were in no class that year. The enrolment periods are the one record of
    * a pupil's classes over time (the marks' class is not asked).
    */
-  private SchoolClass classOfYear(Student student, String schoolYear, Map<Integer, Map<String, GradeItem>> marks) {
+  private SchoolClass classOfYear(Student student, String schoolYear) {
     return roster.enrolmentIn(student.schoolId(), student.id(), schoolYear)
         .flatMap(e -> roster.schoolClass(student.schoolId(), e.classId()))
         .filter(c -> c.schoolYear().equals(schoolYear))
         .orElseThrow(ApiException.NotFound::new);
   }
-
 }

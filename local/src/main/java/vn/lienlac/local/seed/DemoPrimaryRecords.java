@@ -38,8 +38,9 @@ import vn.lienlac.model.records.grading.YearEvaluation;
  * the teachers would: every class has mid-term 1, end of term 1 and mid-term 2 entered (ratings,
  * comments, tests where the programme has one; qualities and competencies); in
  * {@link DemoPrimarySchool#WHOLE_YEAR_CLASS} the end of the year too, with one pupil at each
- * end-of-year level ({@link #PROFILES}) and one nominated Học sinh Tiêu biểu. Each point is entered
- * on its own day (its own fixed clock), so the audit reads like a year of entry.
+ * end-of-year level ({@link #PROFILES}) and one nominated Học sinh Tiêu biểu. A term's points are
+ * entered in one PUT per subject (the build's seed stays fast), on the day of the term's last point
+ * entered (its own fixed clock).
  */
 final class DemoPrimaryRecords {
   static final TermId TERM_1 = new TermId(2026, 1);
@@ -95,44 +96,61 @@ final class DemoPrimaryRecords {
         Caller teacher = people.get(schoolClass.subjectTeachers().get(subject.subject())).caller();
         tasks.add(() -> {
           Random random = DemoSeed.random(schoolClass.id() + "/" + subject.subject());
-          for (PrimaryPoint point : entered) {
+          for (List<PrimaryPoint> points : byTerm(entered)) {
             List<ClassEvaluations.Row> rows = new ArrayList<>();
             for (int p = 0; p < pupils.size(); p++) {
               Student pupil = pupils.get(p);
-              YearEvaluation profile = wholeYear && point == PrimaryPoint.END_OF_YEAR && p < PROFILES.size()
-                  ? PROFILES.get(p) : null;
-              rows.add(new ClassEvaluations.Row(pupil.id(), Map.of(point,
-                  mark(subject, point, ability.get(pupil.id()), profile, random)), null));
+              Map<PrimaryPoint, ClassEvaluations.Mark> marks = new EnumMap<>(PrimaryPoint.class);
+              for (PrimaryPoint point : points) {
+                YearEvaluation profile = wholeYear && point == PrimaryPoint.END_OF_YEAR && p < PROFILES.size()
+                    ? PROFILES.get(p) : null;
+                marks.put(point, mark(subject, point, ability.get(pupil.id()), profile, random));
+              }
+              rows.add(new ClassEvaluations.Row(pupil.id(), marks, null));
             }
-            services.get(point).updateEvaluations(teacher, schoolClass, subject.subject(), term(point),
-                new ClassEvaluations.Update(rows), "seed-" + point.name().toLowerCase(Locale.ROOT), Messages.VIETNAMESE);
+            PrimaryPoint last = points.getLast();
+            services.get(last).updateEvaluations(teacher, schoolClass, subject.subject(), term(last),
+                new ClassEvaluations.Update(rows), "seed-" + last.name().toLowerCase(Locale.ROOT), Messages.VIETNAMESE);
           }
         });
       }
       Caller homeroom = people.get(schoolClass.homeroomTeacherId()).caller();
       tasks.add(() -> {
         Random random = DemoSeed.random(schoolClass.id() + "/qualities");
-        for (PrimaryPoint point : entered) {
+        for (List<PrimaryPoint> points : byTerm(entered)) {
           List<ClassCompetencies.Row> rows = new ArrayList<>();
           for (int p = 0; p < pupils.size(); p++) {
             Student pupil = pupils.get(p);
-            boolean end = wholeYear && point == PrimaryPoint.END_OF_YEAR;
-            YearEvaluation profile = end && p < PROFILES.size() ? PROFILES.get(p) : null;
-            Map<String, QualityRating> ratings = new LinkedHashMap<>();
-            for (String code : PrimaryQualities.ALL) {
-              ratings.put(code, quality(ability.get(pupil.id()), profile, random));
+            Map<PrimaryPoint, ClassCompetencies.Assessment> assessments = new EnumMap<>(PrimaryPoint.class);
+            ClassCompetencies.Exemplary exemplary = null;
+            for (PrimaryPoint point : points) {
+              boolean end = wholeYear && point == PrimaryPoint.END_OF_YEAR;
+              YearEvaluation profile = end && p < PROFILES.size() ? PROFILES.get(p) : null;
+              Map<String, QualityRating> ratings = new LinkedHashMap<>();
+              for (String code : PrimaryQualities.ALL) {
+                ratings.put(code, quality(ability.get(pupil.id()), profile, random));
+              }
+              assessments.put(point, new ClassCompetencies.Assessment(ratings,
+                  QUALITY_COMMENTS[random.nextInt(QUALITY_COMMENTS.length)]));
+              if (end && p == EXEMPLARY_PUPIL) {
+                exemplary = new ClassCompetencies.Exemplary(true, EXEMPLARY_REASON);
+              }
             }
-            ClassCompetencies.Exemplary exemplary = end && p == EXEMPLARY_PUPIL
-                ? new ClassCompetencies.Exemplary(true, EXEMPLARY_REASON) : null;
-            rows.add(new ClassCompetencies.Row(pupil.id(), Map.of(point, new ClassCompetencies.Assessment(ratings,
-                QUALITY_COMMENTS[random.nextInt(QUALITY_COMMENTS.length)])), exemplary, null));
+            rows.add(new ClassCompetencies.Row(pupil.id(), assessments, exemplary, null));
           }
-          services.get(point).updateCompetencies(homeroom, schoolClass, term(point), new ClassCompetencies.Update(rows),
-              "seed-" + point.name().toLowerCase(Locale.ROOT), Messages.VIETNAMESE);
+          PrimaryPoint last = points.getLast();
+          services.get(last).updateCompetencies(homeroom, schoolClass, term(last), new ClassCompetencies.Update(rows),
+              "seed-" + last.name().toLowerCase(Locale.ROOT), Messages.VIETNAMESE);
         }
       });
     }
     DemoSeed.inParallel(pool, tasks, Runnable::run);
+  }
+
+  /** The points entered, grouped by term (one PUT per term: fewer writes keep the build's seed fast). */
+  private static List<List<PrimaryPoint>> byTerm(List<PrimaryPoint> entered) {
+    return List.of(entered.stream().filter(p -> p.term() == 1).toList(), entered.stream().filter(p -> p.term() == 2)
+        .toList());
   }
 
   private static TermId term(PrimaryPoint point) {

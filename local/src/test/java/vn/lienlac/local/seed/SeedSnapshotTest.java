@@ -113,9 +113,8 @@ class SeedSnapshotTest {
     assertThat(byType.get("Grade")).isEqualTo(byType.get("GradeAudit")).isGreaterThan(2000);
     // 6 secondary and 5 primary classes, and 6 days of last year's 6A1 at each secondary school (issue 16).
     assertThat(byType.get("AttendanceRegister")).isEqualTo(11 * 55L + 2 * 6);
-    // The primary school (issue 16): qualities and competencies, 3 points entered per class (4 in 5A), audited.
-    assertThat(byType.get("Competency")).isEqualTo(5 * 12 * 2L);
-    assertThat(byType.get("CompetencyAudit")).isEqualTo(4 * 12 * 3L + 12 * 4L);
+    // The primary school (issue 16): qualities and competencies of 5 classes of 12 in both terms, one audit each.
+    assertThat(byType.get("Competency")).isEqualTo(5 * 12 * 2L).isEqualTo(byType.get("CompetencyAudit"));
     // Term conduct of this HK1 (6 secondary classes), both terms of last year's 6A1 (2 schools), each audited.
     assertThat(byType.get("Conduct")).isEqualTo(byType.get("ConductAudit"));
 

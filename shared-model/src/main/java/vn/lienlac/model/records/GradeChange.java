@@ -17,7 +17,7 @@ public record GradeChange(String subject, String subjectName, String term, Offse
 
   /**
    * The marks as saved: scores, or a comment-only subject's assessment ratings; {@code rating} is a
-   * term rating entered directly (before the assessments were entered one by one); a primary
+   * term rating entered directly (before the assessments were entered one by one). A primary
    * subject's (Circular 27/2020) are in {@code points} alone, by point.
    */
   public record Marks(List<BigDecimal> regular, BigDecimal midterm, BigDecimal finalExam, Rating rating,
