@@ -220,7 +220,7 @@ class AuthorizationMatrixTest {
       op("GET /v1/classes/{classId}/competencies/{term}").primary().allow(TEACHER, COLLEAGUE, STAFF)
           .expect(body -> assertThat(body.get("qualities")).hasSize(15)),
       op("PUT /v1/classes/{classId}/competencies/{term}").primary().body(World::changedCompetencies)
-          .restore(World::restoreCompetencies).allow(TEACHER).forbid(COLLEAGUE, STAFF)),
+          .restore(World::restoreCompetencies).allow(TEACHER).forbid(COLLEAGUE, STAFF),
       // --- record book (học bạ PDF): the family, the homeroom teacher, staff; a subject teacher sees the marks, not
       // the book (404). A class's books: its homeroom teacher and staff; its other teachers 403.
       op("GET /v1/students/{studentId}/record-book/{schoolYear}").allow(PARENT, TEACHER, STAFF).pdf(),

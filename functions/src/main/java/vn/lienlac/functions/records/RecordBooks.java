@@ -48,7 +48,9 @@ public final class RecordBooks {
     GradesService grades = new GradesService(dynamo, roster, clock);
     AttendanceService attendance = new AttendanceService(dynamo, roster,
         new LeaveService(dynamo, clock, IdGenerator.RANDOM), clock);
-    this.years = new YearReportService(roster, grades, new ConductService(dynamo, roster, clock), attendance);
+    PrimaryReportService primary = new PrimaryReportService(dynamo, roster,
+        new PrimaryRecordsService(dynamo, roster, clock));
+    this.years = new YearReportService(roster, grades, new ConductService(dynamo, roster, clock), attendance, primary);
   }
 
   /** One pupil's book: the year report and what else it prints. */
