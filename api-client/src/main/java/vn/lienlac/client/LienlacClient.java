@@ -178,6 +178,13 @@ public final class LienlacClient {
     return call("GET", "/v1/conversations", null, null, new TypeReference<ListResponse<Conversation>>() {}).items();
   }
 
+  /** A parent writes to a teacher of their child's class (the first message starts the conversation). */
+  public Conversation.Started startConversation(String studentId, String teacherId, String clientMessageId,
+      String text) {
+    return call("POST", "/v1/conversations", new Conversation.Start(studentId, teacherId, null, text, clientMessageId),
+        null, new TypeReference<Conversation.Started>() {});
+  }
+
   public Conversation.Page messages(String conversationId) {
     return get("/v1/conversations/" + p(conversationId) + "/messages", Conversation.Page.class);
   }
