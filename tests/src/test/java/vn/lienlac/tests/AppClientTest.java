@@ -108,7 +108,7 @@ class AppClientTest {
     assertThat(open.status()).isEqualTo(Invoice.Status.OPEN);
     assertThat(open.outstandingVnd()).isEqualTo(150_000);
 
-    Payment payment = parent.payWithVnpay(open.id(), "vn");
+    Payment payment = parent.payWithVnpay(open.id(), "vi");
 
     // The payer's browser (the app opens this page): VNPay's sandbox page, then "Pay".
     String page = parent.resolve(payment.redirectUrl()).toString();
