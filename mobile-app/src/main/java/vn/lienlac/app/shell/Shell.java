@@ -38,15 +38,15 @@ public final class Shell {
     Map<String, String> icons = new LinkedHashMap<>();
     if ("PARENT".equals(context.role())) {
       tabs.put("grades", () -> new GradesView(new GradesViewModel(context, TERM), text).build());
-      icons.put("grades", "mdi2s-school");
+      icons.put("grades", "mdmz-school");
       tabs.put("invoices", () -> new InvoicesView(new InvoicesViewModel(context), text).build());
-      icons.put("invoices", "mdi2c-cash");
+      icons.put("invoices", "mdmz-payments");
     } else {
       tabs.put("gradebook", () -> notYet(text));
-      icons.put("gradebook", "mdi2b-book-open-variant");
+      icons.put("gradebook", "mdmz-menu_book");
     }
     tabs.put("messages", () -> notYet(text));
-    icons.put("messages", "mdi2m-message-text");
+    icons.put("messages", "mdoal-chat");
 
     ToggleGroup group = new ToggleGroup();
     HBox nav = new HBox();
