@@ -56,6 +56,11 @@ public final class LienlacClient {
       .serializationInclusion(JsonInclude.Include.NON_NULL)
       .build();
 
+  /** The client's JSON mapper (the app's offline cache writes the same DTOs with it). */
+  public static ObjectMapper json() {
+    return JSON;
+  }
+
   private final URI base;
   private final HttpClient http;
   private final Duration timeout;
