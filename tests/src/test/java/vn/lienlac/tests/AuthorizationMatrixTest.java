@@ -193,7 +193,34 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("status").asText()).isEqualTo("DISMISSED")),
       // {paymentId} is a new VIETQR payment the parent started for the pupil.
       op("GET /v1/payments/{paymentId}/vietqr").allow(PARENT, STAFF)
-          .expect(body -> assertThat(body.get("payload").asText()).startsWith("000201010212")));
+          .expect(body -> assertThat(body.get("payload").asText()).startsWith("000201010212")),
+      // --- secondary e-records (issue 16): the class's teachers and staff read conduct; only the
+      // homeroom teacher rates it (the other teachers and staff see the class: 403).
+      op("GET /v1/classes/{classId}/conduct/{term}").allow(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("rows")).isNotEmpty()),
+      op("PUT /v1/classes/{classId}/conduct/{term}").body(World::conductRating).allow(TEACHER).forbid(COLLEAGUE, STAFF),
+      // The year report: the same readers as the grades. The class summary: homeroom teacher and staff.
+      op("GET /v1/students/{studentId}/report/{schoolYear}").allow(PARENT, TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.at("/secondary/subjects")).isNotEmpty()),
+      op("GET /v1/classes/{classId}/year-summary/{schoolYear}").allow(TEACHER, STAFF).forbid(COLLEAGUE)
+          .expect(body -> assertThat(body.at("/secondary/rows")).isNotEmpty()),
+      // Grading settings: the school's teachers and staff read, staff change; the school's families see
+      // the school but not this (403); another school's staff: 404.
+      op("GET /v1/schools/{schoolId}/grading-settings").allow(TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
+          .forbid(PARENT, OTHER_PARENT).expect(body -> assertThat(body.get("commentRegularCount").asInt()).isPositive()),
+      op("PUT /v1/schools/{schoolId}/grading-settings").body(World::gradingSettings).restore(World::restoreSettings)
+          .allow(STAFF).forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
+      // --- primary e-records (issue 16, Circular 27/2020): at the primary school (Kim Đồng), relative to a
+      // pupil of 4A (World.PRIMARY_CLASS): its homeroom teacher teaches it Toán; the specialist teaches it
+      // Ngoại ngữ 1 (COLLEAGUE); another class's homeroom teacher; the school's office.
+      op("GET /v1/classes/{classId}/evaluations/{subject}/{term}").primary().allow(TEACHER, STAFF).forbid(COLLEAGUE)
+          .expect(body -> assertThat(body.get("rows")).isNotEmpty()),
+      op("PUT /v1/classes/{classId}/evaluations/{subject}/{term}").primary().body(World::changedEvaluation)
+          .restore(World::restoreEvaluation).allow(TEACHER).forbid(COLLEAGUE, STAFF),
+      op("GET /v1/classes/{classId}/competencies/{term}").primary().allow(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("qualities")).hasSize(15)),
+      op("PUT /v1/classes/{classId}/competencies/{term}").primary().body(World::changedCompetencies)
+          .restore(World::restoreCompetencies).allow(TEACHER).forbid(COLLEAGUE, STAFF));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -211,8 +238,10 @@ class AuthorizationMatrixTest {
 
     World world = new World(seeded);
     Map<Actor, ApiClient> clients = new EnumMap<>(Actor.class);
+    Map<Actor, ApiClient> primaryClients = new EnumMap<>(Actor.class);
     for (Actor actor : Actor.values()) {
       clients.put(actor, actor == ANONYMOUS ? anonymous : seeded.as(world.users.get(actor)));
+      primaryClients.put(actor, actor == ANONYMOUS ? anonymous : seeded.as(world.primaryUsers.get(actor)));
     }
     List<String> failures = new ArrayList<>();
     int cells = 0;
@@ -234,7 +263,7 @@ class AuthorizationMatrixTest {
         world.actor = actor;
         Cell cell = new Cell(operation, actor);
         try {
-          run(cell, world, clients.get(actor));
+          run(cell, world, (operation.primary ? primaryClients : clients).get(actor));
         } catch (AssertionError | RuntimeException e) {
           failures.add(cell + ": " + e.getMessage());
         }
@@ -391,6 +420,8 @@ class AuthorizationMatrixTest {
     /** Public, but authorized by a provider's signature only: every actor, token or not, gets 401. */
     boolean signatureOnly;
     boolean unnamed;
+    /** About the primary school's pupil and class ({@link World#PRIMARY_CLASS}), with its actors. */
+    boolean primary;
     String query;
     Function<World, Object> body;
     Consumer<JsonNode> expect;
@@ -438,6 +469,12 @@ class AuthorizationMatrixTest {
 
     Operation body(Function<World, Object> makeBody) {
       this.body = makeBody;
+      return this;
+    }
+
+    /** The resource is the primary school's (issue 16): the primary pupil and class, and the actors around them. */
+    Operation primary() {
+      primary = true;
       return this;
     }
 
@@ -502,6 +539,15 @@ class AuthorizationMatrixTest {
     private JsonNode originalRow;
     private int markCount;
 
+    // --- the primary school (issue 16): a 4A pupil at Kim Đồng and the people around them.
+    static final String PRIMARY_CLASS = "kd-2026-4a";
+    final Map<Actor, String> primaryUsers = new EnumMap<>(Actor.class);
+    final String primaryPupil;
+    final Set<String> primaryRosterIds = new LinkedHashSet<>();
+    final Set<String> primaryRosterNames = new LinkedHashSet<>();
+    private JsonNode originalEvaluation;
+    private JsonNode originalCompetencies;
+
     World(SeededApi seeded) {
       this.seeded = seeded;
       List<DevUser> parents = seeded.stack().users().stream()
@@ -551,6 +597,81 @@ class AuthorizationMatrixTest {
           Map.of("studentId", pupil, "text", "Ma trận: lời chào", "clientMessageId", UUID.randomUUID().toString()));
       assertThat(started.status()).as(started.text()).isBetween(200, 201);
       conversationId = started.body().at("/conversation/id").asText();
+
+      // Primary: the last family of the school with a child in 4A (other tests take families from the start).
+      List<DevUser> primaryParents = seeded.stack().users().stream()
+          .filter(u -> u.role().equals("PARENT") && u.schoolId().equals(SeededApi.KIM_DONG)).toList().reversed();
+      String primaryParent = null;
+      String primaryChild = null;
+      for (DevUser user : primaryParents) {
+        var inClass = seeded.children(user.id()).stream().filter(c -> c.classId().equals(PRIMARY_CLASS)).findFirst();
+        if (inClass.isPresent()) {
+          primaryParent = user.id();
+          primaryChild = inClass.get().studentId();
+          break;
+        }
+      }
+      assertThat(primaryChild).as("a 4A pupil with a parent account").isNotNull();
+      this.primaryPupil = primaryChild;
+      String primaryPupilId = primaryChild;
+      primaryUsers.put(PARENT, primaryParent);
+      primaryUsers.put(OTHER_PARENT, primaryParents.stream().map(DevUser::id)
+          .filter(id -> seeded.children(id).stream().noneMatch(c -> c.classId().equals(PRIMARY_CLASS)))
+          .findFirst().orElseThrow());
+      primaryUsers.put(TEACHER, "kd-gv-04");
+      primaryUsers.put(COLLEAGUE, "kd-gv-06");
+      primaryUsers.put(OTHER_TEACHER, "kd-gv-01");
+      primaryUsers.put(STAFF, "kd-vp-01");
+      primaryUsers.put(OTHER_SCHOOL_STAFF, "lqd-vp-01");
+      JsonNode evaluations = seeded.as(primaryUsers.get(STAFF)).get(evaluationsPath()).body();
+      evaluations.get("rows").forEach(row -> {
+        primaryRosterIds.add(row.get("studentId").asText());
+        primaryRosterNames.add(row.get("fullName").asText());
+        if (row.get("studentId").asText().equals(primaryPupilId)) {
+          originalEvaluation = row.get("points").get("MID_TERM_1");
+        }
+      });
+      seeded.as(primaryUsers.get(STAFF)).get(competenciesPath()).body().get("rows").forEach(row -> {
+        if (row.get("studentId").asText().equals(primaryPupilId)) {
+          originalCompetencies = row.get("points").get("MID_TERM_1");
+        }
+      });
+      assertThat(originalEvaluation).as("the seed's Toán mark of the primary pupil at mid-term 1").isNotNull();
+      assertThat(originalCompetencies).as("the seed's qualities of the primary pupil at mid-term 1").isNotNull();
+    }
+
+    String evaluationsPath() {
+      return "/v1/classes/" + PRIMARY_CLASS + "/evaluations/" + SUBJECT + "/" + SeededApi.TERM;
+    }
+
+    String competenciesPath() {
+      return "/v1/classes/" + PRIMARY_CLASS + "/competencies/" + SeededApi.TERM;
+    }
+
+    /** The primary pupil's Toán mark at mid-term 1 with a new comment each call. */
+    Object changedEvaluation() {
+      var mark = ((com.fasterxml.jackson.databind.node.ObjectNode) originalEvaluation.deepCopy())
+          .put("comment", "Ma trận " + ++markCount);
+      return Map.of("rows", List.of(Map.of("studentId", primaryPupil, "points", Map.of("MID_TERM_1", mark))));
+    }
+
+    void restoreEvaluation() {
+      ApiClient.Response restored = seeded.as(primaryUsers.get(TEACHER)).put(evaluationsPath(), Map.of("rows",
+          List.of(Map.of("studentId", primaryPupil, "points", Map.of("MID_TERM_1", originalEvaluation)))));
+      assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+    }
+
+    /** The primary pupil's qualities at mid-term 1 with a new comment each call. */
+    Object changedCompetencies() {
+      var assessment = ((com.fasterxml.jackson.databind.node.ObjectNode) originalCompetencies.deepCopy())
+          .put("comment", "Ma trận " + ++markCount);
+      return Map.of("rows", List.of(Map.of("studentId", primaryPupil, "points", Map.of("MID_TERM_1", assessment))));
+    }
+
+    void restoreCompetencies() {
+      ApiClient.Response restored = seeded.as(primaryUsers.get(TEACHER)).put(competenciesPath(), Map.of("rows",
+          List.of(Map.of("studentId", primaryPupil, "points", Map.of("MID_TERM_1", originalCompetencies)))));
+      assertThat(restored.status()).as(restored.text()).isEqualTo(200);
     }
 
     // --- messaging ---
@@ -590,6 +711,18 @@ class AuthorizationMatrixTest {
     /** Path parameters; {@code {leaveRequestId}} is a new pending request each time. */
     Map<String, String> parameters(Operation operation) {
       Map<String, String> values = new LinkedHashMap<>();
+      if (operation.primary) {
+        for (String name : operation.parameterNames()) {
+          values.put(name, switch (name) {
+            case "studentId" -> primaryPupil;
+            case "classId" -> PRIMARY_CLASS;
+            case "subject" -> SUBJECT;
+            case "term" -> SeededApi.TERM;
+            default -> throw new AssertionError("No primary value for {" + name + "}: add one to World.parameters");
+          });
+        }
+        return values;
+      }
       for (String name : operation.parameterNames()) {
         values.put(name, switch (name) {
           case "studentId" -> pupil;
@@ -606,6 +739,7 @@ class AuthorizationMatrixTest {
           case "invoiceId" -> operation.template.endsWith("/receipt") ? paidInvoice() : newInvoice();
           case "reviewId" -> parkedTransfer();
           case "paymentId" -> vietqrPayment();
+          case "schoolYear" -> SeededApi.SCHOOL_YEAR;
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
@@ -756,6 +890,29 @@ class AuthorizationMatrixTest {
       assertThat(restored.status()).as(restored.text()).isEqualTo(200);
     }
 
+    private int conductCount;
+
+    /** The pupil's term conduct, a different rating each call, so that every allowed cell changes it. */
+    Object conductRating() {
+      String[] ratings = {"TOT", "KHA", "DAT"};
+      return Map.of("rows", List.of(Map.of("studentId", pupil, "conduct", ratings[++conductCount % ratings.length])));
+    }
+
+    /**
+     * The school's settings with a primary-only value changed (the matrix school is secondary, so
+     * nothing it grades changes), different each call.
+     */
+    Object gradingSettings() {
+      return Map.of("commentRegularCount", 2, "primaryTestScoreMin", 1, "primaryCompletedMinTest", 6 + ++conductCount % 2);
+    }
+
+    /** The documented defaults back. */
+    void restoreSettings() {
+      ApiClient.Response restored = seeded.as(users.get(STAFF)).put("/v1/schools/" + SeededApi.NGUYEN_TRAI
+          + "/grading-settings", Map.of("commentRegularCount", 2, "primaryTestScoreMin", 1, "primaryCompletedMinTest", 5));
+      assertThat(restored.status()).as(restored.text()).isEqualTo(200);
+    }
+
     /** A different note each call, so that every allowed cell changes the register. */
     Object marks() {
       return Map.of("marks", List.of(Map.of("studentId", pupil, "status", "LATE", "note", "Ma trận " + ++markCount)));
@@ -770,6 +927,13 @@ class AuthorizationMatrixTest {
         secrets.add("7A1");
         secrets.add("Nguyễn Trãi");
       }
+      // The primary class's (issue 16).
+      secrets.addAll(primaryRosterIds);
+      secrets.addAll(primaryRosterNames);
+      if (status != 403) {
+        secrets.add("4A");
+        secrets.add("Kim Đồng");
+      }
       return secrets;
     }
 
@@ -783,6 +947,9 @@ class AuthorizationMatrixTest {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
       List<String> partitions = new ArrayList<>(List.of("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + pupil,
           "S#" + SeededApi.NGUYEN_TRAI + "#C#" + CLASS));
+      // The primary pupil's and class's (issue 16).
+      partitions.add("S#" + SeededApi.KIM_DONG + "#ST#" + primaryPupil);
+      partitions.add("S#" + SeededApi.KIM_DONG + "#C#" + PRIMARY_CLASS);
       // Announcements: the class's scope partition, and the announcement's own (its receipts).
       partitions.add("S#" + SeededApi.NGUYEN_TRAI + "#ANN#C#" + CLASS);
       if (values.containsKey("announcementId")) {
@@ -800,6 +967,13 @@ class AuthorizationMatrixTest {
           .keyConditionExpression("pk = :pk AND begins_with(sk, :fee)").consistentRead(true)
           .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":fee", AttributeValue.fromS("FEE#")))
           .build()).items());
+      // Grading settings (issue 16): the school's item and its audit.
+      for (String prefix : List.of("SETTINGS#", "AUDIT#SETTINGS#")) {
+        items.addAll(table.client().query(QueryRequest.builder().tableName(table.tableName())
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)").consistentRead(true)
+            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":prefix", AttributeValue.fromS(prefix)))
+            .build()).items());
+      }
       // bank transfers (paydocs): the school's parked transactions and their audit.
       table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName())
           .keyConditionExpression("pk = :pk").consistentRead(true)

@@ -17,6 +17,7 @@ import vn.lienlac.model.common.SchoolTime;
  */
 final class SeededApi {
   static final String TERM = "2026-2027-HK1";
+  static final String SCHOOL_YEAR = "2026-2027";
   static final String NGUYEN_TRAI = "thcs-nguyen-trai";
   static final String LE_QUY_DON = "thcs-le-quy-don";
   /** nt-gv-01: homeroom teacher of 6A1, teaches Toán in 6A1 and 6A2. */
@@ -27,6 +28,12 @@ final class SeededApi {
   static final String CLASS_6A2 = "nt-2026-6a2";
   static final String CLASS_7A1 = "nt-2026-7a1";
   static final String LQD_6A1 = "lqd-2026-6a1";
+  // The primary school (issue 16, Circular 27/2020): one class per grade, kd-2026-1a … kd-2026-5a.
+  static final String KIM_DONG = "th-kim-dong";
+  /** kd-gv-05: homeroom teacher of 5A, whose whole school year the seed entered. */
+  static final String TEACHER_5A = "kd-gv-05";
+  static final String CLASS_4A = "kd-2026-4a";
+  static final String CLASS_5A = "kd-2026-5a";
 
   private final LocalStack stack;
   private final ApiClient anonymous;
@@ -60,6 +67,15 @@ final class SeededApi {
     assertThat(book.status()).as(book.text()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     book.body().get("rows").forEach(row -> ids.add(row.get("studentId").asText()));
+    return ids;
+  }
+
+  /** The pupils of a primary class (issue 16), through a teacher of the class (its qualities and competencies). */
+  List<String> pupilsOf(String teacherId, String classId) {
+    ApiClient.Response page = as(teacherId).get("/v1/classes/" + classId + "/competencies/" + TERM);
+    assertThat(page.status()).as(page.text()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    page.body().get("rows").forEach(row -> ids.add(row.get("studentId").asText()));
     return ids;
   }
 

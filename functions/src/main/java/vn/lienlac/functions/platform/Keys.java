@@ -46,12 +46,25 @@ public final class Keys {
   public static final String INVOICE_AUDIT = "AUDIT#";
   public static final String PAYMENT = "PAYMENT";
   public static final String RECEIPT_SEQUENCE = "RECEIPTSEQ";
+  // Primary e-records (issue 16, Circular 27/2020): a primary subject's marks use GRADE#{term}#{subject};
+  // the qualities and competencies of a pupil in a term, and their audit.
+  /** {@code S#{school}#ST#{student}} / {@code COMPETENCY#{term}}: a pupil's qualities and competencies in a term. */
+  public static final String COMPETENCY = "COMPETENCY#";
+  public static final String COMPETENCY_AUDIT = "AUDIT#COMPETENCY#";
 
   // Push (devices, settings, the dispatcher's send markers).
   /** Push devices: {@code USER#{sub}} / {@code S#{school}#DEVICE#{sha256(token)}} (read by announcements too). */
   public static final String DEVICE = "DEVICE#";
   public static final String PUSH_SETTINGS = "PUSH#SETTINGS";
   public static final String PUSH_CHUNK = "CHUNK#";
+
+  // Secondary e-records (issue 16): conduct per pupil and term, the school's grading settings.
+  /** {@code S#{school}#ST#{student}} / {@code CONDUCT#{term}}: a pupil's term conduct. */
+  public static final String CONDUCT = "CONDUCT#";
+  public static final String CONDUCT_AUDIT = "AUDIT#CONDUCT#";
+  /** {@code S#{school}} / {@code SETTINGS#GRADING}: the school's grading settings. */
+  public static final String GRADING_SETTINGS = "SETTINGS#GRADING";
+  public static final String GRADING_SETTINGS_AUDIT = "AUDIT#SETTINGS#GRADING#";
 
   private Keys() {}
 

@@ -388,4 +388,31 @@ public final class AttendanceService {
   private static LocalDate min(LocalDate a, LocalDate b) {
     return a.isBefore(b) ? a : b;
   }
+
+  // --- secondary e-records (issue 16): absences in a school year
+
+  /**
+   * Per pupil, the days marked absent (with or without permission) in the class's registers of a
+   * school year ({@code 2026-2027}: 1 August 2026 to 31 July 2027): one Query (A8). A day's register
+   * is one session, so a day absent is one session absent (Circular 22/2021, Article 12).
+   */
+  public Map<String, Integer> absentDays(SchoolClass schoolClass, String schoolYear) {
+    int startYear = Integer.parseInt(schoolYear.substring(0, 4));
+    String classPartition = Keys.schoolClass(schoolClass.schoolId(), schoolClass.id());
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBetween(
+            Key.builder().partitionValue(classPartition).sortValue(Keys.ATTENDANCE + LocalDate.of(startYear, 8, 1)).build(),
+            Key.builder().partitionValue(classPartition).sortValue(Keys.ATTENDANCE + LocalDate.of(startYear + 1, 7, 31))
+                .build()))
+        .attributesToProject("statuses")
+        .build();
+    Map<String, Integer> absences = new HashMap<>();
+    registers.query(request).items().forEach(register -> orEmpty(register.statuses).forEach((studentId, status) -> {
+      AttendanceStatus marked = AttendanceStatus.valueOf(status);
+      if (marked == AttendanceStatus.ABSENT_EXCUSED || marked == AttendanceStatus.ABSENT_UNEXCUSED) {
+        absences.merge(studentId, 1, Integer::sum);
+      }
+    }));
+    return absences;
+  }
 }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -49,6 +47,7 @@ import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.TermId;
 import vn.lienlac.model.records.grading.AssessmentKind;
 import vn.lienlac.model.records.grading.GradingRules;
+import vn.lienlac.model.records.grading.LevelDecision;
 import vn.lienlac.model.records.grading.Rating;
 import vn.lienlac.model.records.grading.ResultLevel;
 import vn.lienlac.model.records.grading.Score;
@@ -73,6 +72,7 @@ public final class GradesService {
   private final RosterRepository roster;
   private final Clock clock;
   private final EventPublisher events;
+  private final GradingSettingsService settings;
 
   public GradesService(Dynamo dynamo, RosterRepository roster, Clock clock) {
     this(dynamo, roster, clock, EventPublisher.none());
@@ -86,6 +86,7 @@ public final class GradesService {
     this.audit = enhanced.table(dynamo.tableName(), GradeAuditItem.SCHEMA);
     this.roster = roster;
     this.clock = clock;
+    this.settings = new GradingSettingsService(dynamo, clock);
   }
 
   /** A pupil's marks and outcomes in every subject of their class for one term; one Query. */
@@ -104,17 +105,21 @@ public final class GradesService {
     List<SubjectOutcome> outcomes = new ArrayList<>();
     for (SubjectPlan plan : schoolClass.subjects()) {
       GradeItem item = bySubject.get(plan.subject());
-      SubjectMarks marks = marks(item, plan, rules);
-      SubjectOutcome outcome = rules.termOutcome(plan, marks);
+      SubjectMarks marks = marks(item);
+      SubjectOutcome outcome = outcome(rules, plan, item);
       outcomes.add(outcome);
       subjects.add(new GradeReport.SubjectGrade(plan.subject(), subjectName(locale, plan.subject()), plan.kind(),
           rules.requiredRegularCount(plan), decimals(marks.regular()), decimal(marks.midterm()),
-          decimal(marks.finalExam()), decimal(outcome.average()), outcome.rating(),
-          item == null ? null : SchoolTime.show(Instant.parse(item.updatedAt))));
+          decimal(marks.finalExam()), decimal(outcome.average()), marks.regularRatings(), marks.midtermRating(),
+          marks.finalRating(), outcome.rating(), item == null ? null : SchoolTime.show(Instant.parse(item.updatedAt))));
     }
-    ResultLevel level = rules.termLevel(outcomes).orElse(null);
+    // The level after Article 9.3, naming the subject when it raised it.
+    LevelDecision decision = rules.decideLevel(outcomes).orElse(null);
+    ResultLevel level = decision == null ? null : decision.level();
+    String raisedBecauseOf = decision == null ? null : decision.raisedBecauseOf();
     return new GradeReport(student.id(), student.fullName(), schoolClass.id(), schoolClass.name(), term.toString(),
-        rules.id(), subjects, level, level == null ? null : Messages.get(locale, "level." + level.name()));
+        rules.id(), subjects, level, level == null ? null : Messages.get(locale, "level." + level.name()),
+        raisedBecauseOf, raisedBecauseOf == null ? null : raisedNote(locale, decision), null);
   }
 
   /**
@@ -145,14 +150,23 @@ public final class GradesService {
           marks.regular() == null ? List.of() : marks.regular().stream().map(BigDecimal::new).toList(),
           marks.midterm() == null ? null : new BigDecimal(marks.midterm()),
           marks.finalExam() == null ? null : new BigDecimal(marks.finalExam()),
-          marks.rating() == null ? null : Rating.valueOf(marks.rating()));
+          marks.rating() == null ? null : Rating.valueOf(marks.rating()),
+          marks.regularRatings() == null ? List.of() : marks.regularRatings().stream().map(Rating::valueOf).toList(),
+          marks.midtermRating() == null ? null : Rating.valueOf(marks.midtermRating()),
+          marks.finalRating() == null ? null : Rating.valueOf(marks.finalRating()),
+          PrimaryRecordsRepository.points(marks.points()));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Unreadable grade audit snapshot", e);
     }
   }
 
-  /** The stored form of a snapshot: the grade item's strings. */
-  private record Snapshot(List<String> regular, String midterm, String finalExam, String rating) {}
+  /**
+   * The stored form of a snapshot: the grade item's strings; a comment-only subject's assessments;
+   * a primary grade's has only {@code points}.
+   */
+  private record Snapshot(List<String> regular, String midterm, String finalExam, String rating,
+      List<String> regularRatings, String midtermRating, String finalRating,
+      Map<String, PrimaryRecordsRepository.PointSnapshot> points) {}
 
   /** One subject's marks for the whole class, in roster order: one Query and one BatchGetItem. */
   public Gradebook gradebook(SchoolClass schoolClass, String subject, TermId term, Locale locale) {
@@ -168,13 +182,14 @@ public final class GradesService {
         term, subject);
     List<Gradebook.Entry> rows = members.stream().map(m -> {
       GradeItem item = stored.get(m.studentId());
-      SubjectMarks marks = marks(item, plan, rules);
+      SubjectMarks marks = marks(item);
+      SubjectOutcome outcome = outcome(rules, plan, item);
       return new Gradebook.Entry(m.studentId(), m.fullName(), decimals(marks.regular()), decimal(marks.midterm()),
-          decimal(marks.finalExam()), marks.finalRating(), decimal(rules.termOutcome(plan, marks).average()),
-          item == null ? null : item.version);
+          decimal(marks.finalExam()), marks.regularRatings(), marks.midtermRating(), marks.finalRating(),
+          outcome.rating(), decimal(outcome.average()), item == null ? null : item.version);
     }).toList();
     return new Gradebook(schoolClass.id(), schoolClass.name(), subject, subjectName(locale, subject), term.toString(),
-        plan.kind(), rules.requiredRegularCount(plan), rows);
+        plan.kind(), rules.requiredRegularCount(plan), rules.requiredRegularRatingCount(plan), rows);
   }
 
   /**
@@ -205,10 +220,14 @@ public final class GradesService {
       }
       rows.put(row.studentId(), row);
       validation.version(at + "/version", row.version());
+      if (row.rating() != null) {
+        // The term rating is not entered: a scored subject has none, a comment-only one derives it.
+        validation.add(Violation.of(at + "/rating",
+            plan.kind() == AssessmentKind.SCORED ? "grade.ratingNotAllowed" : "grade.ratingDerived"));
+      }
       SubjectMarks marks = readMarks(row, at, validation);
       if (marks != null) {
-        marks = withRating(plan, rules, marks, row.rating());
-        validation.addAll(at, rules.validate(plan, marks).stream().map(GradesService::onRating).toList());
+        validation.addAll(at, rules.validate(plan, marks));
         marksByStudent.put(row.studentId(), marks);
       }
     }
@@ -270,7 +289,15 @@ public final class GradesService {
     Score midterm = row.midterm() == null ? null : score(row.midterm(), at + "/midterm", validation);
     Score finalExam = row.finalExam() == null ? null : score(row.finalExam(), at + "/finalExam", validation);
     valid &= (row.midterm() == null || midterm != null) && (row.finalExam() == null || finalExam != null);
-    return valid ? SubjectMarks.scored(regular, midterm, finalExam) : null;
+    List<Rating> regularRatings = row.regularRatings() == null ? List.of() : row.regularRatings();
+    for (int j = 0; j < regularRatings.size(); j++) {
+      if (regularRatings.get(j) == null) {
+        validation.add(Violation.of(at + "/regularRatings/" + j, "text.required"));
+        valid = false;
+      }
+    }
+    return valid ? new SubjectMarks(regular, midterm, finalExam, regularRatings, row.midtermRating(),
+        row.finalRating()) : null;
   }
 
   private static Score score(BigDecimal value, String field, Validation validation) {
@@ -294,9 +321,10 @@ public final class GradesService {
     return found;
   }
 
-  private GradingRules rules(String schoolId) {
+  /** The school's rules, with its grading settings (one GetItem each). */
+  GradingRules rules(String schoolId) {
     School school = roster.school(schoolId).orElseThrow(ApiException.NotFound::new);
-    return GradingRules.forLevel(school.level());
+    return GradingRules.forLevel(school.level(), settings.of(schoolId));
   }
 
   /** The subject as the class is taught it; a subject the class does not have is not a resource. */
@@ -323,7 +351,10 @@ public final class GradesService {
     item.regular = marks.regular().stream().map(Score::toString).toList();
     item.midterm = marks.midterm() == null ? null : marks.midterm().toString();
     item.finalExam = marks.finalExam() == null ? null : marks.finalExam().toString();
-    item.rating = marks.finalRating() == null ? null : marks.finalRating().name();
+    item.regularRatings = marks.regularRatings().isEmpty() ? null
+        : marks.regularRatings().stream().map(Rating::name).toList();
+    item.midtermRating = marks.midtermRating() == null ? null : marks.midtermRating().name();
+    item.finalRating = marks.finalRating() == null ? null : marks.finalRating().name();
     item.updatedBy = actor;
     item.updatedAt = now.toString();
     return item;
@@ -351,47 +382,46 @@ public final class GradesService {
 
   private static String snapshot(GradeItem item) {
     return Json.write(new Snapshot(item.regular == null ? List.of() : item.regular, item.midterm, item.finalExam,
-        item.rating));
+        item.rating, item.regularRatings, item.midtermRating, item.finalRating, null));
   }
 
   private static boolean sameMarks(GradeItem a, GradeItem b) {
     return Objects.equals(a.regular == null ? List.of() : a.regular, b.regular == null ? List.of() : b.regular)
         && Objects.equals(a.midterm, b.midterm)
         && Objects.equals(a.finalExam, b.finalExam)
-        && Objects.equals(a.rating, b.rating);
+        && Objects.equals(a.rating, b.rating)
+        && Objects.equals(a.regularRatings == null ? List.of() : a.regularRatings,
+            b.regularRatings == null ? List.of() : b.regularRatings)
+        && Objects.equals(a.midtermRating, b.midtermRating)
+        && Objects.equals(a.finalRating, b.finalRating);
   }
 
-  private static SubjectMarks marks(GradeItem item, SubjectPlan plan, GradingRules rules) {
+  /** The marks stored in a grade item; none for no item. */
+  static SubjectMarks marks(GradeItem item) {
     if (item == null) {
       return SubjectMarks.empty();
     }
-    return withRating(plan, rules, SubjectMarks.scored(
+    return new SubjectMarks(
         item.regular == null ? List.of() : item.regular.stream().map(Score::of).toList(),
         item.midterm == null ? null : Score.of(item.midterm),
-        item.finalExam == null ? null : Score.of(item.finalExam)),
-        item.rating == null ? null : Rating.valueOf(item.rating));
+        item.finalExam == null ? null : Score.of(item.finalExam),
+        item.regularRatings == null ? List.of() : item.regularRatings.stream().map(Rating::valueOf).toList(),
+        item.midtermRating == null ? null : Rating.valueOf(item.midtermRating),
+        item.finalRating == null ? null : Rating.valueOf(item.finalRating));
   }
 
   /**
-   * Interim, until the gradebook takes a comment-only subject's assessments one by one (issue 16):
-   * the row's one term rating stands for every assessment of the term, which derives the same term
-   * rating (Circular 22, Article 9.1.a), and is kept as the end-of-term rating ({@code finalRating})
-   * on either kind of subject, so that {@link GradingRules#validate} still refuses it on a scored one.
+   * The subject's term outcome from a stored item (the rules derive it from the marks). An item of a
+   * comment-only subject saved before the assessments were entered one by one holds only a term
+   * rating ({@code rating}): while it has no assessment, that rating stands, so stored data keeps
+   * its meaning.
    */
-  private static SubjectMarks withRating(SubjectPlan plan, GradingRules rules, SubjectMarks scores, Rating rating) {
-    if (rating == null) {
-      return scores;
+  static SubjectOutcome outcome(GradingRules rules, SubjectPlan plan, GradeItem item) {
+    SubjectMarks marks = marks(item);
+    if (plan.kind() == AssessmentKind.COMMENTED && item != null && item.rating != null && !marks.hasRatings()) {
+      return new SubjectOutcome(plan.subject(), plan.kind(), null, Rating.valueOf(item.rating));
     }
-    boolean commented = plan.kind() == AssessmentKind.COMMENTED;
-    return new SubjectMarks(scores.regular(), scores.midterm(), scores.finalExam(),
-        commented ? Collections.nCopies(rules.requiredRegularRatingCount(plan), rating) : List.of(),
-        commented ? rating : null, rating);
-  }
-
-  /** Interim (see {@link #withRating}): a violation of an assessment's rating is one of the row's {@code rating}. */
-  private static Violation onRating(Violation violation) {
-    return Set.of("regularRatings", "midtermRating", "finalRating").contains(violation.field())
-        ? new Violation("rating", violation.code(), violation.args()) : violation;
+    return rules.termOutcome(plan, marks);
   }
 
   private static List<BigDecimal> decimals(List<Score> scores) {
@@ -404,5 +434,28 @@ public final class GradesService {
 
   static String subjectName(Locale locale, String subject) {
     return Messages.get(locale, "subject." + subject);
+  }
+
+  // --- the school year (issue 16)
+
+  /**
+   * A pupil's grade items of a school year ({@code 2026-2027}), by semester (1, 2) and subject: one
+   * Query ({@code begins_with GRADE#{year}-HK}).
+   */
+  Map<Integer, Map<String, GradeItem>> yearItems(String schoolId, String studentId, String schoolYear) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+            .partitionValue(Keys.student(schoolId, studentId)).sortValue(Keys.GRADE + schoolYear + "-HK").build()))
+        .build();
+    Map<Integer, Map<String, GradeItem>> items = new HashMap<>();
+    grades.query(request).items().forEach(item -> TermId.parse(item.term).ifPresent(term ->
+        items.computeIfAbsent(term.semester(), k -> new HashMap<>()).put(item.subject, item)));
+    return items;
+  }
+
+  /** "Khá raised to Tốt by Article 9.3 (only Toán held it back)", in the caller's language. */
+  static String raisedNote(Locale locale, LevelDecision decision) {
+    return Messages.get(locale, "records.raisedBy93", Messages.get(locale, "level." + decision.computed().name()),
+        Messages.get(locale, "level." + decision.level().name()), subjectName(locale, decision.raisedBecauseOf()));
   }
 }

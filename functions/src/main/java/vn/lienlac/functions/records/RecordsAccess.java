@@ -3,6 +3,7 @@ package vn.lienlac.functions.records;
 import java.util.Optional;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.identity.RosterRepository;
+import vn.lienlac.functions.identity.School;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
@@ -19,6 +20,12 @@ import vn.lienlac.model.identity.Role;
  *   <li>A class's attendance: read by its teachers and staff; marked by its teachers.
  *   <li>A class's leave requests: read by its homeroom teacher and staff; decided by the homeroom
  *       teacher only (anyone else who can read the pupil's records gets 403 when deciding).
+ *   <li>A primary class's subject marks (evaluations): as the gradebook. Its qualities and
+ *       competencies: read by its teachers and staff; rated by its homeroom teacher only.
+ *   <li>A class's conduct: read by its teachers and staff; rated by its homeroom teacher only.
+ *   <li>A class's year summary: its homeroom teacher and staff (its other teachers get 403).
+ *   <li>A school's grading settings: read by its staff and teachers, changed by its staff; the
+ *       school's parents (and its teachers, for a change) get 403.
  * </ul>
  */
 final class RecordsAccess {
@@ -29,7 +36,33 @@ final class RecordsAccess {
   }
 
   /** What a caller wants to do with a class. */
-  enum ClassAction { READ_GRADEBOOK, WRITE_GRADEBOOK, READ_ATTENDANCE, MARK_ATTENDANCE, READ_LEAVE, DECIDE_LEAVE }
+  enum ClassAction {
+    READ_GRADEBOOK, WRITE_GRADEBOOK, READ_ATTENDANCE, MARK_ATTENDANCE, READ_LEAVE, DECIDE_LEAVE,
+    // Primary (Circular 27/2020): the qualities and competencies.
+    READ_COMPETENCIES, WRITE_COMPETENCIES,
+    // secondary e-records (issue 16)
+    READ_CONDUCT, WRITE_CONDUCT, READ_YEAR_SUMMARY
+  }
+
+  /** What a caller wants to do with a school's records settings (issue 16). */
+  enum SchoolAction { READ_SETTINGS, WRITE_SETTINGS }
+
+  /** The school, when the caller may do {@code action} with its settings; 404 for a school they have no grant in. */
+  School school(Caller caller, String schoolId, SchoolAction action) {
+    if (!caller.schools().contains(schoolId)) {
+      throw new ApiException.NotFound();
+    }
+    School school = roster.school(schoolId).orElseThrow(ApiException.NotFound::new);
+    boolean staff = caller.hasRole(schoolId, Role.STAFF);
+    boolean allowed = switch (action) {
+      case READ_SETTINGS -> staff || caller.hasRole(schoolId, Role.TEACHER);
+      case WRITE_SETTINGS -> staff;
+    };
+    if (!allowed) {
+      throw new ApiException.Forbidden("access." + action.name().toLowerCase(java.util.Locale.ROOT), school.name());
+    }
+    return school;
+  }
 
   /** The pupil, when the caller may read their records. */
   Student readableStudent(Caller caller, String studentId) {
@@ -73,6 +106,11 @@ final class RecordsAccess {
         case MARK_ATTENDANCE -> teaches;
         case READ_LEAVE -> homeroom || staff;
         case DECIDE_LEAVE -> homeroom;
+        case READ_COMPETENCIES -> teaches || staff;
+        case WRITE_COMPETENCIES -> homeroom;
+        case READ_CONDUCT -> teaches || staff;
+        case WRITE_CONDUCT -> homeroom;
+        case READ_YEAR_SUMMARY -> homeroom || staff;
       };
       if (!allowed) {
         throw forbidden(action, schoolClass.name());

@@ -7,6 +7,7 @@ import java.util.Optional;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.identity.RosterRepository;
+import vn.lienlac.functions.identity.School;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
@@ -20,13 +21,19 @@ import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.functions.records.RecordsAccess.ClassAction;
+import vn.lienlac.functions.records.RecordsAccess.SchoolAction;
 import vn.lienlac.model.common.ListResponse;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.records.ClassAttendance;
+import vn.lienlac.model.records.ClassCompetencies;
+import vn.lienlac.model.records.ClassEvaluations;
+import vn.lienlac.model.records.ClassConduct;
 import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.LeaveRequest;
+import vn.lienlac.model.records.SchoolGradingSettings;
 import vn.lienlac.model.records.TermId;
+import vn.lienlac.model.records.grading.PrimarySubjects;
 import vn.lienlac.model.records.grading.Subjects;
 
 /**
@@ -39,6 +46,11 @@ public final class RecordsFunction extends ApiFunction {
   private final GradesService grades;
   private final AttendanceService attendance;
   private final LeaveService leaves;
+  private final PrimaryRecordsService primary;
+  private final PrimaryReportService primaryReports;
+  private final ConductService conduct;
+  private final YearReportService years;
+  private final GradingSettingsService settings;
   private final Clock clock;
 
   /** Lambda's entry: configuration from the environment template.yaml sets. */
@@ -68,6 +80,11 @@ public final class RecordsFunction extends ApiFunction {
     this.grades = new GradesService(dynamo, roster, clock, events);
     this.leaves = new LeaveService(dynamo, clock, IdGenerator.RANDOM, events);
     this.attendance = new AttendanceService(dynamo, roster, leaves, clock);
+    this.primary = new PrimaryRecordsService(dynamo, roster, clock, events);
+    this.primaryReports = new PrimaryReportService(dynamo, roster, primary);
+    this.conduct = new ConductService(dynamo, roster, clock);
+    this.settings = new GradingSettingsService(dynamo, clock);
+    this.years = new YearReportService(roster, grades, conduct, attendance, primaryReports);
     on("GET /v1/students/{studentId}/grades", this::studentGrades);
     on("GET /v1/students/{studentId}/grades/history", this::studentGradeHistory);
     on("GET /v1/students/{studentId}/attendance", this::studentAttendance);
@@ -81,12 +98,25 @@ public final class RecordsFunction extends ApiFunction {
     on("GET /v1/classes/{classId}/attendance/{date}/history", this::classAttendanceHistory);
     on("GET /v1/classes/{classId}/leave-requests", this::classLeaveRequests);
     on("PATCH /v1/leave-requests/{leaveRequestId}", this::decideLeaveRequest);
+    // Primary schools (Circular 27/2020): a subject's marks at the term's two points; qualities and competencies.
+    on("GET /v1/classes/{classId}/evaluations/{subject}/{term}", this::getEvaluations);
+    on("PUT /v1/classes/{classId}/evaluations/{subject}/{term}", this::putEvaluations);
+    on("GET /v1/classes/{classId}/competencies/{term}", this::getCompetencies);
+    on("PUT /v1/classes/{classId}/competencies/{term}", this::putCompetencies);
+    // Secondary e-records (issue 16): conduct, the year report, the class's year summary, grading settings.
+    on("GET /v1/classes/{classId}/conduct/{term}", this::getClassConduct);
+    on("PUT /v1/classes/{classId}/conduct/{term}", this::putClassConduct);
+    on("GET /v1/students/{studentId}/report/{schoolYear}", this::studentYearReport);
+    on("GET /v1/classes/{classId}/year-summary/{schoolYear}", this::classYearSummary);
+    on("GET /v1/schools/{schoolId}/grading-settings", this::getGradingSettings);
+    on("PUT /v1/schools/{schoolId}/grading-settings", this::putGradingSettings);
   }
 
   private ApiResponse studentGrades(ApiRequest request) {
     Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
     TermId term = termOrCurrent(request);
-    return ApiResponse.ok(grades.report(student, term, request.locale()));
+    return ApiResponse.ok(primary.isPrimary(student.schoolId()) ? primaryReports.termReport(student, term, request.locale())
+        : grades.report(student, term, request.locale()));
   }
 
   private ApiResponse studentGradeHistory(ApiRequest request) {
@@ -127,6 +157,7 @@ public final class RecordsFunction extends ApiFunction {
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
         ClassAction.READ_GRADEBOOK, subject);
+    primary.refusePrimary(schoolClass);
     return ApiResponse.ok(grades.gradebook(schoolClass, subject, term, request.locale()));
   }
 
@@ -136,6 +167,7 @@ public final class RecordsFunction extends ApiFunction {
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
         ClassAction.WRITE_GRADEBOOK, subject);
+    primary.refusePrimary(schoolClass);
     Gradebook.Update update = request.body(Gradebook.Update.class);
     return ApiResponse.ok(grades.update(caller, schoolClass, subject, term, update, request.requestId(), request.locale()));
   }
@@ -176,6 +208,91 @@ public final class RecordsFunction extends ApiFunction {
     return ApiResponse.ok(leaves.decide(caller(request), leaveId, decision));
   }
 
+  private ApiResponse getEvaluations(ApiRequest request) {
+    String subject = primarySubject(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_GRADEBOOK, subject);
+    return ApiResponse.ok(primary.evaluations(schoolClass, subject, term, request.locale()));
+  }
+
+  private ApiResponse putEvaluations(ApiRequest request) {
+    Caller caller = caller(request);
+    String subject = primarySubject(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_GRADEBOOK, subject);
+    ClassEvaluations.Update update = request.body(ClassEvaluations.Update.class);
+    return ApiResponse.ok(primary.updateEvaluations(caller, schoolClass, subject, term, update, request.requestId(),
+        request.locale()));
+  }
+
+  private ApiResponse getCompetencies(ApiRequest request) {
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_COMPETENCIES, null);
+    return ApiResponse.ok(primary.competencies(schoolClass, term, request.locale()));
+  }
+
+  private ApiResponse putCompetencies(ApiRequest request) {
+    Caller caller = caller(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_COMPETENCIES, null);
+    ClassCompetencies.Update update = request.body(ClassCompetencies.Update.class);
+    return ApiResponse.ok(primary.updateCompetencies(caller, schoolClass, term, update, request.requestId(),
+        request.locale()));
+  }
+
+  private ApiResponse getClassConduct(ApiRequest request) {
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_CONDUCT, null);
+    return ApiResponse.ok(conduct.classConduct(schoolClass, term, request.locale()));
+  }
+
+  private ApiResponse putClassConduct(ApiRequest request) {
+    Caller caller = caller(request);
+    TermId term = term("term", request.pathParameter("term"));
+    SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
+        ClassAction.WRITE_CONDUCT, null);
+    ClassConduct.Update update = request.body(ClassConduct.Update.class);
+    return ApiResponse.ok(conduct.update(caller, schoolClass, term, update, request.requestId(), request.locale()));
+  }
+
+  private ApiResponse studentYearReport(ApiRequest request) {
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    String schoolYear = schoolYear(request);
+    return ApiResponse.ok(years.report(student, schoolYear, request.locale()));
+  }
+
+  private ApiResponse classYearSummary(ApiRequest request) {
+    String schoolYear = schoolYear(request);
+    SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
+        ClassAction.READ_YEAR_SUMMARY, null);
+    return ApiResponse.ok(years.classSummary(schoolClass, schoolYear, request.locale()));
+  }
+
+  private ApiResponse getGradingSettings(ApiRequest request) {
+    School school = access.school(caller(request), Ids.fromPath(request, "schoolId"), SchoolAction.READ_SETTINGS);
+    return ApiResponse.ok(settings.view(school));
+  }
+
+  private ApiResponse putGradingSettings(ApiRequest request) {
+    Caller caller = caller(request);
+    School school = access.school(caller, Ids.fromPath(request, "schoolId"), SchoolAction.WRITE_SETTINGS);
+    SchoolGradingSettings.Update update = request.body(SchoolGradingSettings.Update.class);
+    return ApiResponse.ok(settings.update(caller, school, update, request.requestId()));
+  }
+
+  /** The {@code schoolYear} path parameter, {@code 2026-2027}: a malformed one is a 400. */
+  private static String schoolYear(ApiRequest request) {
+    String value = request.pathParameter("schoolYear");
+    return TermId.parse(value + "-HK1").map(TermId::schoolYear).filter(value::equals)
+        .orElseThrow(() -> new ApiException.BadRequest(
+            List.of(Violation.of("schoolYear", "records.badSchoolYear", value)), "request.badParameter", "schoolYear"));
+  }
+
   private Caller caller(ApiRequest request) {
     return directory.caller(request.subject());
   }
@@ -189,9 +306,18 @@ public final class RecordsFunction extends ApiFunction {
     return subject;
   }
 
-  /** A subject code in a query parameter: an unknown one is a 400 that says which codes exist. */
+  /** A primary subject code (Circular 27/2020) in the path; unknown: 404. */
+  private static String primarySubject(ApiRequest request) {
+    String subject = request.pathParameter("subject");
+    if (!PrimarySubjects.isValidCode(subject)) {
+      throw new ApiException.NotFound();
+    }
+    return subject;
+  }
+
+  /** A subject code in a query parameter (secondary or primary): an unknown one is a 400 that says which codes exist. */
   private static String subjectCode(String value) {
-    if (!Subjects.isValidCode(value)) {
+    if (!Subjects.isValidCode(value) && !PrimarySubjects.isValidCode(value)) {
       throw new ApiException.BadRequest(List.of(Violation.of("subject", "request.badSubject", value)),
           "request.badParameter", "subject");
     }

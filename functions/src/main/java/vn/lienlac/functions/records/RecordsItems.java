@@ -30,8 +30,11 @@ final class RecordsItems {
 
   /**
    * {@code pk = S#{school}#ST#{student}, sk = GRADE#{term}#{subject}}: one pupil's marks in one
-   * subject and term. Scores are decimal strings ("8.5"); {@code rating} is DAT/CHUA_DAT for
-   * comment-only subjects. {@code rules} names the grading rules the marks were entered under.
+   * subject and term. Scores are decimal strings ("8.5"). Comment-only subjects: each assessment's
+   * DAT/CHUA_DAT ({@code regularRatings}, {@code midtermRating}, {@code finalRating}; the term rating
+   * is derived, never stored); {@code rating} is a term rating entered directly before the
+   * assessments were entered one by one (read as the term rating while no assessment is stored).
+   * {@code rules} names the grading rules the marks were entered under.
    */
   static final class GradeItem extends SubjectTermItem {
     static final String TYPE = "Grade";
@@ -41,6 +44,10 @@ final class RecordsItems {
         .string("midterm", i -> i.midterm, (i, v) -> i.midterm = v)
         .string("finalExam", i -> i.finalExam, (i, v) -> i.finalExam = v)
         .string("rating", i -> i.rating, (i, v) -> i.rating = v)
+        // Comment-only subjects (issue 16): each assessment's DAT/CHUA_DAT; the term rating is derived.
+        .strings("regularRatings", i -> i.regularRatings, (i, v) -> i.regularRatings = v)
+        .string("midtermRating", i -> i.midtermRating, (i, v) -> i.midtermRating = v)
+        .string("finalRating", i -> i.finalRating, (i, v) -> i.finalRating = v)
         .string("updatedBy", i -> i.updatedBy, (i, v) -> i.updatedBy = v)
         .string("updatedAt", i -> i.updatedAt, (i, v) -> i.updatedAt = v)
         .version(i -> i.version, (i, v) -> i.version = v)
@@ -51,6 +58,9 @@ final class RecordsItems {
     String midterm;
     String finalExam;
     String rating;
+    List<String> regularRatings;
+    String midtermRating;
+    String finalRating;
     String updatedBy;
     String updatedAt;
     Long version;

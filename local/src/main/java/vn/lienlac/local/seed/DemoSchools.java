@@ -18,7 +18,8 @@ import vn.lienlac.model.records.grading.Subjects;
 
 /**
  * The demo world, in memory and the same every run (a fixed random seed): two lower-secondary
- * schools, three classes of about 35 pupils each, their teachers, office staff and parents.
+ * schools, three classes of about 35 pupils each, their teachers, office staff and parents; and a
+ * primary school ({@link DemoPrimarySchool}).
  * {@link DemoSeed} writes it through the production repositories and services.
  */
 final class DemoSchools {
@@ -54,12 +55,12 @@ final class DemoSchools {
     }
   }
 
-  private static final String[] FAMILY = {
+  static final String[] FAMILY = {
       "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
       "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
-  private static final String[] BOY_MIDDLE = {"Văn", "Minh", "Đức", "Quang", "Gia", "Hoàng", "Anh", "Hữu", "Thành"};
+  static final String[] BOY_MIDDLE = {"Văn", "Minh", "Đức", "Quang", "Gia", "Hoàng", "Anh", "Hữu", "Thành"};
   private static final String[] GIRL_MIDDLE = {"Thị", "Ngọc", "Thu", "Minh", "Thanh", "Khánh", "Bảo", "Phương", "Diệu"};
-  private static final String[] BOY_GIVEN = {
+  static final String[] BOY_GIVEN = {
       "An", "Bảo", "Dũng", "Đạt", "Hải", "Huy", "Khang", "Khôi", "Long", "Minh", "Nam", "Phúc", "Quân", "Sơn",
       "Tuấn", "Việt", "Vinh", "Hưng", "Đức", "Trí", "Thắng", "Nghĩa"};
   private static final String[] GIRL_GIVEN = {
@@ -81,7 +82,10 @@ final class DemoSchools {
       buildSchool(schools.get(s), prefixes[s], random, classes, students, people);
     }
     linkAcrossSchools(schools, students, people);
-    return new World(schools, classes, students, people);
+    // Issue 16: the demo primary school, on its own random seed (the secondary world above does not move).
+    List<School> all = new ArrayList<>(schools);
+    DemoPrimarySchool.build(all, classes, students, people);
+    return new World(List.copyOf(all), classes, students, people);
   }
 
   /**
@@ -255,11 +259,11 @@ final class DemoSchools {
     return open.isEmpty() ? -1 : open.get(random.nextInt(open.size()));
   }
 
-  private static String name(Random random, boolean woman) {
+  static String name(Random random, boolean woman) {
     return FAMILY[random.nextInt(FAMILY.length)] + " " + given(random, woman);
   }
 
-  private static String given(Random random, boolean girl) {
+  static String given(Random random, boolean girl) {
     return girl
         ? GIRL_MIDDLE[random.nextInt(GIRL_MIDDLE.length)] + " " + GIRL_GIVEN[random.nextInt(GIRL_GIVEN.length)]
         : BOY_MIDDLE[random.nextInt(BOY_MIDDLE.length)] + " " + BOY_GIVEN[random.nextInt(BOY_GIVEN.length)];

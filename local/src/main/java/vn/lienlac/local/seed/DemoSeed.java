@@ -143,6 +143,9 @@ public final class DemoSeed {
 
       List<Runnable> gradebooks = new ArrayList<>();
       for (SchoolClass schoolClass : world.classes()) {
+        if (schoolClass.schoolId().equals(DemoPrimarySchool.SCHOOL_ID)) {
+          continue; // Circular 27/2020: DemoPrimaryRecords below
+        }
         List<Student> pupils = pupilsByClass.get(schoolClass.id());
         GradingRules rules = GradingRules.forLevel(world.schools().stream()
             .filter(s -> s.id().equals(schoolClass.schoolId())).findFirst().orElseThrow().level());
@@ -156,8 +159,7 @@ public final class DemoSeed {
             List<Gradebook.Row> rows = new ArrayList<>();
             for (Student pupil : pupils) {
               rows.add(plan.kind() == AssessmentKind.COMMENTED
-                  ? new Gradebook.Row(pupil.id(), null, null, null,
-                      random.nextInt(100) < 3 ? Rating.CHUA_DAT : Rating.DAT, null)
+                  ? commentedRow(pupil.id(), random.nextInt(100) < 3, rules.requiredRegularRatingCount(plan), random)
                   : scoredRow(pupil.id(), ability.get(pupil.id()), rules.requiredRegularCount(plan), random));
             }
             grades.update(teacher, schoolClass, plan.subject(), TERM, new Gradebook.Update(rows), "seed",
@@ -166,6 +168,9 @@ public final class DemoSeed {
         }
       }
       inParallel(pool, gradebooks, Runnable::run);
+      long secondaryGradesDone = System.nanoTime();
+      // Issue 16: the primary school's ratings, comments, tests, qualities and competencies.
+      DemoPrimaryRecords.write(dynamo, roster, world, people, pool);
       long gradesDone = System.nanoTime();
 
       Map<String, Map<LocalDate, String>> leaveDays = seedLeaveRequests(world, people, leaves, leaveRandom);
@@ -216,9 +221,9 @@ public final class DemoSeed {
             .forEach(g -> parents.putIfAbsent(((Caller.ChildGrant) g).studentId(), person.caller()));
       }
       vn.lienlac.functions.payments.DemoPayments.write(dynamo, clock, world.classes(), world.students(), office, parents);
-      System.out.printf("  seed:  roster %.1f s, grades %.1f s, leave requests %.1f s, attendance %.1f s%n",
-          (rosterDone - started) / 1e9, (gradesDone - rosterDone) / 1e9, (leaveDone - gradesDone) / 1e9,
-          (attendanceDone - leaveDone) / 1e9);
+      System.out.printf("  seed:  roster %.1f s, grades %.1f s (primary %.1f s), leave requests %.1f s, attendance %.1f s%n",
+          (rosterDone - started) / 1e9, (gradesDone - rosterDone) / 1e9, (gradesDone - secondaryGradesDone) / 1e9,
+          (leaveDone - gradesDone) / 1e9, (attendanceDone - leaveDone) / 1e9);
     } finally {
       pool.shutdownNow();
     }
@@ -311,7 +316,7 @@ public final class DemoSeed {
   }
 
   /** A Random of its own for one piece of the seed, the same on every run. */
-  private static Random random(String name) {
+  static Random random(String name) {
     return new Random(name.hashCode() * 31L + 131);
   }
 
@@ -440,6 +445,20 @@ public final class DemoSeed {
                     "Thầy/cô gửi giúp văn phòng kế hoạch họp phụ huynh cuối kỳ trước thứ Tư nhé.", clientId.get())));
       }
     }
+  }
+
+  /**
+   * A comment-only subject's assessments (issue 16): all Đạt, or, for the 3 % of pupils whose term
+   * rating the seed made Chưa đạt, one assessment Chưa đạt (the derived term rating is the same).
+   */
+  private static Gradebook.Row commentedRow(String studentId, boolean notPassed, int regularCount, Random random) {
+    int failed = notPassed ? random.nextInt(regularCount + 2) : -1; // which assessment: regular ones, mid, end
+    List<Rating> regular = new ArrayList<>();
+    for (int i = 0; i < regularCount; i++) {
+      regular.add(i == failed ? Rating.CHUA_DAT : Rating.DAT);
+    }
+    return Gradebook.Row.commented(studentId, regular, failed == regularCount ? Rating.CHUA_DAT : Rating.DAT,
+        failed == regularCount + 1 ? Rating.CHUA_DAT : Rating.DAT, null);
   }
 
   private static Gradebook.Row scoredRow(String studentId, double ability, int regularCount, Random random) {

@@ -106,11 +106,14 @@ class SeedSnapshotTest {
     assertThat(items).filteredOn(item -> !item.get("type").s().equals("SeedMarker")).isEqualTo(snapshot.items());
     assertThat(items).hasSize(snapshot.items().size() + 1);
     assertThat(users).hasSize(DemoSchools.build().people().size());
-    // The whole demo world, as the services wrote it: grades, audits, registers of 6 classes.
+    // The whole demo world, as the services wrote it: grades, audits, registers of 11 classes.
     Map<String, Long> byType = snapshot.items().stream()
         .collect(Collectors.groupingBy(item -> item.get("type").s(), Collectors.counting()));
     assertThat(byType.get("Grade")).isEqualTo(byType.get("GradeAudit")).isGreaterThan(2000);
-    assertThat(byType.get("AttendanceRegister")).isEqualTo(6 * 55L);
+    // 6 secondary and 5 primary classes.
+    assertThat(byType.get("AttendanceRegister")).isEqualTo(11 * 55L);
+    // The primary school (issue 16): qualities and competencies of 5 classes of 12 in both terms, one audit each.
+    assertThat(byType.get("Competency")).isEqualTo(5 * 12 * 2L).isEqualTo(byType.get("CompetencyAudit"));
 
     // A second start finds the marker: an item deleted in between stays deleted.
     Map<String, AttributeValue> first = items.getFirst();

@@ -3,6 +3,8 @@ package vn.lienlac.model.records;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
+import vn.lienlac.model.records.grading.PrimaryPoint;
 import vn.lienlac.model.records.grading.Rating;
 
 /**
@@ -13,5 +15,12 @@ import vn.lienlac.model.records.grading.Rating;
 public record GradeChange(String subject, String subjectName, String term, OffsetDateTime at, String actor,
     String actorName, Marks before, Marks after) {
 
-  public record Marks(List<BigDecimal> regular, BigDecimal midterm, BigDecimal finalExam, Rating rating) {}
+  /**
+   * The marks as saved: scores, or a comment-only subject's assessment ratings; {@code rating} is a
+   * term rating entered directly (before the assessments were entered one by one). A primary
+   * subject's (Circular 27/2020) are in {@code points} alone, by point.
+   */
+  public record Marks(List<BigDecimal> regular, BigDecimal midterm, BigDecimal finalExam, Rating rating,
+      List<Rating> regularRatings, Rating midtermRating, Rating finalRating,
+      Map<PrimaryPoint, ClassEvaluations.Mark> points) {}
 }
