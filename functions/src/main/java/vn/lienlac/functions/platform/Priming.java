@@ -36,7 +36,8 @@ public final class Priming implements Resource {
    * Path parameters that are parsed before authorization get a well-formed value, so that the
    * priming request goes as deep as a real one (to the directory lookup); any other is "priming".
    */
-  private static final Map<String, String> WELL_FORMED = Map.of("term", "2026-2027-HK1", "date", "2026-11-02", "subject", "toan");
+  private static final Map<String, String> WELL_FORMED = Map.of("term", "2026-2027-HK1", "date", "2026-11-02", "subject", "toan",
+      "schoolYear", "2026-2027");
 
   private final ApiFunction function;
   private final Dynamo dynamo;
