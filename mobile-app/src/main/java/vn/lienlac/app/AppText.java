@@ -61,9 +61,20 @@ public final class AppText {
     return bundle.getString(TITLE);
   }
 
-  /** The placeholder's honest status line. */
+  /** The placeholder's honest status line (screens not built yet say this). */
   public String underConstruction() {
     return bundle.getString(UNDER_CONSTRUCTION);
+  }
+
+  /** The text of a key. */
+  public String get(String key) {
+    return bundle.getString(key);
+  }
+
+  /** The text of a key with {@link java.text.MessageFormat} arguments ({0}, {1}...). */
+  public String format(String key, Object... args) {
+    java.text.MessageFormat format = new java.text.MessageFormat(bundle.getString(key), locale);
+    return format.format(args);
   }
 
   ResourceBundle bundle() {

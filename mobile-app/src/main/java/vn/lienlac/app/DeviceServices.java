@@ -1,11 +1,17 @@
 package vn.lienlac.app;
 
+import com.gluonhq.attach.browser.BrowserService;
 import com.gluonhq.attach.display.DisplayService;
 import com.gluonhq.attach.statusbar.StatusBarService;
+import com.gluonhq.attach.storage.StorageService;
 import com.gluonhq.attach.util.Platform;
 import com.gluonhq.attach.util.Services;
+import java.net.URI;
+import java.nio.file.Path;
+import javafx.application.HostServices;
 import javafx.geometry.Dimension2D;
 import javafx.scene.paint.Color;
+import vn.lienlac.app.core.Browser;
 
 /**
  * Every Gluon Attach call of the client, each with a fallback for when the service is absent (the
@@ -33,5 +39,32 @@ final class DeviceServices {
       return; // no status bar, and no desktop implementation to look up (Attach would log a warning)
     }
     Services.get(StatusBarService.class).ifPresent(statusBar -> statusBar.setColor(color));
+  }
+
+  /**
+   * The app's private folder for the session and the offline cache: Attach storage on a phone (and
+   * on the desktop, where its desktop jar gives ~/.gluon), else {@code ~/.lienlac}.
+   */
+  Path privateFolder() {
+    return Services.get(StorageService.class).flatMap(StorageService::getPrivateStorage)
+        .map(folder -> folder.toPath().resolve("lienlac"))
+        .orElseGet(() -> Path.of(System.getProperty("user.home"), ".lienlac"));
+  }
+
+  /** Opens a page in the system browser: Attach browser on a phone, JavaFX's host services on the desktop. */
+  Browser browser(HostServices host) {
+    return page -> {
+      var service = Platform.isDesktop() ? java.util.Optional.<BrowserService>empty()
+          : Services.get(BrowserService.class);
+      if (service.isPresent()) {
+        try {
+          service.get().launchExternalBrowser(page.toString());
+          return;
+        } catch (Exception e) {
+          // fall back to the host's browser below
+        }
+      }
+      host.showDocument(page.toString());
+    };
   }
 }

@@ -1,44 +1,78 @@
 package vn.lienlac.app;
 
+import atlantafx.base.theme.PrimerLight;
+import java.net.URI;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Dimension2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import vn.lienlac.app.core.AppContext;
+import vn.lienlac.app.core.OfflineCache;
+import vn.lienlac.app.core.Tasks;
+import vn.lienlac.app.shell.Shell;
+import vn.lienlac.app.signin.SignInView;
+import vn.lienlac.app.signin.SignInViewModel;
+import vn.lienlac.client.LienlacClient;
 
 /**
- * The Lienlac client, for now a placeholder: one phone-sized window with the product name and a line
- * saying the app is under construction, in Vietnamese unless the system language is English. The
- * named parameter {@code --lang=vi|en} overrides the system language (handy on an English desktop).
+ * The Lienlac client: sign in (local: a demo user), then the screens of the user's role behind a
+ * bottom navigation. Named parameters: {@code --api=URL} (default http://localhost:3000, what
+ * {@code ./lienlac serve} listens on) and {@code --lang=vi|en}.
  */
 public class LienlacApp extends Application {
+  public static final String DEFAULT_API = "http://localhost:3000";
   private static final Color BRAND_BLUE = Color.web("#1565c0");
 
   private final DeviceServices device = new DeviceServices();
+  private ExecutorService background;
+  private final StackPane root = new StackPane();
+  private AppContext context;
+
+  /** Builds the context; tests override this to inject their own. */
+  protected AppContext context() {
+    AppText text = AppText.forRequestedLanguage(getParameters().getNamed().get("lang"));
+    String api = getParameters().getNamed().getOrDefault("api", DEFAULT_API);
+    background = Executors.newFixedThreadPool(2, runnable -> {
+      Thread thread = new Thread(runnable, "lienlac-io");
+      thread.setDaemon(true);
+      return thread;
+    });
+    return new AppContext(text, Tasks.on(background, Platform::runLater), Clock.systemUTC(),
+        new OfflineCache(device.privateFolder().resolve("cache")), device.browser(getHostServices()),
+        LienlacClient.create(URI.create(api)));
+  }
 
   @Override
   public void start(Stage stage) {
-    AppText text = AppText.forRequestedLanguage(getParameters().getNamed().get("lang"));
-
-    Label title = new Label(text.title());
-    title.getStyleClass().add("title");
-    title.setWrapText(true);
-    Label status = new Label(text.underConstruction());
-    status.getStyleClass().add("status");
-    status.setWrapText(true);
-
-    VBox root = new VBox(title, status);
-    root.getStyleClass().add("placeholder");
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    context = context();
+    showSignIn();
 
     Dimension2D size = device.windowSize();
     Scene scene = new Scene(root, size.getWidth(), size.getHeight());
     scene.getStylesheets().add(LienlacApp.class.getResource("app.css").toExternalForm());
 
-    stage.setTitle(text.title());
+    stage.setTitle(context.text().title());
     stage.setScene(scene);
     stage.show();
     device.tintStatusBar(BRAND_BLUE);
+  }
+
+  private void showSignIn() {
+    root.getChildren().setAll(new SignInView(new SignInViewModel(context), context,
+        () -> root.getChildren().setAll(new Shell(context).build())).build());
+  }
+
+  @Override
+  public void stop() {
+    if (background != null) {
+      background.shutdownNow();
+    }
   }
 }

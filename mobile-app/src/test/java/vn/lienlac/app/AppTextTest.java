@@ -63,6 +63,25 @@ class AppTextTest {
   }
 
   @Test
+  void every_key_should_exist_in_both_files_read_without_any_bundle_fallback() throws java.io.IOException {
+    java.util.Properties vi = new java.util.Properties();
+    java.util.Properties en = new java.util.Properties();
+    try (var viIn = new java.io.InputStreamReader(AppText.class.getResourceAsStream("app.properties"),
+            java.nio.charset.StandardCharsets.UTF_8);
+        var enIn = new java.io.InputStreamReader(AppText.class.getResourceAsStream("app_en.properties"),
+            java.nio.charset.StandardCharsets.UTF_8)) {
+      vi.load(viIn);
+      en.load(enIn);
+    }
+    assertThat(en.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(vi.stringPropertyNames())
+        .contains("error.network", "offline.updatedAt", "grades.level", "invoices.pay");
+    for (String key : vi.stringPropertyNames()) {
+      assertThat(en.getProperty(key)).as(key).isNotBlank();
+      assertThat(vi.getProperty(key)).as(key).isNotBlank();
+    }
+  }
+
+  @Test
   void every_key_should_exist_in_both_languages() {
     ResourceBundle vi = AppText.forLocale(Messages.VIETNAMESE).bundle();
     ResourceBundle en = AppText.forLocale(Messages.ENGLISH).bundle();

@@ -344,6 +344,39 @@ class PrimaryRecordsTest {
     assertThat(report.at("/primary/subjects/0/points/MID_TERM_2/rating").asText()).isNotBlank();
   }
 
+  @Test
+  void a_test_score_the_schools_settings_no_longer_allow_should_hold_the_evaluation_back_and_be_named() {
+    ApiClient office = seeded.as("kd-vp-01");
+    ApiClient teacher = seeded.as(SeededApi.TEACHER_5A);
+    String settings = "/v1/schools/" + SeededApi.KIM_DONG + "/grading-settings";
+    String path = evaluations(SeededApi.CLASS_5A, "tieng-viet", "2026-2027-HK2");
+    JsonNode original = teacher.get(path).body().get("rows").get(6);
+    String pupil = original.get("studentId").asText();
+    try {
+      // The school allows a 0, a 0 is entered, and the school goes back to 1-10.
+      assertThat(office.put(settings, Map.of("commentRegularCount", 2, "primaryTestScoreMin", 0,
+          "primaryCompletedMinTest", 5)).status()).isEqualTo(200);
+      ApiClient.Response zero = teacher.put(path, Map.of("rows", List.of(Map.of("studentId", pupil,
+          "points", Map.of("END_OF_YEAR", Map.of("rating", "CHUA_HOAN_THANH", "testScore", 0))))));
+      assertThat(zero.status()).as(zero.text()).isEqualTo(200);
+      assertThat(office.put(settings, Map.of("commentRegularCount", 2, "primaryTestScoreMin", 1,
+          "primaryCompletedMinTest", 5)).status()).isEqualTo(200);
+
+      ApiClient.Response report = teacher.get("/v1/students/" + pupil + "/report/2026-2027");
+
+      assertThat(report.status()).as(report.text()).isEqualTo(200);
+      assertThat(report.body().at("/primary").has("evaluation")).isFalse();
+      assertThat(report.body().get("complete").asBoolean()).isFalse();
+      assertThat(report.body().get("pending").get(0).asText())
+          .isEqualTo("Cuối năm học: điểm hoặc nhận xét môn Tiếng Việt không còn hợp lệ theo cài đặt đánh giá của nhà"
+              + " trường; cần nhập lại.");
+    } finally {
+      office.put(settings, Map.of("commentRegularCount", 2, "primaryTestScoreMin", 1, "primaryCompletedMinTest", 5));
+      assertThat(teacher.put(path, Map.of("rows", List.of(Map.of("studentId", pupil,
+          "points", Map.of("END_OF_YEAR", original.get("points").get("END_OF_YEAR")))))).status()).isEqualTo(200);
+    }
+  }
+
   /** The parent account of a primary pupil (found through /v1/me, not from the seed's ids). */
   private String parentOfPupil(String studentId) {
     if (!parentOf.containsKey(studentId)) {

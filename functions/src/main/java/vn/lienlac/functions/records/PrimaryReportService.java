@@ -137,7 +137,13 @@ public final class PrimaryReportService {
       }
     }
     Map<String, QualityRating> endRatings = ratings.getOrDefault(PrimaryPoint.END_OF_YEAR, Map.of());
-    Optional<YearEvaluation> evaluation = rules.yearEvaluation(plan, endOfYear, endRatings);
+    // An entry the school's settings no longer allow (a test of 0 saved before the lowest score became 1)
+    // holds the evaluation back and is named, instead of failing the report.
+    List<String> invalid = plan.stream().filter(subject -> endOfYear.containsKey(subject.subject())
+            && !rules.validate(subject, PrimaryPoint.END_OF_YEAR, endOfYear.get(subject.subject())).isEmpty())
+        .map(subject -> PrimaryRecordsService.subjectName(locale, subject.subject())).toList();
+    Optional<YearEvaluation> evaluation = invalid.isEmpty() ? rules.yearEvaluation(plan, endOfYear, endRatings)
+        : Optional.empty();
     List<PrimaryYearReport.Award> awards = new ArrayList<>();
     if (evaluation.isPresent()) {
       Nomination eligible = nomination != null && rules.validateNomination(evaluation.get(), nomination).isEmpty()
@@ -148,6 +154,10 @@ public final class PrimaryReportService {
     }
 
     List<String> pending = new ArrayList<>();
+    if (!invalid.isEmpty()) {
+      pending.add(Messages.get(locale, "records.pendingInvalid", Messages.get(locale, "primaryPoint.END_OF_YEAR"),
+          String.join(", ", invalid)));
+    }
     for (PrimaryPoint point : points) {
       Map<String, PrimaryEntry> entered = byPoint.getOrDefault(point, Map.of());
       List<String> unrated = new ArrayList<>();

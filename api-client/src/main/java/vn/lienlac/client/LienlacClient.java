@@ -1,0 +1,302 @@
+package vn.lienlac.client;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import vn.lienlac.model.announcements.Announcement;
+import vn.lienlac.model.common.ListResponse;
+import vn.lienlac.model.common.Problem;
+import vn.lienlac.model.identity.Me;
+import vn.lienlac.model.messaging.Conversation;
+import vn.lienlac.model.messaging.Message;
+import vn.lienlac.model.payments.Invoice;
+import vn.lienlac.model.payments.Payment;
+import vn.lienlac.model.records.AttendanceReport;
+import vn.lienlac.model.records.GradeReport;
+import vn.lienlac.model.records.Gradebook;
+import vn.lienlac.model.records.LeaveRequest;
+import vn.lienlac.model.records.YearReport;
+
+/**
+ * The typed client of the Lienlac API, over {@code java.net.http}: one method per operation the app
+ * uses, answering the {@code shared-model} DTOs. Immutable: {@link #withToken} and
+ * {@link #withLanguage} give a new client. Calls block; the app makes them off the FX thread.
+ *
+ * <p>Errors: the API's problem+json becomes {@link ApiProblem} (its message, in the language asked
+ * for, and its per-row violations); no answer at all (refused, reset, timed out) becomes
+ * {@link NetworkException}, which a screen offers to retry.
+ */
+public final class LienlacClient {
+  /** Lenient on unknown fields (an older app must keep working against a newer API); ISO dates. */
+  static final ObjectMapper JSON = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+      .serializationInclusion(JsonInclude.Include.NON_NULL)
+      .build();
+
+  /** The client's JSON mapper (the app's offline cache writes the same DTOs with it). */
+  public static ObjectMapper json() {
+    return JSON;
+  }
+
+  private final URI base;
+  private final HttpClient http;
+  private final Duration timeout;
+  private final String token;
+  private final String language;
+
+  /** A client of the API at {@code base} (e.g. {@code http://localhost:3000}), in Vietnamese, signed out. */
+  public static LienlacClient create(URI base) {
+    return new LienlacClient(base, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
+        Duration.ofSeconds(20), null, "vi");
+  }
+
+  public LienlacClient(URI base, HttpClient http, Duration timeout, String token, String language) {
+    this.base = Objects.requireNonNull(base, "base");
+    this.http = Objects.requireNonNull(http, "http");
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.token = token;
+    this.language = language;
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  public LienlacClient withToken(String bearerToken) {
+    return new LienlacClient(base, http, timeout, bearerToken, language);
+  }
+
+  /** The language of the API's messages: {@code vi} (the default) or {@code en}. */
+  public LienlacClient withLanguage(String acceptLanguage) {
+    return new LienlacClient(base, http, timeout, token, acceptLanguage);
+  }
+
+  public boolean signedIn() {
+    return token != null;
+  }
+
+  // --- local stack sign-in (DevGateway's /dev routes; not deployed on AWS) ------------------------
+
+  /** The local stack's demo users ({@code GET /dev/users}). */
+  public List<DevUser> devUsers() {
+    return call("GET", "/dev/users", null, null, new TypeReference<List<DevUser>>() {});
+  }
+
+  /** Signs a demo user in on the local stack ({@code GET /dev/token?user=}). */
+  public Session devSignIn(String userId) {
+    JsonNode body = call("GET", "/dev/token?user=" + q(userId), null, null, new TypeReference<JsonNode>() {});
+    JsonNode user = body.path("user");
+    return new Session(body.path("token").asText(), Instant.parse(body.path("expiresAt").asText()),
+        user.path("id").asText(), user.path("displayName").asText(), user.path("role").asText());
+  }
+
+  // --- identity ------------------------------------------------------------------------------------
+
+  public Me me() {
+    return get("/v1/me", Me.class);
+  }
+
+  // --- records -------------------------------------------------------------------------------------
+
+  /** A pupil's grades for one term (e.g. {@code 2026-2027-HK1}), averages and level as the API computed them. */
+  public GradeReport grades(String studentId, String term) {
+    return get("/v1/students/" + p(studentId) + "/grades?term=" + q(term), GradeReport.class);
+  }
+
+  /** A pupil's year report (schoolYear like {@code 2026-2027}). */
+  public YearReport yearReport(String studentId, String schoolYear) {
+    return get("/v1/students/" + p(studentId) + "/report/" + p(schoolYear), YearReport.class);
+  }
+
+  public AttendanceReport attendance(String studentId, LocalDate from, LocalDate to) {
+    return get("/v1/students/" + p(studentId) + "/attendance?from=" + from + "&to=" + to, AttendanceReport.class);
+  }
+
+  public List<LeaveRequest> leaveRequests(String studentId) {
+    return call("GET", "/v1/students/" + p(studentId) + "/leave-requests", null, null,
+        new TypeReference<ListResponse<LeaveRequest>>() {}).items();
+  }
+
+  /** Asks for leave; {@code idempotencyKey} makes a retry after a lost answer safe (same request back). */
+  public LeaveRequest requestLeave(String studentId, LeaveRequest.Draft draft, String idempotencyKey) {
+    return call("POST", "/v1/students/" + p(studentId) + "/leave-requests", draft, idempotencyKey,
+        new TypeReference<LeaveRequest>() {});
+  }
+
+  public Gradebook gradebook(String classId, String subject, String term) {
+    return get(gradebookPath(classId, subject, term), Gradebook.class);
+  }
+
+  /** Saves gradebook rows; a refused row comes back as {@link ApiProblem#rowErrors()}. */
+  public Gradebook saveGradebook(String classId, String subject, String term, Gradebook.Update update) {
+    return call("PUT", gradebookPath(classId, subject, term), update, null, new TypeReference<Gradebook>() {});
+  }
+
+  private static String gradebookPath(String classId, String subject, String term) {
+    return "/v1/classes/" + p(classId) + "/gradebook/" + p(subject) + "/" + p(term);
+  }
+
+  // --- payments ------------------------------------------------------------------------------------
+
+  public List<Invoice> invoices(String studentId) {
+    return call("GET", "/v1/students/" + p(studentId) + "/invoices", null, null,
+        new TypeReference<ListResponse<Invoice>>() {}).items();
+  }
+
+  /** Starts a VNPay payment of one invoice; {@link Payment#redirectUrl()} is the page to open. */
+  public Payment payWithVnpay(String invoiceId, String locale) {
+    return call("POST", "/v1/invoices/" + p(invoiceId) + "/payments",
+        new Payment.InvoiceDraft(Payment.Method.VNPAY, locale), null, new TypeReference<Payment>() {});
+  }
+
+  /** The absolute address of a payment page ({@link Payment#redirectUrl()} may be relative locally). */
+  public URI resolve(String url) {
+    return base.resolve(url);
+  }
+
+  // --- messaging -----------------------------------------------------------------------------------
+
+  public List<Conversation> conversations() {
+    return call("GET", "/v1/conversations", null, null, new TypeReference<ListResponse<Conversation>>() {}).items();
+  }
+
+  /** A parent writes to a teacher of their child's class (the first message starts the conversation). */
+  public Conversation.Started startConversation(String studentId, String teacherId, String clientMessageId,
+      String text) {
+    return call("POST", "/v1/conversations", new Conversation.Start(studentId, teacherId, null, text, clientMessageId),
+        null, new TypeReference<Conversation.Started>() {});
+  }
+
+  public Conversation.Page messages(String conversationId) {
+    return get("/v1/conversations/" + p(conversationId) + "/messages", Conversation.Page.class);
+  }
+
+  /** Sends a message; the same {@code clientMessageId} sent twice makes one message (safe to retry). */
+  public Message send(String conversationId, String clientMessageId, String text) {
+    return call("POST", "/v1/conversations/" + p(conversationId) + "/messages",
+        new Message.Draft(clientMessageId, text, null, null), null, new TypeReference<Message>() {});
+  }
+
+  /** A fresh client message id, made once per message written (keep it across retries). */
+  public static String newClientMessageId() {
+    return UUID.randomUUID().toString();
+  }
+
+  // --- announcements -------------------------------------------------------------------------------
+
+  public List<Announcement> announcements() {
+    return call("GET", "/v1/announcements", null, null, new TypeReference<ListResponse<Announcement>>() {}).items();
+  }
+
+  public Announcement.Receipt acknowledge(String announcementId) {
+    return call("POST", "/v1/announcements/" + p(announcementId) + "/ack", null, null,
+        new TypeReference<Announcement.Receipt>() {});
+  }
+
+  // --- plumbing ------------------------------------------------------------------------------------
+
+  private <T> T get(String path, Class<T> type) {
+    return call("GET", path, null, null, new TypeReference<T>() {
+      @Override
+      public java.lang.reflect.Type getType() {
+        return type;
+      }
+    });
+  }
+
+  private <T> T call(String method, String path, Object body, String idempotencyKey, TypeReference<T> type) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+        .header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    if (body == null) {
+      request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));
+    }
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new NetworkException(method + " " + path + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NetworkException(method + " " + path + ": interrupted", e);
+    }
+    int status = response.statusCode();
+    if (status >= 200 && status < 300) {
+      try {
+        return JSON.readValue(response.body(), type);
+      } catch (IOException e) {
+        throw new NetworkException(method + " " + path + ": not the API's answer (" + e.getMessage() + ")", e);
+      }
+    }
+    throw new ApiProblem(problem(status, response));
+  }
+
+  private static Problem problem(int status, HttpResponse<byte[]> response) {
+    boolean json = response.headers().firstValue("content-type").orElse("").contains("json");
+    if (json) {
+      try {
+        Problem parsed = JSON.readValue(response.body(), Problem.class);
+        if (parsed.status() == 0) {
+          parsed = new Problem(parsed.type(), parsed.title(), status, parsed.detail(), parsed.instance(),
+              parsed.errors(), parsed.currentVersion());
+        }
+        return parsed;
+      } catch (IOException e) {
+        // not a problem document: fall through to a bare one
+      }
+    }
+    return new Problem(null, "HTTP " + status, status, null, null, List.of(), null);
+  }
+
+  private static byte[] write(Object body) {
+    try {
+      return JSON.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("cannot write " + body.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** A path segment, percent-encoded. */
+  private static String p(String segment) {
+    return URLEncoder.encode(Objects.requireNonNull(segment, "path segment"), StandardCharsets.UTF_8)
+        .replace("+", "%20");
+  }
+
+  private static String q(String value) {
+    return URLEncoder.encode(Objects.requireNonNull(value, "query value"), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,74 @@
+package vn.lienlac.app.core;
+
+import java.time.Clock;
+import java.util.Objects;
+import vn.lienlac.app.AppText;
+import vn.lienlac.client.LienlacClient;
+import vn.lienlac.model.identity.Me;
+
+/** What the screens share: text, threads, clock, cache, browser, and who is signed in. */
+public final class AppContext {
+  private final AppText text;
+  private final Tasks tasks;
+  private final Clock clock;
+  private final OfflineCache cache;
+  private final Browser browser;
+  private final LienlacClient anonymous;
+  private LienlacClient client;
+  private Me me;
+  private String role;
+
+  public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
+      LienlacClient anonymous) {
+    this.text = text;
+    this.tasks = tasks;
+    this.clock = clock;
+    this.cache = cache;
+    this.browser = browser;
+    this.anonymous = anonymous.withLanguage(text.locale().getLanguage());
+  }
+
+  public AppText text() {
+    return text;
+  }
+
+  public Tasks tasks() {
+    return tasks;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public OfflineCache cache() {
+    return cache;
+  }
+
+  public Browser browser() {
+    return browser;
+  }
+
+  public LienlacClient anonymous() {
+    return anonymous;
+  }
+
+  /** The signed-in client (call only after sign-in). */
+  public LienlacClient client() {
+    return Objects.requireNonNull(client, "not signed in");
+  }
+
+  public Me me() {
+    return me;
+  }
+
+  /** PARENT, TEACHER or STAFF. */
+  public String role() {
+    return role;
+  }
+
+  public void signedIn(LienlacClient client, Me me, String role) {
+    this.client = client;
+    this.me = me;
+    this.role = role;
+  }
+}
