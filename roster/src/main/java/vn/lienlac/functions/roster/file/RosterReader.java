@@ -3,6 +3,8 @@ package vn.lienlac.functions.roster.file;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.model.common.SchoolTime;
@@ -83,6 +85,45 @@ public final class RosterReader {
    * @throws ApiException.BadRequest when the file as a whole cannot be read as a roster
    */
   public RosterFile read(byte[] bytes) {
-    throw new UnsupportedOperationException("being written (h-rfile)");
+    if (bytes == null || bytes.length == 0) {
+      throw new ApiException.BadRequest(Reasons.FILE_NO_HEADER);
+    }
+    if (isOle2(bytes)) {
+      throw new ApiException.BadRequest(Reasons.FILE_OLD_EXCEL);
+    }
+    FileFormat format = FileFormat.sniff(bytes);
+    List<Grid> grids;
+    String encoding = null;
+    Character separator = null;
+    if (format == FileFormat.XLSX) {
+      grids = XlsxGrids.read(bytes);
+    } else {
+      CsvGrids.Read csv = CsvGrids.read(bytes, options.maxRows());
+      grids = List.of(csv.grid());
+      encoding = csv.encoding();
+      separator = csv.separator();
+    }
+    List<Tables.Table> tables = new ArrayList<>();
+    for (Grid grid : grids) {
+      Tables.Table table = Tables.find(grid);
+      if (table != null) {
+        tables.add(table);
+      }
+    }
+    if (tables.isEmpty()) {
+      throw new ApiException.BadRequest(Reasons.FILE_NO_HEADER);
+    }
+    RowChecks checks = new RowChecks(options);
+    // Classes first: the pupils' classes are checked against them, whatever the sheets' order.
+    tables.stream().filter(t -> t.kind() == SheetMapping.Kind.CLASSES).forEach(checks::classes);
+    tables.stream().filter(t -> t.kind() == SheetMapping.Kind.PUPILS).forEach(checks::pupils);
+    return new RosterFile(format, encoding, separator, tables.stream().map(Tables.Table::mapping).toList(),
+        checks.rows(), checks.rejected(), checks.classRows(), checks.exampleRows(), checks.ignoredRows());
+  }
+
+  /** An OLE2 compound file: an old .xls workbook, or an .xlsx protected by a password. */
+  private static boolean isOle2(byte[] bytes) {
+    return bytes.length >= 8 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF && (bytes[2] & 0xFF) == 0x11
+        && (bytes[3] & 0xFF) == 0xE0;
   }
 }
