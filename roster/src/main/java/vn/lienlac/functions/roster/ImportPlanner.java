@@ -83,7 +83,6 @@ final class ImportPlanner {
         .forEach(c -> classIds.put(RosterIds.classKey(c.name()), c.id()));
     classRows.stream().filter(r -> r.classPlan() != null)
         .forEach(r -> classIds.put(RosterIds.classKey(r.classPlan().name()), r.classPlan().classId()));
-    boolean classesSheet = !input.classes().isEmpty();
 
     // Which pupil each row is: by learner id, then pupil code (references), else a new id.
     Set<String> refPartitions = new HashSet<>();
@@ -99,61 +98,29 @@ final class ImportPlanner {
     Map<String, EntryItem> active = repository.activeEntries(schoolId);
 
     List<Row> pupilRows = new ArrayList<>();
-    Map<String, Integer> learnerRows = new HashMap<>();
-    Map<String, Integer> codeRows = new HashMap<>();
     Map<String, Integer> studentRows = new HashMap<>();
-    Map<String, String[]> phoneOwners = new HashMap<>(); // phone → {name key, first row}
     Map<Integer, String> rowStudent = new LinkedHashMap<>();
     Map<Integer, PupilRow> accepted = new LinkedHashMap<>();
+    // The reader rejected what one row can tell (and duplicate ids, one phone under two names, unknown
+    // classes); what remains here: two rows that are the same pupil by the table's references.
     for (PupilRow p : input.pupils()) {
       List<Violation> reasons = new ArrayList<>();
-      if (p.learnerId() == null && p.pupilCode() == null) {
-        reasons.add(Violation.of("learnerId", "roster.import.noPupilId"));
-      }
-      if (p.learnerId() != null && learnerRows.containsKey(p.learnerId())) {
-        reasons.add(Violation.of("learnerId", "roster.import.duplicateLearnerId", learnerRows.get(p.learnerId())));
-      }
-      if (p.pupilCode() != null && codeRows.containsKey(p.pupilCode())) {
-        reasons.add(Violation.of("pupilCode", "roster.import.duplicatePupilCode", codeRows.get(p.pupilCode())));
-      }
       String classId = classIds.get(RosterIds.classKey(p.className()));
-      if (classId == null && classesSheet && !p.leaving()) {
-        reasons.add(Violation.of("className", "roster.import.unknownClass", p.className()));
+      String studentId = p.learnerId() != null ? refs.get(RosterIds.learnerRef(schoolId, p.learnerId())) : null;
+      if (studentId == null && p.pupilCode() != null) {
+        studentId = refs.get(RosterIds.codeRef(schoolId, p.pupilCode()));
       }
-      for (GuardianRow g : p.guardians()) {
-        String[] owner = phoneOwners.get(g.phone());
-        if (owner != null && !owner[0].equals(RosterIds.nameKey(g.name())) && g.name() != null && !owner[0].isEmpty()) {
-          reasons.add(Violation.of("guardians", "roster.import.phoneNameConflict", g.phone(), owner[2], owner[1]));
-        }
+      if (studentId == null) {
+        studentId = RosterIds.student(schoolId, p.learnerId(), p.pupilCode(), p.fullName(), p.dateOfBirth());
       }
-      String studentId = null;
-      if (reasons.isEmpty()) {
-        studentId = p.learnerId() != null ? refs.get(RosterIds.learnerRef(schoolId, p.learnerId())) : null;
-        if (studentId == null && p.pupilCode() != null) {
-          studentId = refs.get(RosterIds.codeRef(schoolId, p.pupilCode()));
-        }
-        if (studentId == null) {
-          studentId = RosterIds.student(schoolId, p.learnerId(), p.pupilCode());
-        }
-        if (studentRows.containsKey(studentId)) {
-          reasons.add(Violation.of("learnerId", "roster.import.duplicateLearnerId", studentRows.get(studentId)));
-        }
+      if (studentRows.containsKey(studentId)) {
+        reasons.add(Violation.of("learnerId", "roster.import.samePupil", studentRows.get(studentId)));
       }
       if (!reasons.isEmpty()) {
         pupilRows.add(rejected(p.row(), p.sheet(), RowKind.PUPIL, p.fullName(), p.className(), reasons));
         continue;
       }
-      if (p.learnerId() != null) {
-        learnerRows.put(p.learnerId(), p.row());
-      }
-      if (p.pupilCode() != null) {
-        codeRows.put(p.pupilCode(), p.row());
-      }
       studentRows.put(studentId, p.row());
-      for (GuardianRow g : p.guardians()) {
-        phoneOwners.putIfAbsent(g.phone(), new String[] {RosterIds.nameKey(g.name()), String.valueOf(p.row()),
-            g.name() == null ? "" : g.name()});
-      }
       if (classId == null && !p.leaving()) { // no classes sheet: the class is created from the pupils' rows
         classId = RosterIds.schoolClass(schoolYear, p.className());
         classIds.put(RosterIds.classKey(p.className()), classId);

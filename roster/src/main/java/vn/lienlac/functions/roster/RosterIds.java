@@ -1,6 +1,7 @@
 package vn.lienlac.functions.roster;
 
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.Locale;
 import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.Ids;
@@ -15,9 +16,13 @@ import vn.lienlac.functions.platform.Keys;
 final class RosterIds {
   private RosterIds() {}
 
-  /** {@code hs-} and 20 hex digits of SHA-256(school, kind, value). */
-  static String student(String schoolId, String learnerId, String pupilCode) {
-    String basis = learnerId != null ? "learner:" + learnerId : "code:" + pupilCode;
+  /**
+   * {@code hs-} and 20 hex digits of SHA-256(school, kind, value): by the learner id, else the pupil
+   * code, else (a school-made list without ids) the name and date of birth.
+   */
+  static String student(String schoolId, String learnerId, String pupilCode, String fullName, LocalDate born) {
+    String basis = learnerId != null ? "learner:" + learnerId : pupilCode != null ? "code:" + pupilCode
+        : "name:" + nameKey(fullName) + ":" + born;
     return "hs-" + Hashes.sha256(schoolId + "\u001f" + basis).substring(0, 20);
   }
 
