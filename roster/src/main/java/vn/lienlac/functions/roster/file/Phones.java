@@ -28,7 +28,7 @@ public final class Phones {
   /** What a phone cell may hold besides digits: spaces, dots, dashes, brackets, a leading plus. */
   private static final Pattern ALLOWED = Pattern.compile("[0-9 .\\-()+\u00A0/]+");
   /** The old 11-digit mobiles (01xx xxx xxxx), retired in 2018, with or without the 0 or +84. */
-  private static final Pattern OLD = Pattern.compile("(0|84|\\+84)?1[2689][0-9]{8}");
+  private static final Pattern OLD = Pattern.compile("(0|84|\\+84)?1(2[0-9]|6[2-9]|8[68]|99)[0-9]{7}");
   /** Mobile prefixes since the renumbering. */
   private static final Pattern MOBILE = Pattern.compile("0[35789][0-9]{8}");
   /** The longest input looked at (a cell may hold anything). */

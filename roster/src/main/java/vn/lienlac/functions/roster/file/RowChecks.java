@@ -295,7 +295,7 @@ final class RowChecks {
 
     String learnerId = null;
     RosterRow.LearnerIdKind idKind = null;
-    String ministry = digitsText(row, columns, Field.LEARNER_ID);
+    String ministry = idText(row, columns, Field.LEARNER_ID, 10);
     if (ministry != null) {
       if (LEARNER_ID.matcher(ministry).matches()) {
         learnerId = ministry;
@@ -333,7 +333,7 @@ final class RowChecks {
     Integer grade = grade(row, columns, className, reasons);
     PupilStatus status = status(text(row, columns, Field.STATUS), reasons);
 
-    String personalId = digitsText(row, columns, Field.PERSONAL_ID);
+    String personalId = idText(row, columns, Field.PERSONAL_ID, 12);
     if (personalId != null && !PERSONAL_ID.matcher(personalId).matches()) {
       reasons.add(Violation.of(Field.PERSONAL_ID.key(), Reasons.PERSONAL_ID_MALFORMED));
       personalId = null;
@@ -617,13 +617,20 @@ final class RowChecks {
     return column == null ? null : row.text(column);
   }
 
-  /** An id column's text without spaces, dots or dashes (ids are often typed in groups); null when empty. */
-  private static String digitsText(Grid.Row row, Map<Field, Integer> columns, Field field) {
-    String text = text(row, columns, field);
-    if (text == null) {
+  /**
+   * An id column's text without spaces, dots or dashes (ids are often typed in groups); null when
+   * empty. A number cell lost its leading zeros: they are put back up to {@code digits}.
+   */
+  private static String idText(Grid.Row row, Map<Field, Integer> columns, Field field, int digits) {
+    Integer column = columns.get(field);
+    Grid.Cell cell = column == null ? null : row.cell(column);
+    if (cell == null || cell.text().isEmpty()) {
       return null;
     }
-    String compact = text.replaceAll("[\\s.\\-]", "");
+    if (cell.kind() == Grid.Cell.Kind.NUMBER && cell.text().matches("\\d{1," + digits + "}")) {
+      return "0".repeat(digits - cell.text().length()) + cell.text();
+    }
+    String compact = cell.text().replaceAll("[\\s.\\-]", "");
     return compact.isEmpty() ? null : compact;
   }
 

@@ -53,7 +53,11 @@ final class Tables {
       }
       Candidate chosen = single;
       int headerRows = 1;
-      if (twoRows != null && (single == null || twoRows.score() > single.score())) {
+      // Two rows only when they say more together than either says alone (a title row above a
+      // one-row header must not pass for a group row).
+      int alone = Math.max(single == null ? 0 : single.score(),
+          twoRows == null ? 0 : score(candidate(headers(rows.get(i + 1), null, grid.merges()))));
+      if (twoRows != null && twoRows.score() > alone) {
         chosen = twoRows;
         headerRows = 2;
       }
@@ -66,6 +70,10 @@ final class Tables {
       }
     }
     return best;
+  }
+
+  private static int score(Candidate candidate) {
+    return candidate == null ? 0 : candidate.score();
   }
 
   /** A header cell: the text as shown back, and the group above it (two-row header) or null. */
