@@ -75,8 +75,8 @@ final class ImportService {
     this.testFaults = testFaults;
   }
 
-  boolean testFaults() {
-    return testFaults;
+  static Set<String> simulatedCrashes() {
+    return Set.copyOf(FIRED);
   }
 
   // --- dry run -------------------------------------------------------------------------------------

@@ -33,6 +33,11 @@ public final class RosterImportWorkerFunction extends SqsFunction {
         ChunkQueue.fromEnvironment(env), env.optional(ImportService.TEST_FAULTS).filter("true"::equals).isPresent());
   }
 
+  /** Local stack only: the imports whose job crashed on purpose in this JVM (the tests' check that it did). */
+  public static java.util.Set<String> simulatedCrashes() {
+    return ImportService.simulatedCrashes();
+  }
+
   static ImportService service(Dynamo dynamo, Clock clock, AccountDirectory accounts, ChunkQueue queue,
       boolean testFaults) {
     RosterRepository roster = new RosterRepository(dynamo);
