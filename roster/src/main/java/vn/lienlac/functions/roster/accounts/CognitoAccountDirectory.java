@@ -1,10 +1,16 @@
 package vn.lienlac.functions.roster.accounts;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 import vn.lienlac.functions.platform.Environment;
 
 /**
@@ -45,21 +51,64 @@ public final class CognitoAccountDirectory implements AccountDirectory {
 
   @Override
   public String ensure(String phone, String displayName) {
-    throw new UnsupportedOperationException("being written (h-rfile)");
+    try {
+      List<AttributeType> created = client.adminCreateUser(r -> r
+          .userPoolId(userPoolId)
+          .username(phone)
+          .userAttributes(displayName == null || displayName.isBlank()
+              ? List.of(attribute("phone_number", phone), attribute("phone_number_verified", "true"))
+              : List.of(attribute("phone_number", phone), attribute("phone_number_verified", "true"),
+                  attribute("name", displayName)))
+          .messageAction(MessageActionType.SUPPRESS)).user().attributes();
+      return value(created, "sub").orElseGet(() -> sub(get(phone)));
+    } catch (UsernameExistsException exists) {
+      return sub(get(phone));
+    }
   }
 
   @Override
   public Optional<Account> find(String phone) {
-    throw new UnsupportedOperationException("being written (h-rfile)");
+    try {
+      AdminGetUserResponse user = get(phone);
+      return Optional.of(new Account(sub(user), phone, value(user.userAttributes(), "name").orElse(null),
+          Boolean.TRUE.equals(user.enabled())));
+    } catch (UserNotFoundException absent) {
+      return Optional.empty();
+    }
   }
 
   @Override
   public void disable(String phone) {
-    throw new UnsupportedOperationException("being written (h-rfile)");
+    try {
+      client.adminDisableUser(r -> r.userPoolId(userPoolId).username(phone));
+    } catch (UserNotFoundException absent) {
+      // nothing to disable
+    }
   }
 
   @Override
   public void enable(String phone) {
-    throw new UnsupportedOperationException("being written (h-rfile)");
+    try {
+      client.adminEnableUser(r -> r.userPoolId(userPoolId).username(phone));
+    } catch (UserNotFoundException absent) {
+      // nothing to enable
+    }
+  }
+
+  private AdminGetUserResponse get(String phone) {
+    return client.adminGetUser(r -> r.userPoolId(userPoolId).username(phone));
+  }
+
+  private static String sub(AdminGetUserResponse user) {
+    return value(user.userAttributes(), "sub")
+        .orElseThrow(() -> new IllegalStateException("Cognito user without a sub attribute"));
+  }
+
+  private static AttributeType attribute(String name, String value) {
+    return AttributeType.builder().name(name).value(value).build();
+  }
+
+  private static Optional<String> value(List<AttributeType> attributes, String name) {
+    return attributes.stream().filter(a -> name.equals(a.name())).map(AttributeType::value).findFirst();
   }
 }

@@ -65,6 +65,10 @@ public final class RosterReader {
     }
   }
 
+  Options options() {
+    return options;
+  }
+
   public RosterReader(Options options) {
     this.options = options;
   }

@@ -137,6 +137,11 @@ final class RowChecks {
   }
 
   private static boolean repeatsHeader(Tables.Table table, Grid.Row row) {
+    Integer name = table.columns().get(table.kind() == SheetMapping.Kind.PUPILS ? Field.FULL_NAME : Field.CLASS);
+    if (name != null && row.text(name) != null
+        && !Headers.fold(row.text(name)).equals(table.headerTexts().get(name))) {
+      return false; // the usual case, decided by one cell
+    }
     int same = 0;
     int compared = 0;
     for (int column : table.columns().values()) {
@@ -163,6 +168,10 @@ final class RowChecks {
 
   /** A total or signature row ("Tổng cộng: 40 học sinh", "Hiệu trưởng", "Hà Nội, ngày … tháng … năm …"). */
   private static boolean isFooter(Grid.Row row, Map<Field, Integer> columns) {
+    Integer birth = columns.get(Field.DATE_OF_BIRTH);
+    if (birth != null && row.cell(birth) != null && looksLikeDate(row.cell(birth))) {
+      return false; // a pupil's row (totals and signatures have no birth date), decided without folding every cell
+    }
     Integer name = columns.get(Field.FULL_NAME);
     for (int c = 0; c < row.cells().length; c++) {
       String text = row.text(c);
@@ -178,6 +187,14 @@ final class RowChecks {
       }
     }
     return false;
+  }
+
+  private static boolean looksLikeDate(Grid.Cell cell) {
+    try {
+      return date(cell) != null;
+    } catch (DateTimeException impossible) {
+      return true;
+    }
   }
 
   /** A row that names someone, or holds at least two of the table's fields besides STT. */
