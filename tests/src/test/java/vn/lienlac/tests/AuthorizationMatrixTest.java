@@ -12,6 +12,7 @@ import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.TEACHER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -193,7 +194,19 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("status").asText()).isEqualTo("DISMISSED")),
       // {paymentId} is a new VIETQR payment the parent started for the pupil.
       op("GET /v1/payments/{paymentId}/vietqr").allow(PARENT, STAFF)
-          .expect(body -> assertThat(body.get("payload").asText()).startsWith("000201010212")));
+          .expect(body -> assertThat(body.get("payload").asText()).startsWith("000201010212")),
+      // Roster import (issue 15): the school's office staff only, everyone else 404. The file is one
+      // row the reader rejects, so that a confirmation changes nothing but the import (the seed's
+      // school stays as it is); {importId} is a fresh dry run of it for every cell.
+      op("POST /v1/schools/{schoolId}/roster").upload(World::rosterFile, "text/csv").allow(STAFF)
+          .expect(body -> assertThat(body.get("status").asText()).isEqualTo("PLANNED")),
+      op("GET /v1/schools/{schoolId}/roster/imports/{importId}").allow(STAFF)
+          .expect(body -> assertThat(body.at("/counts/rejected").asInt()).isEqualTo(1)),
+      op("GET /v1/schools/{schoolId}/roster/imports/{importId}/rows").allow(STAFF).unnamed()
+          .expect(body -> assertThat(body.get("items").findValuesAsText("action")).containsExactly("REJECTED")),
+      op("POST /v1/schools/{schoolId}/roster/imports/{importId}/confirm").body(World::rosterConfirmation)
+          .allow(STAFF).restore(World::rosterJobDone)
+          .expect(body -> assertThat(body.get("status").asText()).isIn("RUNNING", "DONE")));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -261,7 +274,8 @@ class AuthorizationMatrixTest {
     boolean write = !operation.method.equals("GET");
     List<Map<String, AttributeValue>> before = write ? world.snapshot(values) : null;
 
-    ApiClient.Response response = client.send(operation.method, path, body);
+    ApiClient.Response response = operation.contentType == null ? client.send(operation.method, path, body)
+        : client.send(operation.method, path, (byte[]) body, Map.of("Content-Type", operation.contentType));
 
     String sent = path + (body == null ? "" : body.toString());
     int status = response.status();
@@ -393,6 +407,8 @@ class AuthorizationMatrixTest {
     boolean unnamed;
     String query;
     Function<World, Object> body;
+    /** The body's media type when it is not JSON (then {@code body} makes bytes). */
+    String contentType;
     Consumer<JsonNode> expect;
     Consumer<World> restore;
 
@@ -438,6 +454,13 @@ class AuthorizationMatrixTest {
 
     Operation body(Function<World, Object> makeBody) {
       this.body = makeBody;
+      return this;
+    }
+
+    /** A body of another media type than JSON (an upload). */
+    Operation upload(Function<World, Object> makeBytes, String type) {
+      this.body = makeBytes;
+      this.contentType = type;
       return this;
     }
 
@@ -606,6 +629,7 @@ class AuthorizationMatrixTest {
           case "invoiceId" -> operation.template.endsWith("/receipt") ? paidInvoice() : newInvoice();
           case "reviewId" -> parkedTransfer();
           case "paymentId" -> vietqrPayment();
+          case "importId" -> newRosterImport();
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
@@ -716,6 +740,35 @@ class AuthorizationMatrixTest {
       return payment.body().get("id").asText();
     }
 
+    /** One row (row 2) without a name: the reader rejects it; the import plans nothing else. */
+    byte[] rosterFile() {
+      return "Mã định danh,Họ và tên,Ngày sinh,Lớp\n0199999999,,01/01/2014,7A1\n".getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JsonNode rosterImport;
+
+    /** A new dry run of {@link #rosterFile} by the office (PLANNED). */
+    String newRosterImport() {
+      ApiClient.Response created = seeded.as(users.get(STAFF)).send("POST",
+          "/v1/schools/" + SeededApi.NGUYEN_TRAI + "/roster", rosterFile(), Map.of("Content-Type", "text/csv"));
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      rosterImport = created.body();
+      return rosterImport.get("importId").asText();
+    }
+
+    Map<String, Object> rosterConfirmation() {
+      return Map.of("counts", rosterImport.get("counts"));
+    }
+
+    /** The confirmed import's job has finished (it writes its progress after the answer). */
+    void rosterJobDone() {
+      try {
+        seeded.stack().events().awaitIdle(java.time.Duration.ofMinutes(2));
+      } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+        throw new AssertionError("the roster import job did not finish", e);
+      }
+    }
+
     private ApiClient anonymousClient() {
       return new ApiClient(seeded.stack().baseUri());
     }
@@ -800,6 +853,11 @@ class AuthorizationMatrixTest {
           .keyConditionExpression("pk = :pk AND begins_with(sk, :fee)").consistentRead(true)
           .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":fee", AttributeValue.fromS("FEE#")))
           .build()).items());
+      // roster import: the school's imports (gsi1 S#{school}#IMPORTS: each import item, its status and counts).
+      table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName()).indexName("gsi1")
+          .keyConditionExpression("gsi1pk = :pk")
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school + "#IMPORTS")))
+          .build()).items().forEach(items::add);
       // bank transfers (paydocs): the school's parked transactions and their audit.
       table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName())
           .keyConditionExpression("pk = :pk").consistentRead(true)

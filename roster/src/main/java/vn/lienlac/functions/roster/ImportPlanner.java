@@ -94,8 +94,10 @@ final class ImportPlanner {
         refPartitions.add(RosterIds.codeRef(schoolId, p.pupilCode()));
       }
     }
-    Map<String, String> refs = repository.refs(refPartitions);
-    Map<String, EntryItem> active = repository.activeEntries(schoolId);
+    // A school no import has changed yet has no references or entries to read.
+    boolean firstImport = basedOn == 0;
+    Map<String, String> refs = firstImport ? Map.of() : repository.refs(refPartitions);
+    Map<String, EntryItem> active = firstImport ? Map.of() : repository.activeEntries(schoolId);
 
     List<Row> pupilRows = new ArrayList<>();
     Map<String, Integer> studentRows = new HashMap<>();
@@ -141,7 +143,9 @@ final class ImportPlanner {
     Set<String> missing = new HashSet<>(rowStudent.values());
     missing.removeAll(active.keySet());
     Map<String, EntryItem> entries = new HashMap<>(active);
-    entries.putAll(repository.entries(schoolId, missing));
+    if (!firstImport) {
+      entries.putAll(repository.entries(schoolId, missing));
+    }
     Map<String, String> classNames = new HashMap<>();
     existing.values().forEach(c -> classNames.put(c.id(), c.name()));
     classRows.stream().filter(r -> r.classPlan() != null)

@@ -55,6 +55,9 @@ final class ImportService {
   /** Local stack only: honour an import's simulated crash ({@code LIENLAC_ROSTER_TEST_FAULTS=true}). */
   static final String TEST_FAULTS = "LIENLAC_ROSTER_TEST_FAULTS";
   private static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
+  /** Rows of a chunk applied at once (classes first: the classes chunk comes before the pupils'). */
+  private static final int PARALLEL_ROWS = 8;
+  private static final java.util.concurrent.ExecutorService WRITERS = Parallel.pool("roster-rows", PARALLEL_ROWS);
   private static final TypeReference<List<Row>> ROWS = new TypeReference<>() {};
   private static final TypeReference<List<ColumnMapping>> MAPPING = new TypeReference<>() {};
 
@@ -281,9 +284,13 @@ final class ImportService {
     ChunkItem chunk = repository.chunk(schoolId, importId, n).orElseThrow();
     List<Row> rows = rows(chunk);
     Map<Action, Integer> done = new EnumMap<>(Action.class);
-    int applied = 0;
-    try {
-      for (Row row : rows) {
+    rows.forEach(row -> done.merge(row.action(), 1, Integer::sum));
+    // Rows are independent (a shared parent's account is created once: the port and the account item
+    // are idempotent), so a chunk's rows are applied in parallel; the chunk is done when all are.
+    java.util.concurrent.atomic.AtomicInteger applied = new java.util.concurrent.atomic.AtomicInteger();
+    List<java.util.concurrent.Future<?>> tasks = new ArrayList<>();
+    for (Row row : rows) {
+      tasks.add(WRITERS.submit(() -> {
         if (row.applies()) {
           switch (row.kind()) {
             case CLASS -> applier.applyClass(schoolId, row);
@@ -291,13 +298,29 @@ final class ImportService {
             case ACCOUNT -> applier.applyOrphan(schoolId, row.phone());
           }
         }
-        done.merge(row.action(), 1, Integer::sum);
-        applied++;
-        fault(item, n, applied);
+        fault(item, n, applied.incrementAndGet());
+      }));
+    }
+    RuntimeException failure = null;
+    for (var task : tasks) {
+      try {
+        task.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        if (failure == null || cause instanceof ImportApplier.StaleRoster) {
+          failure = cause;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while applying chunk " + n, e);
       }
-    } catch (ImportApplier.StaleRoster stale) {
+    }
+    if (failure instanceof ImportApplier.StaleRoster) {
       fail(schoolId, importId, "roster.import.stale");
       return;
+    }
+    if (failure != null) {
+      throw failure; // SQS delivers the chunk again; its rows are applied again, idempotently
     }
     Map<String, Integer> audit = new LinkedHashMap<>();
     done.forEach((action, count) -> audit.put(action.name(), count));

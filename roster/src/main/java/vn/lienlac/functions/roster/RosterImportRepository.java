@@ -89,7 +89,7 @@ final class RosterImportRepository {
     Map<String, EntryItem> found = new HashMap<>();
     List<Key> keyList = studentIds.stream().distinct()
         .map(id -> key(Keys.student(schoolId, id), Keys.ROSTER_ENTRY)).toList();
-    Reads.batchGet(enhanced, entries, keyList).forEach(i -> found.put(i.studentId, i));
+    batchGet(entries, keyList).forEach(i -> found.put(i.studentId, i));
     return found;
   }
 
@@ -101,7 +101,7 @@ final class RosterImportRepository {
   Map<String, String> refs(Collection<String> partitions) {
     Map<String, String> found = new HashMap<>();
     List<Key> keyList = partitions.stream().distinct().map(p -> key(p, Keys.REF)).toList();
-    Reads.batchGet(enhanced, refs, keyList).forEach(i -> found.put(i.pk, i.studentId));
+    batchGet(refs, keyList).forEach(i -> found.put(i.pk, i.studentId));
     return found;
   }
 
@@ -109,7 +109,7 @@ final class RosterImportRepository {
   Map<String, AccountItem> accounts(Collection<String> phones) {
     Map<String, AccountItem> found = new HashMap<>();
     List<Key> keyList = phones.stream().distinct().map(p -> key(Keys.phone(p), Keys.ACCOUNT)).toList();
-    Reads.batchGet(enhanced, accounts, keyList).forEach(i -> found.put(i.phone, i));
+    batchGet(accounts, keyList).forEach(i -> found.put(i.phone, i));
     return found;
   }
 
@@ -122,7 +122,7 @@ final class RosterImportRepository {
     Set<String> found = new TreeSet<>();
     List<Key> keyList = subjects.stream().distinct()
         .map(s -> key(Keys.user(s), Keys.inSchool(schoolId, rest))).toList();
-    Reads.batchGet(enhanced, keys, keyList).forEach(i -> found.add(i.pk.substring("USER#".length())));
+    batchGet(keys, keyList).forEach(i -> found.add(i.pk.substring("USER#".length())));
     return found;
   }
 
@@ -153,6 +153,34 @@ final class RosterImportRepository {
 
   boolean chunkDone(String schoolId, String importId, int n) {
     return get(done, Keys.rosterImport(schoolId, importId), Keys.IMPORT_CHUNK_DONE + pad(n)) != null;
+  }
+
+  /** How many BatchGetItem calls of a dry run run at once (a 3,000-row file reads ~90 batches of 100 keys). */
+  private static final int PARALLEL_READS = 8;
+  private static final java.util.concurrent.ExecutorService READERS = Parallel.pool("roster-reads", PARALLEL_READS);
+
+  /** {@link Reads#batchGet}, {@value #PARALLEL_READS} calls of 100 keys at a time. */
+  <T> List<T> batchGet(DynamoDbTable<T> table, List<Key> keyList) {
+    if (keyList.size() <= 100) {
+      return Reads.batchGet(enhanced, table, keyList);
+    }
+    List<java.util.concurrent.Future<List<T>>> parts = new ArrayList<>();
+    for (int from = 0; from < keyList.size(); from += 100) {
+      List<Key> part = keyList.subList(from, Math.min(keyList.size(), from + 100));
+      parts.add(READERS.submit(() -> Reads.batchGet(enhanced, table, part)));
+    }
+    List<T> found = new ArrayList<>();
+    for (var part : parts) {
+      try {
+        found.addAll(part.get());
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted while reading the roster", e);
+      }
+    }
+    return found;
   }
 
   /** Creates an item that must not exist yet; false when it does. */
