@@ -141,7 +141,7 @@ class ContractTest {
             assertThat(function.logicalId()).isEqualTo("RosterImportWorkerFunction");
             assertThat(actions).map(String::valueOf).containsExactlyInAnyOrder("cognito-idp:AdminCreateUser",
                 "cognito-idp:AdminGetUser", "cognito-idp:AdminDisableUser", "cognito-idp:AdminEnableUser");
-            assertThat(map(statement).get("Resource")).isEqualTo(List.of(Map.of("Fn::GetAtt", List.of("UserPool", "Arn"))));
+            assertThat(map(statement).get("Resource")).isEqualTo(List.of(Map.of("Fn::GetAtt", "UserPool.Arn")));
           }
         }
       }
