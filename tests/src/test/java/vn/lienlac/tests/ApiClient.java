@@ -30,15 +30,22 @@ public final class ApiClient {
   private final URI base;
   private final String authorization;
   private final String language;
+  private final Duration timeout;
 
   public ApiClient(URI base) {
-    this(base, null, null);
+    this(base, null, null, Duration.ofSeconds(30));
   }
 
-  private ApiClient(URI base, String authorization, String language) {
+  private ApiClient(URI base, String authorization, String language, Duration timeout) {
     this.base = base;
     this.authorization = authorization;
     this.language = language;
+    this.timeout = timeout;
+  }
+
+  /** Waits this long for each answer (30 s unless told; a 3,000-row dry run on a loaded machine takes longer). */
+  public ApiClient withTimeout(Duration answerTimeout) {
+    return new ApiClient(base, authorization, language, answerTimeout);
   }
 
   /** Sends {@code Authorization: Bearer <token>}. */
@@ -48,12 +55,12 @@ public final class ApiClient {
 
   /** Sends this {@code Authorization} header as it is; null sends none. */
   public ApiClient withAuthorization(String headerValue) {
-    return new ApiClient(base, headerValue, language);
+    return new ApiClient(base, headerValue, language, timeout);
   }
 
   /** Sends {@code Accept-Language}; null sends none. */
   public ApiClient withLanguage(String acceptLanguage) {
-    return new ApiClient(base, authorization, acceptLanguage);
+    return new ApiClient(base, authorization, acceptLanguage, timeout);
   }
 
   /** A status, the headers and the body (as JSON when it is JSON, else missing). */
@@ -90,9 +97,12 @@ public final class ApiClient {
         : (body instanceof String text ? text : Json.write(body)).getBytes(StandardCharsets.UTF_8), headers);
   }
 
-  /** A body sent byte for byte as {@code application/json} (e.g. bytes that are not UTF-8); null sends none. */
+  /**
+   * A body sent byte for byte as {@code application/json} (e.g. bytes that are not UTF-8), or as the
+   * {@code Content-Type} among {@code headers} (an upload); null sends none.
+   */
   public Response send(String method, String path, byte[] body, Map<String, String> headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
     headers.forEach(request::header);
     if (authorization != null) {
       request.header("Authorization", authorization);
@@ -103,7 +113,10 @@ public final class ApiClient {
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+      if (headers.keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
+        request.header("Content-Type", "application/json");
+      }
+      request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     }
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,7 @@ import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.TEACHER;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -224,7 +225,19 @@ class AuthorizationMatrixTest {
       // --- record book (học bạ PDF): the family, the homeroom teacher, staff; a subject teacher sees the marks, not
       // the book (404). A class's books: its homeroom teacher and staff; its other teachers 403.
       op("GET /v1/students/{studentId}/record-book/{schoolYear}").allow(PARENT, TEACHER, STAFF).pdf(),
-      op("GET /v1/classes/{classId}/record-books/{schoolYear}").allow(TEACHER, STAFF).forbid(COLLEAGUE).pdf());
+      op("GET /v1/classes/{classId}/record-books/{schoolYear}").allow(TEACHER, STAFF).forbid(COLLEAGUE).pdf(),
+      // Roster import (issue 15): the school's office staff only, everyone else 404. The file is one
+      // row the reader rejects, so that a confirmation changes nothing but the import (the seed's
+      // school stays as it is); {importId} is a fresh dry run of it for every cell.
+      op("POST /v1/schools/{schoolId}/roster").upload(World::rosterFile, "text/csv").allow(STAFF)
+          .expect(body -> assertThat(body.get("status").asText()).isEqualTo("PLANNED")),
+      op("GET /v1/schools/{schoolId}/roster/imports/{importId}").allow(STAFF)
+          .expect(body -> assertThat(body.at("/counts/rejected").asInt()).isEqualTo(1)),
+      op("GET /v1/schools/{schoolId}/roster/imports/{importId}/rows").allow(STAFF).unnamed()
+          .expect(body -> assertThat(body.get("items").findValuesAsText("action")).containsExactly("REJECTED")),
+      op("POST /v1/schools/{schoolId}/roster/imports/{importId}/confirm").body(World::rosterConfirmation)
+          .allow(STAFF).restore(World::rosterJobDone)
+          .expect(body -> assertThat(body.get("status").asText()).isIn("RUNNING", "DONE")));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -294,7 +307,8 @@ class AuthorizationMatrixTest {
     boolean write = !operation.method.equals("GET");
     List<Map<String, AttributeValue>> before = write ? world.snapshot(values) : null;
 
-    ApiClient.Response response = client.send(operation.method, path, body);
+    ApiClient.Response response = operation.contentType == null ? client.send(operation.method, path, body)
+        : client.send(operation.method, path, (byte[]) body, Map.of("Content-Type", operation.contentType));
 
     String sent = path + (body == null ? "" : body.toString());
     int status = response.status();
@@ -433,6 +447,8 @@ class AuthorizationMatrixTest {
     String mediaType = "application/json";
     String query;
     Function<World, Object> body;
+    /** The body's media type when it is not JSON (then {@code body} makes bytes). */
+    String contentType;
     Consumer<JsonNode> expect;
     Consumer<World> restore;
 
@@ -484,6 +500,10 @@ class AuthorizationMatrixTest {
     /** The resource is the primary school's (issue 16): the primary pupil and class, and the actors around them. */
     Operation primary() {
       primary = true;
+    /** A body of another media type than JSON (an upload). */
+    Operation upload(Function<World, Object> makeBytes, String type) {
+      this.body = makeBytes;
+      this.contentType = type;
       return this;
     }
 
@@ -756,6 +776,7 @@ class AuthorizationMatrixTest {
           case "reviewId" -> parkedTransfer();
           case "paymentId" -> vietqrPayment();
           case "schoolYear" -> SeededApi.SCHOOL_YEAR;
+          case "importId" -> newRosterImport();
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
@@ -864,6 +885,35 @@ class AuthorizationMatrixTest {
       ApiClient.Response payment = seeded.as(users.get(PARENT)).post("/v1/payments", paymentDraft());
       assertThat(payment.status()).as(payment.text()).isEqualTo(201);
       return payment.body().get("id").asText();
+    }
+
+    /** One row (row 2) without a name: the reader rejects it; the import plans nothing else. */
+    byte[] rosterFile() {
+      return "Mã định danh,Họ và tên,Ngày sinh,Lớp\n0199999999,,01/01/2014,7A1\n".getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JsonNode rosterImport;
+
+    /** A new dry run of {@link #rosterFile} by the office (PLANNED). */
+    String newRosterImport() {
+      ApiClient.Response created = seeded.as(users.get(STAFF)).send("POST",
+          "/v1/schools/" + SeededApi.NGUYEN_TRAI + "/roster", rosterFile(), Map.of("Content-Type", "text/csv"));
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      rosterImport = created.body();
+      return rosterImport.get("importId").asText();
+    }
+
+    Map<String, Object> rosterConfirmation() {
+      return Map.of("counts", rosterImport.get("counts"));
+    }
+
+    /** The confirmed import's job has finished (it writes its progress after the answer). */
+    void rosterJobDone() {
+      try {
+        seeded.stack().events().awaitIdle(java.time.Duration.ofMinutes(2));
+      } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+        throw new AssertionError("the roster import job did not finish", e);
+      }
     }
 
     private ApiClient anonymousClient() {
@@ -990,6 +1040,11 @@ class AuthorizationMatrixTest {
             .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":prefix", AttributeValue.fromS(prefix)))
             .build()).items());
       }
+      // roster import: the school's imports (gsi1 S#{school}#IMPORTS: each import item, its status and counts).
+      table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName()).indexName("gsi1")
+          .keyConditionExpression("gsi1pk = :pk")
+          .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school + "#IMPORTS")))
+          .build()).items().forEach(items::add);
       // bank transfers (paydocs): the school's parked transactions and their audit.
       table.client().queryPaginator(QueryRequest.builder().tableName(table.tableName())
           .keyConditionExpression("pk = :pk").consistentRead(true)

@@ -123,12 +123,39 @@ class ContractTest {
         .doesNotContain(vn.lienlac.functions.payments.PaymentsReconcilerFunction.LOCAL_SANDBOX_SCHOOLS);
   }
 
+  @Test
+  void no_deployed_function_should_honour_the_roster_imports_test_faults() throws IOException {
+    assertThat(Files.readString(ROOT.resolve("template.yaml")))
+        .doesNotContain(vn.lienlac.functions.roster.RosterImportWorkerFunction.TEST_FAULTS);
+  }
+
+  /** Sign-in accounts: only the import worker, only the four admin calls, only on the stack's user pool. */
+  @Test
+  void only_the_roster_import_worker_should_manage_cognito_users_of_the_stacks_pool() throws IOException {
+    Map<String, Object> resources = map(rawTemplate().get("Resources"));
+    for (SamTemplate.Function function : TEMPLATE.functions()) {
+      for (Object policy : (List<?>) map(map(resources.get(function.logicalId())).get("Properties")).get("Policies")) {
+        for (Object statement : (List<?>) map(policy).getOrDefault("Statement", List.of())) {
+          List<?> actions = (List<?>) map(statement).get("Action");
+          if (actions.stream().anyMatch(a -> String.valueOf(a).startsWith("cognito-idp:"))) {
+            assertThat(function.logicalId()).isEqualTo("RosterImportWorkerFunction");
+            assertThat(actions).map(String::valueOf).containsExactlyInAnyOrder("cognito-idp:AdminCreateUser",
+                "cognito-idp:AdminGetUser", "cognito-idp:AdminDisableUser", "cognito-idp:AdminEnableUser");
+            assertThat(map(statement).get("Resource")).isEqualTo(List.of(Map.of("Fn::GetAtt", "UserPool.Arn")));
+          }
+        }
+      }
+    }
+  }
+
   /**
    * Functions that may delete, and only items of the identity directory's {@code USER#{sub}}
    * partitions (a statement with a {@code dynamodb:LeadingKeys} condition {@code USER#*}): push
-   * devices (identity-fn: sign-out, a token taken over; push-dispatch-fn: a token FCM says is stale).
+   * devices (identity-fn: sign-out, a token taken over; push-dispatch-fn: a token FCM says is stale),
+   * and grants a roster no longer gives (roster-import-worker-fn).
    */
-  static final Set<String> DELETE_ALLOWLIST = Set.of("IdentityFunction", "PushDispatchFunction");
+  static final Set<String> DELETE_ALLOWLIST = Set.of("IdentityFunction", "PushDispatchFunction",
+      "RosterImportWorkerFunction");
 
   @Test
   void policies_should_be_least_privilege_no_scan_no_delete_and_read_only_for_identity() throws IOException {

@@ -39,6 +39,8 @@ final class EventWiring {
   static final Set<String> POLLER_ACTIONS = Set.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:DeleteMessageBatch",
       "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility", "sqs:ChangeMessageVisibilityBatch");
   static final Map<String, Object> EVENTS_QUEUE_ARN = Map.of("Fn::GetAtt", "EventsQueue.Arn");
+  /** Roster import's job queue: roster-fn sends a confirmed import's first chunk, the worker each next one. */
+  static final Map<String, Object> ROSTER_IMPORT_QUEUE_ARN = Map.of("Fn::GetAtt", "RosterImportQueue.Arn");
 
   private EventWiring() {}
 
@@ -126,6 +128,8 @@ final class EventWiring {
               && targets.stream().allMatch(t -> consumed.stream()
                   .anyMatch(q -> Map.of("Fn::GetAtt", q + ".Arn").equals(t)))) {
             continue; // a consumer's own queue
+          } else if (actions.equals(List.of("sqs:SendMessage")) && targets.equals(List.of(ROSTER_IMPORT_QUEUE_ARN))) {
+            continue; // roster import: the job's own queue (its chunks), not a domain event
           } else {
             found.add(name + ": statement " + statement.get("Sid") + " allows " + sqs + " on " + targets
                 + " (publishers: exactly sqs:SendMessage on !GetAtt EventsQueue.Arn; consumers: receive/delete/"

@@ -117,7 +117,9 @@ class FuzzTest {
         Map.entry("invoiceId", invoice), Map.entry("schoolId", SeededApi.NGUYEN_TRAI),
         // paydocs: a transfer parked through the signed SePay webhook, and a VIETQR payment of the parent.
         Map.entry("reviewId", parkedTransfer()), Map.entry("paymentId", vietqrPayment(seeded.as(parent), invoice)),
-        Map.entry("announcementId", announced.body().get("id").asText())));
+        Map.entry("announcementId", announced.body().get("id").asText()),
+        // roster import: a finished import of the office's (a confirmation of it writes nothing more).
+        Map.entry("importId", finishedRosterImport(office))));
     // Push: a well-formed token nobody registered (a DELETE of it is a 404 and removes nothing).
     pathValues.put("token", "fuzz-token:APA91b_never-registered");
     // Secondary e-records (issue 16): the seeded school year.
@@ -147,6 +149,20 @@ class FuzzTest {
         Map.of("authorization", "Apikey dev-sepay-" + SeededApi.NGUYEN_TRAI));
     assertThat(parked.status()).as(parked.text()).isEqualTo(200);
     return "sepay-990001";
+  }
+
+  /** A roster import of one rejected row, confirmed and finished (nothing of the school changes). */
+  private static String finishedRosterImport(ApiClient office) {
+    ApiClient.Response created = office.send("POST", "/v1/schools/" + SeededApi.NGUYEN_TRAI + "/roster",
+        "Mã định danh,Họ và tên,Ngày sinh,Lớp\n0199999998,,01/01/2014,7A1\n".getBytes(StandardCharsets.UTF_8),
+        Map.of("Content-Type", "text/csv"));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String importId = created.body().get("importId").asText();
+    stack.events(); // the queues start in the background
+    ApiClient.Response confirmed = office.post("/v1/schools/" + SeededApi.NGUYEN_TRAI + "/roster/imports/" + importId
+        + "/confirm", Map.of("counts", created.body().get("counts")));
+    assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(202);
+    return importId;
   }
 
   /** A VIETQR payment of a new invoice of the pupil (a fee of its own: the other invoices may be paid). */
@@ -241,7 +257,8 @@ class FuzzTest {
     Arbitrary<String> path = pathFor(operation);
     Arbitrary<String> query = queryFor(operation);
     Arbitrary<Map<String, String>> headers = headersFor(operation);
-    Arbitrary<Body> body = operation.body() == null ? Arbitraries.just(new Body(null, null, "no body"))
+    Arbitrary<Body> body = !operation.uploadTypes().isEmpty() ? uploadsFor(operation)
+        : operation.body() == null ? Arbitraries.just(new Body(null, null, "no body"))
         : bodiesFor(operation);
     return Combinators.combine(path, query, headers, body).as((p, q, h, b) ->
         new Hostile(operation, p, q, h, b.bytes(), b.contentType(), b.change()));
@@ -293,6 +310,25 @@ class FuzzTest {
   }
 
   record Body(byte[] bytes, String contentType, String change) {}
+
+  /**
+   * An upload (a roster file) that no reader can take as a roster: bytes that are no workbook and
+   * no table, a workbook's first bytes and then garbage, a header without rows, text that is not
+   * CSV, and JSON; with each documented media type and others. Each must be refused (4xx) and write
+   * nothing (a dry run of a readable file would store an import).
+   */
+  private static Arbitrary<Body> uploadsFor(Operation operation) {
+    List<byte[]> files = new ArrayList<>(List.of(new byte[0], new byte[] {0, 1, 2, (byte) 0xFF},
+        new byte[] {'P', 'K', 3, 4, 0, 0, 0, 0, 9, 9, 9}, "{\"rows\": []}".getBytes(StandardCharsets.UTF_8),
+        "Họ và tên,Ngày sinh,Lớp\n".getBytes(StandardCharsets.UTF_8),
+        "\u0000\u0001 not a roster at all".getBytes(StandardCharsets.UTF_8),
+        "a\"b,\"\"\"\n\"".getBytes(StandardCharsets.UTF_8), "x".repeat(5_000).getBytes(StandardCharsets.UTF_8)));
+    HOSTILE_STRINGS.forEach(text -> files.add(text.getBytes(StandardCharsets.UTF_8)));
+    List<String> types = new ArrayList<>(operation.uploadTypes());
+    types.addAll(List.of("application/json", "text/plain", "application/octet-stream"));
+    return Combinators.combine(Arbitraries.of(files), Arbitraries.of(types)).as((bytes, type) ->
+        new Body(bytes, type, "upload " + type + " of " + bytes.length + " bytes"));
+  }
 
   /** The operation's schema made into a valid body, then changed in exactly one place. */
   private static Arbitrary<Body> bodiesFor(Operation operation) {

@@ -68,7 +68,9 @@ class LambdaEmulationTest {
         "MessagingFunction", this::messagingCases,
         "PaymentsFunction", this::paymentsCases,
         "PaymentsReconcilerFunction", LambdaEmulationTest::reconcilerCases,
-        "RecordBookFunction", this::recordBookCases);
+        "RecordBookFunction", this::recordBookCases,
+        "RosterFunction", this::rosterCases,
+        "RosterImportWorkerFunction", LambdaEmulationTest::rosterWorkerCases);
   }
 
   @TestFactory
@@ -141,6 +143,35 @@ class LambdaEmulationTest {
     RuntimeApi.Answer answer = lambda.sandbox().invoke(LambdaEvents.schedule("EveryTenMinutes", LocalStackExtension.NOW));
     assertThat(answer.error()).as(answer.payload() + "\n" + lambda.sandbox().output()).isFalse();
     assertThat(lambda.sandbox().output()).contains("\"reconciled\"").contains("\"errors\":0");
+  }
+
+  /** Roster import: the office's dry run of an uploaded CSV (binary body), read back as through the gateway. */
+  private void rosterCases(Sandbox lambda) {
+    byte[] file = "Mã định danh,Họ và tên,Ngày sinh,Lớp\n0199999997,,01/01/2014,7A1\n"
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    JsonNode planned = lambda.send(ApiGatewayEvent.of("POST", "/v1/schools/{schoolId}/roster")
+        .path("schoolId", SeededApi.NGUYEN_TRAI).bearer(token("nt-vp-01")).body(file, "text/csv"), 201, "application/json");
+    assertThat(planned.get("status").asText()).isEqualTo("PLANNED");
+    assertThat(planned.at("/counts/rejected").asInt()).isEqualTo(1);
+    String path = "/v1/schools/" + SeededApi.NGUYEN_TRAI + "/roster/imports/" + planned.get("importId").asText();
+    JsonNode read = lambda.send(ApiGatewayEvent.of("GET", "/v1/schools/{schoolId}/roster/imports/{importId}")
+        .path("schoolId", SeededApi.NGUYEN_TRAI).path("importId", planned.get("importId").asText())
+        .bearer(token("nt-vp-01")), 200, "application/json");
+    assertThat(read).isEqualTo(seeded.as("nt-vp-01").get(path).body());
+    // A parent of the school: 404; JSON instead of a file: 415.
+    lambda.send(ApiGatewayEvent.of("POST", "/v1/schools/{schoolId}/roster").path("schoolId", SeededApi.NGUYEN_TRAI)
+        .bearer(token("nt-ph-002")).body(file, "text/csv"), 404, "application/problem+json");
+    lambda.send(ApiGatewayEvent.of("POST", "/v1/schools/{schoolId}/roster").path("schoolId", SeededApi.NGUYEN_TRAI)
+        .bearer(token("nt-vp-01")).json("{}"), 415, "application/problem+json");
+  }
+
+  /** The import worker: a chunk of an import that does not exist is done (nothing to do); a foreign body fails. */
+  private static void rosterWorkerCases(Sandbox lambda) {
+    sqsCases(lambda);
+    JsonNode answer = lambda.sqs(Map.of("m-chunk", vn.lienlac.functions.platform.Json.write(
+        new vn.lienlac.functions.platform.events.DomainEvent("01NOIMPORT-0", "roster.import.chunk", SeededApi.NGUYEN_TRAI,
+            LocalStackExtension.NOW, Map.of("importId", "01NOIMPORT", "chunk", "0")))));
+    assertThat(answer.get("batchItemFailures")).as(lambda.sandbox().output()).isEmpty();
   }
 
   /** The generic case of an SQS function: a body that is not an event comes back as a batch item failure. */

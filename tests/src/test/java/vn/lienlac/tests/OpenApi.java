@@ -35,8 +35,12 @@ final class OpenApi {
   /** A parameter: its name, where it goes ({@code path}, {@code query}, {@code header}) and its schema. */
   record Parameter(String name, String in, Map<String, Object> schema) {}
 
-  /** One operation; {@code body} is the JSON schema of its request body, or null. */
-  record Operation(String id, String method, String path, List<Parameter> parameters, Map<String, Object> body) {
+  /**
+   * One operation; {@code body} is the JSON schema of its request body, or null; {@code uploadTypes}
+   * the media types of a request body that is not JSON (an upload: a workbook, a CSV file), else empty.
+   */
+  record Operation(String id, String method, String path, List<Parameter> parameters, Map<String, Object> body,
+      List<String> uploadTypes) {
     boolean writes() {
       return !method.equals("GET");
     }
@@ -79,12 +83,17 @@ final class OpenApi {
           parameters.add(parameter(raw));
         }
         Map<String, Object> body = null;
+        List<String> uploadTypes = new ArrayList<>();
         if (operation.get("requestBody") != null) {
-          body = resolve(map(map(map(map(operation.get("requestBody")).get("content")).get("application/json"))
-              .get("schema")));
+          Map<String, Object> content = map(map(operation.get("requestBody")).get("content"));
+          if (content.containsKey("application/json")) {
+            body = resolve(map(map(content.get("application/json")).get("schema")));
+          } else {
+            uploadTypes.addAll(content.keySet());
+          }
         }
         operations.add(new Operation(String.valueOf(operation.get("operationId")), method.toUpperCase(Locale.ROOT),
-            path, List.copyOf(parameters), body));
+            path, List.copyOf(parameters), body, List.copyOf(uploadTypes)));
       });
     });
     return operations;

@@ -90,6 +90,12 @@ public final class ApiGatewayEvent {
     return header("content-type", "application/json");
   }
 
+  /** A body of another media type (an upload: a workbook, a CSV file); it reaches the function base64-encoded. */
+  public ApiGatewayEvent body(byte[] bytes, String contentType) {
+    this.body = bytes.clone();
+    return header("content-type", contentType);
+  }
+
   public String routeKey() {
     return method + " " + routePath;
   }
