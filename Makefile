@@ -5,13 +5,15 @@
 #   functions      the API functions (lean: no firebase, gRPC, Netty, Apache HttpClient, POI, PDFBox)
 #   payments       payments-fn (+ PDFBox, POI, ZXing)
 #   push-dispatch  push-dispatch-fn (+ firebase-admin, slimmed)
+#   roster         roster-fn and roster-import-worker-fn (+ POI, commons-csv, libphonenumber, Cognito)
 # Convention (read by the Lambda emulation harness and the artifact test): a variable <NAME>_JAR
 # names each shaded jar; each build-<LogicalId> rule copies exactly one of them.
 FUNCTIONS_JAR = functions/target/lienlac-functions-0.1.0-SNAPSHOT-lambda.jar
 PAYMENTS_JAR = payments/target/lienlac-payments-0.1.0-SNAPSHOT-lambda.jar
 PUSH_JAR = push-dispatch/target/lienlac-push-dispatch-0.1.0-SNAPSHOT-lambda.jar
+ROSTER_JAR = roster/target/lienlac-roster-0.1.0-SNAPSHOT-lambda.jar
 
-.PHONY: functions-jar payments-jar push-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction build-PaymentsFunction build-PaymentsReconcilerFunction
+.PHONY: functions-jar payments-jar push-jar roster-jar build-RosterFunction build-RosterImportWorkerFunction build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction build-PaymentsFunction build-PaymentsReconcilerFunction
 
 functions-jar:
 	./lienlac mvn -q -pl functions -am -DskipTests package
@@ -35,3 +37,11 @@ build-PushDispatchFunction: push-jar
 build-PaymentsFunction build-PaymentsReconcilerFunction: payments-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(PAYMENTS_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+roster-jar:
+	./lienlac mvn -q -pl roster -am -DskipTests package
+
+# Roster import: its own artifact (POI, commons-csv, libphonenumber, the Cognito client ride only here).
+build-RosterFunction build-RosterImportWorkerFunction: roster-jar
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(ROSTER_JAR) "$(ARTIFACTS_DIR)/lib/"

@@ -30,6 +30,8 @@ import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.functions.platform.events.SqsEventPublisher;
 import vn.lienlac.functions.push.Fcm;
+import vn.lienlac.functions.roster.RosterImportWorkerFunction;
+import vn.lienlac.functions.roster.accounts.AccountDirectories;
 import vn.lienlac.local.auth.DevIdentity;
 import vn.lienlac.local.dynamo.LocalDynamo;
 import vn.lienlac.local.events.LocalEvents;
@@ -210,9 +212,11 @@ public final class LocalStack implements AutoCloseable {
       for (SamTemplate.Function function : template.functions()) {
         Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
             : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
+            : USER_POOL_RESOURCE.equals(id) ? AccountDirectories.LOCAL_POOL
             : queues.contains(id) ? LocalSqs.queueUrl(sqsEndpoint, id) : null));
         variables.putAll(dynamo.environment());
         variables.putAll(pushOverrides(fcm));
+        variables.putAll(rosterOverrides());
         if (hasQueues) {
           variables.putAll(LocalSqs.environment(sqsEndpoint));
         }
@@ -264,6 +268,17 @@ public final class LocalStack implements AutoCloseable {
     return Map.of(PaymentsReconcilerFunction.LOCAL_SANDBOX, gateway.toString(),
         PaymentsReconcilerFunction.LOCAL_SANDBOX_SCHOOLS,
         users.stream().map(DevUser::schoolId).distinct().sorted().collect(Collectors.joining(",")));
+  }
+
+  /** The Cognito user pool: locally the dev issuer's accounts (roster import, {@code AccountDirectories}). */
+  static final String USER_POOL_RESOURCE = "UserPool";
+
+  /**
+   * Roster import's local variables: the test hook that lets an import simulate a crash of its job
+   * (never set in AWS; ContractTest checks template.yaml does not).
+   */
+  static Map<String, String> rosterOverrides() {
+    return Map.of(RosterImportWorkerFunction.TEST_FAULTS, "true");
   }
 
   /** The push dispatcher's local variables: the fake FCM server instead of fcm.googleapis.com. */
@@ -344,6 +359,13 @@ public final class LocalStack implements AutoCloseable {
       };
     }
     try {
+      try {
+        // A function that needs more of its environment than the table (roster import: its queue,
+        // the accounts) takes it with the stack's clock.
+        return type.getConstructor(Environment.class, Clock.class).newInstance(environment, clock);
+      } catch (NoSuchMethodException e) {
+        // the usual (Dynamo, Clock) constructors below
+      }
       if (environment.optional(Events.QUEUE_URL).isPresent()) {
         try {
           Constructor<? extends ApiFunction> publishing =
@@ -419,8 +441,10 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> queues = hasEvents ? events().queueUrls() : Map.of();
     Map<String, String> variables = new HashMap<>(function.environment(id -> id.equals(table.tableName()) ? id
         : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
+        : USER_POOL_RESOURCE.equals(id) ? AccountDirectories.LOCAL_POOL
         : queues.get(id)));
     variables.putAll(pushOverrides(fcm));
+    variables.putAll(rosterOverrides());
     if (!function.isHttp()) {
       variables.putAll(vnpaySandbox(gateway.baseUri(), users));
     }

@@ -90,7 +90,10 @@ public final class ApiClient {
         : (body instanceof String text ? text : Json.write(body)).getBytes(StandardCharsets.UTF_8), headers);
   }
 
-  /** A body sent byte for byte as {@code application/json} (e.g. bytes that are not UTF-8); null sends none. */
+  /**
+   * A body sent byte for byte as {@code application/json} (e.g. bytes that are not UTF-8), or as the
+   * {@code Content-Type} among {@code headers} (an upload); null sends none.
+   */
   public Response send(String method, String path, byte[] body, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
     headers.forEach(request::header);
@@ -103,7 +106,10 @@ public final class ApiClient {
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+      if (headers.keySet().stream().noneMatch("content-type"::equalsIgnoreCase)) {
+        request.header("Content-Type", "application/json");
+      }
+      request.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
     }
     try {
       HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -99,4 +99,27 @@ final class RosterItems {
     String classId;
     Long version;
   }
+
+  /**
+   * {@code pk = S#{school}#ST#{student}, sk = ENROL#{schoolYear}#{from}#{class}}: one period of the
+   * pupil in a class ({@code from} is {@code 0000-00-00} when unknown, so undated periods sort first).
+   */
+  static final class EnrolmentItem extends Item {
+    static final String TYPE = "Enrolment";
+    static final TableSchema<EnrolmentItem> SCHEMA = ItemSchema.of(EnrolmentItem.class, EnrolmentItem::new)
+        .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
+        .string("studentId", i -> i.studentId, (i, v) -> i.studentId = v)
+        .string("classId", i -> i.classId, (i, v) -> i.classId = v)
+        .string("schoolYear", i -> i.schoolYear, (i, v) -> i.schoolYear = v)
+        .string("from", i -> i.from, (i, v) -> i.from = v)
+        .string("to", i -> i.to, (i, v) -> i.to = v)
+        .build();
+
+    String schoolId;
+    String studentId;
+    String classId;
+    String schoolYear;
+    String from;
+    String to;
+  }
 }

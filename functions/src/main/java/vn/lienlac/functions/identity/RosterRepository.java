@@ -21,6 +21,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhanced
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import vn.lienlac.functions.identity.RosterItems.ClassItem;
+import vn.lienlac.functions.identity.RosterItems.EnrolmentItem;
 import vn.lienlac.functions.identity.RosterItems.MemberItem;
 import vn.lienlac.functions.identity.RosterItems.SchoolItem;
 import vn.lienlac.functions.identity.RosterItems.StudentItem;
@@ -43,6 +44,7 @@ public final class RosterRepository {
   private final DynamoDbTable<ClassItem> classes;
   private final DynamoDbTable<MemberItem> members;
   private final DynamoDbTable<StudentItem> students;
+  private final DynamoDbTable<EnrolmentItem> enrolments;
 
   public RosterRepository(Dynamo dynamo) {
     this.enhanced = dynamo.enhanced();
@@ -50,6 +52,7 @@ public final class RosterRepository {
     this.classes = enhanced.table(dynamo.tableName(), ClassItem.SCHEMA);
     this.members = enhanced.table(dynamo.tableName(), MemberItem.SCHEMA);
     this.students = enhanced.table(dynamo.tableName(), StudentItem.SCHEMA);
+    this.enrolments = enhanced.table(dynamo.tableName(), EnrolmentItem.SCHEMA);
   }
 
   /** A pupil of a class, as the roster lists them. */
@@ -182,6 +185,59 @@ public final class RosterRepository {
       }
       throw e;
     }
+  }
+
+  /**
+   * The pupil's enrolment periods, oldest first: one Query {@code S#{school}#ST#{student}},
+   * {@code begins_with ENROL#} (A15). A pupil with no stored period (enrolled before periods were
+   * recorded) has one undated period: the current class, for that class's school year. Empty for
+   * an unknown pupil.
+   */
+  public List<Enrolment> enrolments(String schoolId, String studentId) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
+            .partitionValue(Keys.student(schoolId, studentId)).sortValue(Keys.ENROLMENT).build()))
+        .consistentRead(true)
+        .build();
+    List<Enrolment> periods = new ArrayList<>();
+    enrolments.query(request).items().forEach(i -> periods.add(new Enrolment(i.schoolId, i.studentId, i.classId,
+        i.schoolYear, date(i.from), i.to == null ? null : LocalDate.parse(i.to))));
+    if (!periods.isEmpty()) {
+      return periods;
+    }
+    return student(schoolId, studentId)
+        .flatMap(s -> schoolClass(schoolId, s.classId()))
+        .map(c -> List.of(new Enrolment(schoolId, studentId, c.id(), c.schoolYear(), null, null)))
+        .orElse(List.of());
+  }
+
+  /** The pupil's last class period in {@code schoolYear} (e.g. {@code 2026-2027}); empty when not enrolled that year. */
+  public Optional<Enrolment> enrolmentIn(String schoolId, String studentId, String schoolYear) {
+    List<Enrolment> inYear = enrolments(schoolId, studentId).stream()
+        .filter(e -> e.schoolYear().equals(schoolYear)).toList();
+    return inYear.isEmpty() ? Optional.empty() : Optional.of(inYear.get(inYear.size() - 1));
+  }
+
+  /** Records (or replaces, when the same class and start) one enrolment period. */
+  public void recordEnrolment(Enrolment enrolment) {
+    EnrolmentItem item = new EnrolmentItem();
+    item.pk = Keys.student(enrolment.schoolId(), enrolment.studentId());
+    item.sk = Keys.ENROLMENT + enrolment.schoolYear() + "#" + (enrolment.from() == null ? NO_DATE : enrolment.from())
+        + "#" + enrolment.classId();
+    item.type = EnrolmentItem.TYPE;
+    item.schoolId = enrolment.schoolId();
+    item.studentId = enrolment.studentId();
+    item.classId = enrolment.classId();
+    item.schoolYear = enrolment.schoolYear();
+    item.from = enrolment.from() == null ? null : enrolment.from().toString();
+    item.to = enrolment.to() == null ? null : enrolment.to().toString();
+    enrolments.putItem(item);
+  }
+
+  private static final String NO_DATE = "0000-00-00";
+
+  private static LocalDate date(String text) {
+    return text == null ? null : LocalDate.parse(text);
   }
 
   private static <T> T get(DynamoDbTable<T> table, String pk, String sk) {

@@ -167,6 +167,26 @@ public final class ApiRequest {
   }
 
   /**
+   * The body's bytes (an upload: a workbook, a CSV file): base64-decoded when API Gateway passed it
+   * so, else the UTF-8 bytes of the text it passed; empty when there is none. A base64 body that is
+   * not base64 is a 400.
+   */
+  public byte[] bodyBytes() {
+    String body = event.getBody();
+    if (body == null) {
+      return new byte[0];
+    }
+    if (!event.getIsBase64Encoded()) {
+      return body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+    try {
+      return Base64.getDecoder().decode(body);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException.BadRequest("request.badBase64");
+    }
+  }
+
+  /**
    * The body as text, decoded strictly: bytes that are not UTF-8 are a 400, never U+FFFD. A body
    * API Gateway passed as text has been decoded already; a U+FFFD in it is where bad bytes were.
    */

@@ -17,6 +17,8 @@ public final class Keys {
   public static final String CLASS = "CLASS";
   public static final String PROFILE = "PROFILE";
   public static final String MEMBER = "MEMBER#";
+  /** A pupil's enrolment period: {@code ENROL#{schoolYear}#{from}#{class}} under the pupil. */
+  public static final String ENROLMENT = "ENROL#";
   public static final String GRADE = "GRADE#";
   public static final String GRADE_AUDIT = "AUDIT#GRADE#";
   public static final String ATTENDANCE = "ATT#";
@@ -206,5 +208,52 @@ public final class Keys {
   /** {@code S#{school}#BANKTXN#OPEN}: gsi1 partition of the parked transactions still open. */
   public static String openBankTransfers(String schoolId) {
     return school(schoolId) + "#BANKTXN#OPEN";
+  }
+
+  // --- Roster import (issue 15): imports, the pupils' roster entries, learner ids, sign-in accounts.
+  /** A pupil's roster entry (what the last import set): {@code ROSTER} under {@code S#{school}#ST#{student}}. */
+  public static final String ROSTER_ENTRY = "ROSTER";
+  /** An import's own item, its chunks (plan and report), and its chunk-done markers (each the chunk's audit entry). */
+  public static final String IMPORT = "IMPORT";
+  public static final String IMPORT_CHUNK = "CHUNK#";
+  public static final String IMPORT_CHUNK_DONE = "DONE#";
+  /** The school's roster state (one version per applied import): {@code S#{school}#ROSTER} / {@code STATE}. */
+  public static final String ROSTER_STATE = "STATE";
+  /** A sign-in account by phone, across schools: {@code PHONE#{e164}} / {@code ACCOUNT}. */
+  public static final String ACCOUNT = "ACCOUNT";
+
+  /** {@code S#{school}#IMPORT#{import}}: one roster import, its chunks, markers and audit. */
+  public static String rosterImport(String schoolId, String importId) {
+    return school(schoolId) + "#IMPORT#" + importId;
+  }
+
+  /** {@code S#{school}#IMPORTS} (gsi1): the school's roster imports, by id (time-ordered ULIDs). */
+  public static String schoolImports(String schoolId) {
+    return school(schoolId) + "#IMPORTS";
+  }
+
+  /** {@code S#{school}#ROSTER}: the school's roster state (its version changes with every applied import). */
+  public static String rosterState(String schoolId) {
+    return school(schoolId) + "#ROSTER";
+  }
+
+  /** {@code S#{school}#PUPILS} (gsi1): the school's roster entries, {@code {ACTIVE|LEFT}#{student}}. */
+  public static String pupilsOf(String schoolId) {
+    return school(schoolId) + "#PUPILS";
+  }
+
+  /** {@code S#{school}#LEARNER#{learnerId}}: one pupil per national learner id in the school (→ studentId). */
+  public static String learner(String schoolId, String learnerKey) {
+    return school(schoolId) + "#LEARNER#" + learnerKey;
+  }
+
+  /** {@code S#{school}#PUPILCODE#{code}}: one pupil per school pupil code (→ studentId). */
+  public static String pupilCode(String schoolId, String codeKey) {
+    return school(schoolId) + "#PUPILCODE#" + codeKey;
+  }
+
+  /** {@code PHONE#{e164}}: the one sign-in account of a phone number, across schools (→ sub). */
+  public static String phone(String e164) {
+    return "PHONE#" + e164;
   }
 }

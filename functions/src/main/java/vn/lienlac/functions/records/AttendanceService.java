@@ -23,6 +23,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.TransactPutItemEnhancedReq
 import software.amazon.awssdk.enhanced.dynamodb.model.TransactWriteItemsEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.Enrolment;
 import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.RosterRepository.ClassMember;
 import vn.lienlac.functions.identity.SchoolClass;
@@ -78,8 +79,9 @@ public final class AttendanceService {
   }
 
   /**
-   * A pupil's days between two dates (both included; by default the last 30 days): one Query on
-   * the class's registers and one on the pupil's leave requests.
+   * A pupil's days between two dates (both included; by default the last 30 days): the pupil's
+   * enrolment periods (A15), one Query on the registers of each class they were in over the range,
+   * and one on the pupil's leave requests.
    */
   public AttendanceReport report(Student student, Optional<LocalDate> fromParameter, Optional<LocalDate> toParameter) {
     LocalDate to = toParameter.orElseGet(() -> SchoolTime.today(clock));
@@ -90,24 +92,30 @@ public final class AttendanceService {
     if (ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
       throw new ApiException.Invalid(List.of(Violation.of("to", "attendance.rangeTooLong", MAX_RANGE_DAYS)));
     }
-    String classPartition = Keys.schoolClass(student.schoolId(), student.classId());
-    var request = QueryEnhancedRequest.builder()
-        .queryConditional(QueryConditional.sortBetween(
-            Key.builder().partitionValue(classPartition).sortValue(Keys.ATTENDANCE + from).build(),
-            Key.builder().partitionValue(classPartition).sortValue(Keys.ATTENDANCE + to).build()))
-        .build();
     List<LeaveRequest> approved = leaves.approvedFor(student);
 
     TreeMap<LocalDate, AttendanceReport.Day> days = new TreeMap<>();
-    registers.query(request).items().forEach(register -> {
-      if (register.roster != null && register.roster.contains(student.id())) {
-        LocalDate date = LocalDate.parse(register.date);
-        LeaveRequest leave = covering(approved, date);
-        AttendanceStatus status = effective(marked(register, student.id()), leave);
-        days.put(date, new AttendanceReport.Day(date, status, note(register, student.id()),
-            leave == null ? null : leave.id(), true));
-      }
-    });
+    // The pupil's classes over the range (A15): a pupil who moved has days in each class's registers,
+    // each class read over the part of the range the pupil was in it (one Query per class).
+    for (Enrolment period : periods(student, from, to)) {
+      LocalDate start = period.from() == null || period.from().isBefore(from) ? from : period.from();
+      LocalDate end = period.to() == null || period.to().isAfter(to) ? to : period.to();
+      String classPartition = Keys.schoolClass(student.schoolId(), period.classId());
+      var request = QueryEnhancedRequest.builder()
+          .queryConditional(QueryConditional.sortBetween(
+              Key.builder().partitionValue(classPartition).sortValue(Keys.ATTENDANCE + start).build(),
+              Key.builder().partitionValue(classPartition).sortValue(Keys.ATTENDANCE + end).build()))
+          .build();
+      registers.query(request).items().forEach(register -> {
+        if (register.roster != null && register.roster.contains(student.id())) {
+          LocalDate date = LocalDate.parse(register.date);
+          LeaveRequest leave = covering(approved, date);
+          AttendanceStatus status = effective(marked(register, student.id()), leave);
+          days.put(date, new AttendanceReport.Day(date, status, note(register, student.id()),
+              leave == null ? null : leave.id(), true));
+        }
+      });
+    }
     // Approved leave shows before the teacher marks the day (school days only: not Sundays).
     for (LeaveRequest leave : approved) {
       for (LocalDate d = max(leave.from(), from); !d.isAfter(min(leave.to(), to)); d = d.plusDays(1)) {
@@ -122,6 +130,24 @@ public final class AttendanceService {
         counts[AttendanceStatus.LATE.ordinal()], counts[AttendanceStatus.ABSENT_EXCUSED.ordinal()],
         counts[AttendanceStatus.ABSENT_UNEXCUSED.ordinal()]);
     return new AttendanceReport(student.id(), student.fullName(), from, to, List.copyOf(days.values()), summary);
+  }
+
+  /**
+   * The pupil's enrolment periods that overlap {@code from..to} (A15), merged by class; a pupil
+   * with none recorded is in their current class throughout.
+   */
+  private List<Enrolment> periods(Student student, LocalDate from, LocalDate to) {
+    List<Enrolment> overlapping = new ArrayList<>();
+    for (Enrolment e : roster.enrolments(student.schoolId(), student.id())) {
+      boolean overlaps = (e.from() == null || !e.from().isAfter(to)) && (e.to() == null || !e.to().isBefore(from));
+      if (overlaps) {
+        overlapping.add(e);
+      }
+    }
+    if (overlapping.isEmpty()) {
+      overlapping.add(new Enrolment(student.schoolId(), student.id(), student.classId(), "", null, null));
+    }
+    return overlapping;
   }
 
   /** One class on one day, in roster order; before the day is marked, only approved leave shows. */
