@@ -59,7 +59,7 @@ public final class ImportCommand {
     }
   }
 
-  ImportCommand(InputStream in, PrintStream out, PrintStream err, Duration pollEvery) {
+  public ImportCommand(InputStream in, PrintStream out, PrintStream err, Duration pollEvery) {
     this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
     this.out = out;
     this.err = err;
@@ -71,7 +71,7 @@ public final class ImportCommand {
   }
 
   /** Runs the command; answers the exit code (0 done, 1 refused or failed, 2 usage). */
-  int run(String[] args) {
+  public int run(String[] args) {
     try {
       Options options = parse(args);
       return importFile(options);
