@@ -53,7 +53,7 @@ public class GradingBenchmark {
     int seed = 0;
     for (SubjectPlan plan : plans) {
       marks.add(plan.kind() == AssessmentKind.COMMENTED
-          ? SubjectMarks.commented(Rating.DAT)
+          ? SubjectMarks.commented(List.of(Rating.DAT, Rating.DAT), Rating.DAT, Rating.DAT)
           : SubjectMarks.scored(regular(rules.requiredRegularCount(plan), seed), new Score(70 + seed % 25), new Score(75 + seed % 20)));
       seed += 7;
     }

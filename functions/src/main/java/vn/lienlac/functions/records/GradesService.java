@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -45,6 +47,7 @@ import vn.lienlac.model.records.GradeChange;
 import vn.lienlac.model.records.GradeReport;
 import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.TermId;
+import vn.lienlac.model.records.grading.AssessmentKind;
 import vn.lienlac.model.records.grading.GradingRules;
 import vn.lienlac.model.records.grading.Rating;
 import vn.lienlac.model.records.grading.ResultLevel;
@@ -101,7 +104,7 @@ public final class GradesService {
     List<SubjectOutcome> outcomes = new ArrayList<>();
     for (SubjectPlan plan : schoolClass.subjects()) {
       GradeItem item = bySubject.get(plan.subject());
-      SubjectMarks marks = marks(item);
+      SubjectMarks marks = marks(item, plan, rules);
       SubjectOutcome outcome = rules.termOutcome(plan, marks);
       outcomes.add(outcome);
       subjects.add(new GradeReport.SubjectGrade(plan.subject(), subjectName(locale, plan.subject()), plan.kind(),
@@ -165,9 +168,9 @@ public final class GradesService {
         term, subject);
     List<Gradebook.Entry> rows = members.stream().map(m -> {
       GradeItem item = stored.get(m.studentId());
-      SubjectMarks marks = marks(item);
+      SubjectMarks marks = marks(item, plan, rules);
       return new Gradebook.Entry(m.studentId(), m.fullName(), decimals(marks.regular()), decimal(marks.midterm()),
-          decimal(marks.finalExam()), marks.rating(), decimal(rules.termOutcome(plan, marks).average()),
+          decimal(marks.finalExam()), marks.finalRating(), decimal(rules.termOutcome(plan, marks).average()),
           item == null ? null : item.version);
     }).toList();
     return new Gradebook(schoolClass.id(), schoolClass.name(), subject, subjectName(locale, subject), term.toString(),
@@ -204,7 +207,8 @@ public final class GradesService {
       validation.version(at + "/version", row.version());
       SubjectMarks marks = readMarks(row, at, validation);
       if (marks != null) {
-        validation.addAll(at, rules.validate(plan, marks));
+        marks = withRating(plan, rules, marks, row.rating());
+        validation.addAll(at, rules.validate(plan, marks).stream().map(GradesService::onRating).toList());
         marksByStudent.put(row.studentId(), marks);
       }
     }
@@ -266,7 +270,7 @@ public final class GradesService {
     Score midterm = row.midterm() == null ? null : score(row.midterm(), at + "/midterm", validation);
     Score finalExam = row.finalExam() == null ? null : score(row.finalExam(), at + "/finalExam", validation);
     valid &= (row.midterm() == null || midterm != null) && (row.finalExam() == null || finalExam != null);
-    return valid ? new SubjectMarks(regular, midterm, finalExam, row.rating()) : null;
+    return valid ? SubjectMarks.scored(regular, midterm, finalExam) : null;
   }
 
   private static Score score(BigDecimal value, String field, Validation validation) {
@@ -319,7 +323,7 @@ public final class GradesService {
     item.regular = marks.regular().stream().map(Score::toString).toList();
     item.midterm = marks.midterm() == null ? null : marks.midterm().toString();
     item.finalExam = marks.finalExam() == null ? null : marks.finalExam().toString();
-    item.rating = marks.rating() == null ? null : marks.rating().name();
+    item.rating = marks.finalRating() == null ? null : marks.finalRating().name();
     item.updatedBy = actor;
     item.updatedAt = now.toString();
     return item;
@@ -357,15 +361,37 @@ public final class GradesService {
         && Objects.equals(a.rating, b.rating);
   }
 
-  private static SubjectMarks marks(GradeItem item) {
+  private static SubjectMarks marks(GradeItem item, SubjectPlan plan, GradingRules rules) {
     if (item == null) {
       return SubjectMarks.empty();
     }
-    return new SubjectMarks(
+    return withRating(plan, rules, SubjectMarks.scored(
         item.regular == null ? List.of() : item.regular.stream().map(Score::of).toList(),
         item.midterm == null ? null : Score.of(item.midterm),
-        item.finalExam == null ? null : Score.of(item.finalExam),
+        item.finalExam == null ? null : Score.of(item.finalExam)),
         item.rating == null ? null : Rating.valueOf(item.rating));
+  }
+
+  /**
+   * Interim, until the gradebook takes a comment-only subject's assessments one by one (issue 16):
+   * the row's one term rating stands for every assessment of the term, which derives the same term
+   * rating (Circular 22, Article 9.1.a), and is kept as the end-of-term rating ({@code finalRating})
+   * on either kind of subject, so that {@link GradingRules#validate} still refuses it on a scored one.
+   */
+  private static SubjectMarks withRating(SubjectPlan plan, GradingRules rules, SubjectMarks scores, Rating rating) {
+    if (rating == null) {
+      return scores;
+    }
+    boolean commented = plan.kind() == AssessmentKind.COMMENTED;
+    return new SubjectMarks(scores.regular(), scores.midterm(), scores.finalExam(),
+        commented ? Collections.nCopies(rules.requiredRegularRatingCount(plan), rating) : List.of(),
+        commented ? rating : null, rating);
+  }
+
+  /** Interim (see {@link #withRating}): a violation of an assessment's rating is one of the row's {@code rating}. */
+  private static Violation onRating(Violation violation) {
+    return Set.of("regularRatings", "midtermRating", "finalRating").contains(violation.field())
+        ? new Violation("rating", violation.code(), violation.args()) : violation;
   }
 
   private static List<BigDecimal> decimals(List<Score> scores) {

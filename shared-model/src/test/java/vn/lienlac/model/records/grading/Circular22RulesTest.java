@@ -10,11 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import vn.lienlac.model.common.Violation;
-import vn.lienlac.model.records.Gradebook;
 
 /** Subject averages, regular-score counts and mark validation (Circular 22/2021). */
 class Circular22RulesTest {
@@ -132,22 +132,40 @@ class Circular22RulesTest {
   }
 
   @Test
-  void validate_should_reject_a_rating_on_a_scored_subject() {
-    SubjectMarks marks = new SubjectMarks(tx("8", "9"), null, null, Rating.DAT);
+  void validate_should_reject_each_rating_on_a_scored_subject() {
+    SubjectMarks marks = new SubjectMarks(tx("8", "9"), null, null, List.of(Rating.DAT), Rating.DAT, Rating.CHUA_DAT);
 
-    assertThat(RULES.validate(TWO_TX, marks)).containsExactly(Violation.of("rating", "grade.ratingNotAllowed"));
+    assertThat(RULES.validate(TWO_TX, marks)).containsExactly(
+        Violation.of("regularRatings", "grade.ratingNotAllowed"),
+        Violation.of("midtermRating", "grade.ratingNotAllowed"),
+        Violation.of("finalRating", "grade.ratingNotAllowed"));
+    assertThat(RULES.validate(TWO_TX, new SubjectMarks(null, null, null, null, null, Rating.DAT)))
+        .containsExactly(Violation.of("finalRating", "grade.ratingNotAllowed"));
   }
 
   @Test
-  void validate_should_accept_a_rating_or_nothing_on_a_comment_only_subject() {
-    assertThat(RULES.validate(COMMENT_ONLY, SubjectMarks.commented(Rating.DAT))).isEmpty();
-    assertThat(RULES.validate(COMMENT_ONLY, SubjectMarks.commented(Rating.CHUA_DAT))).isEmpty();
+  void validate_should_accept_partial_and_complete_ratings_on_a_comment_only_subject() {
+    assertThat(RULES.validate(COMMENT_ONLY, SubjectMarks.commented(List.of(Rating.DAT, Rating.DAT), Rating.DAT, Rating.DAT)))
+        .isEmpty();
+    assertThat(RULES.validate(COMMENT_ONLY, SubjectMarks.commented(List.of(Rating.CHUA_DAT), null, Rating.CHUA_DAT)))
+        .isEmpty();
     assertThat(RULES.validate(COMMENT_ONLY, SubjectMarks.empty())).isEmpty();
   }
 
   @Test
+  void validate_should_reject_more_regular_ratings_than_the_setting_gives() {
+    // GIVEN the default of 2 regular assessments a term WHEN 3 are rated THEN one violation with both counts
+    assertThat(RULES.validate(COMMENT_ONLY, SubjectMarks.commented(List.of(Rating.DAT, Rating.DAT, Rating.DAT), null, null)))
+        .containsExactly(Violation.of("regularRatings", "grade.tooManyRegularRatings", 2, 3));
+    // AND a school set to 3 accepts them
+    assertThat(Circular22Rules.of(new GradingSettings(3, 1, 5))
+        .validate(COMMENT_ONLY, SubjectMarks.commented(List.of(Rating.DAT, Rating.DAT, Rating.DAT), null, null)))
+        .isEmpty();
+  }
+
+  @Test
   void validate_should_reject_each_kind_of_score_on_a_comment_only_subject() {
-    assertThat(RULES.validate(COMMENT_ONLY, new SubjectMarks(tx("8"), s("7"), s("9"), Rating.DAT)))
+    assertThat(RULES.validate(COMMENT_ONLY, new SubjectMarks(tx("8"), s("7"), s("9"), null, null, Rating.DAT)))
         .containsExactly(
             Violation.of("regular", "grade.scoresNotAllowed"),
             Violation.of("midterm", "grade.scoresNotAllowed"),
@@ -157,14 +175,16 @@ class Circular22RulesTest {
   }
 
   @Test
-  void validate_should_name_only_fields_of_the_gradebook_row_the_teacher_sent() {
-    Set<String> rowFields = Arrays.stream(Gradebook.Row.class.getRecordComponents())
+  void validate_should_name_only_components_of_the_marks_so_an_entry_row_can_mirror_them() {
+    Set<String> markFields = Arrays.stream(SubjectMarks.class.getRecordComponents())
         .map(RecordComponent::getName).collect(Collectors.toSet());
     List<Violation> violations = new ArrayList<>();
-    violations.addAll(RULES.validate(COMMENT_ONLY, new SubjectMarks(tx("8"), s("7"), s("9"), Rating.DAT)));
-    violations.addAll(RULES.validate(TWO_TX, new SubjectMarks(tx("8", "9", "7"), s("7"), s("9"), Rating.DAT)));
+    violations.addAll(RULES.validate(COMMENT_ONLY, new SubjectMarks(tx("8"), s("7"), s("9"),
+        List.of(Rating.DAT, Rating.DAT, Rating.DAT), Rating.DAT, Rating.DAT)));
+    violations.addAll(RULES.validate(TWO_TX, new SubjectMarks(tx("8", "9", "7"), s("7"), s("9"),
+        List.of(Rating.DAT), Rating.DAT, Rating.DAT)));
 
-    assertThat(violations).hasSize(5).extracting(Violation::field).allSatisfy(field -> assertThat(rowFields).contains(field));
+    assertThat(violations).hasSize(8).extracting(Violation::field).allSatisfy(field -> assertThat(markFields).contains(field));
   }
 
   @Test
@@ -196,13 +216,53 @@ class Circular22RulesTest {
   }
 
   @Test
-  void termOutcome_of_a_comment_only_subject_should_be_its_rating_once_entered() {
-    assertThat(RULES.termOutcome(COMMENT_ONLY, SubjectMarks.commented(Rating.CHUA_DAT)))
-        .isEqualTo(new SubjectOutcome("gdtc", AssessmentKind.COMMENTED, null, Rating.CHUA_DAT))
+  @DisplayName("Article 9.1.a: a comment-only subject's term rating is Đạt when every required assessment is Đạt")
+  void termOutcome_of_a_comment_only_subject_should_be_dat_when_every_assessment_is_dat() {
+    assertThat(RULES.termOutcome(COMMENT_ONLY, SubjectMarks.commented(List.of(Rating.DAT, Rating.DAT), Rating.DAT, Rating.DAT)))
+        .isEqualTo(new SubjectOutcome("gdtc", AssessmentKind.COMMENTED, null, Rating.DAT))
         .returns(true, SubjectOutcome::complete);
-    assertThat(RULES.termOutcome(COMMENT_ONLY, SubjectMarks.empty()))
-        .isEqualTo(new SubjectOutcome("gdtc", AssessmentKind.COMMENTED, null, null))
-        .returns(false, SubjectOutcome::complete);
+  }
+
+  @ParameterizedTest(name = "Article 9.1.a: Chưa đạt when only the {0} assessment is Chưa đạt")
+  @CsvSource({"first regular, CHUA_DAT, DAT, DAT, DAT", "second regular, DAT, CHUA_DAT, DAT, DAT",
+      "mid-term, DAT, DAT, CHUA_DAT, DAT", "end-of-term, DAT, DAT, DAT, CHUA_DAT"})
+  void termOutcome_of_a_comment_only_subject_should_be_chua_dat_when_one_assessment_is_not_passed(
+      String which, Rating first, Rating second, Rating midterm, Rating finalRating) {
+    assertThat(RULES.termOutcome(COMMENT_ONLY, SubjectMarks.commented(List.of(first, second), midterm, finalRating)))
+        .isEqualTo(new SubjectOutcome("gdtc", AssessmentKind.COMMENTED, null, Rating.CHUA_DAT));
+  }
+
+  @Test
+  @DisplayName("Article 9.1.a: a comment-only subject has no term rating while a required assessment is missing")
+  void termOutcome_of_a_comment_only_subject_should_be_incomplete_while_an_assessment_is_missing() {
+    List<SubjectMarks> partial = List.of(
+        SubjectMarks.empty(),
+        SubjectMarks.commented(List.of(Rating.DAT), Rating.DAT, Rating.DAT),
+        SubjectMarks.commented(List.of(Rating.DAT, Rating.DAT), null, Rating.DAT),
+        SubjectMarks.commented(List.of(Rating.DAT, Rating.DAT), Rating.DAT, null),
+        // Even with a Chưa đạt already in: the term is not over.
+        SubjectMarks.commented(List.of(Rating.CHUA_DAT), Rating.DAT, Rating.DAT));
+    for (SubjectMarks marks : partial) {
+      assertThat(RULES.termOutcome(COMMENT_ONLY, marks))
+          .as("%s", marks)
+          .isEqualTo(new SubjectOutcome("gdtc", AssessmentKind.COMMENTED, null, null))
+          .returns(false, SubjectOutcome::complete);
+    }
+  }
+
+  @Test
+  @DisplayName("Article 9.1.a: the number of regular assessments follows the school's setting")
+  void termOutcome_of_a_comment_only_subject_should_need_as_many_regular_ratings_as_the_setting_says() {
+    GradingRules three = Circular22Rules.of(new GradingSettings(3, 1, 5));
+    SubjectMarks two = SubjectMarks.commented(List.of(Rating.DAT, Rating.DAT), Rating.DAT, Rating.DAT);
+
+    assertThat(three.requiredRegularRatingCount(COMMENT_ONLY)).isEqualTo(3);
+    assertThat(three.termOutcome(COMMENT_ONLY, two).complete()).isFalse();
+    assertThat(three.termOutcome(COMMENT_ONLY,
+        SubjectMarks.commented(List.of(Rating.DAT, Rating.DAT, Rating.DAT), Rating.DAT, Rating.DAT)).rating())
+        .isEqualTo(Rating.DAT);
+    assertThat(RULES.requiredRegularRatingCount(COMMENT_ONLY)).isEqualTo(2);
+    assertThat(RULES.requiredRegularRatingCount(TWO_TX)).isZero();
   }
 
   @Test
@@ -225,9 +285,22 @@ class Circular22RulesTest {
   }
 
   @Test
-  void forLevel_should_say_that_primary_school_rules_are_not_there_yet() {
+  void forLevel_should_give_circular_27_for_primary_school() {
+    assertThat(GradingStrategy.forLevel(SchoolLevel.PRIMARY)).isSameAs(Circular27Rules.INSTANCE);
+    assertThat(Circular27Rules.INSTANCE.id()).isEqualTo("TT27/2020");
+    assertThat(GradingStrategy.forLevel(SchoolLevel.LOWER_SECONDARY)).isSameAs(Circular22Rules.INSTANCE);
+    // The secondary-only entry point says where primary rules are.
     assertThatThrownBy(() -> GradingRules.forLevel(SchoolLevel.PRIMARY))
-        .isInstanceOf(UnsupportedOperationException.class)
-        .hasMessage("Circular 27/2020 rules are not implemented yet");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Circular27Rules");
+  }
+
+  @Test
+  void forLevel_should_build_the_rules_with_the_school_settings() {
+    GradingSettings three = new GradingSettings(3, 0, 6);
+
+    assertThat(GradingStrategy.forLevel(SchoolLevel.UPPER_SECONDARY, three).settings()).isEqualTo(three);
+    assertThat(GradingStrategy.forLevel(SchoolLevel.PRIMARY, three).settings()).isEqualTo(three);
+    assertThat(GradingRules.forLevel(SchoolLevel.LOWER_SECONDARY).settings()).isEqualTo(GradingSettings.DEFAULTS);
   }
 }

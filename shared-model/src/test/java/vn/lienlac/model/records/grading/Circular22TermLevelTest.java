@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Term result levels (Circular 22/2021, Article 9.2) for a THCS pupil: 8 scored and 4 comment-only
- * subjects, as in {@link Subjects#lowerSecondaryPlan}.
+ * subjects, as in {@link Subjects#lowerSecondaryPlan}. These tests read the level the thresholds
+ * give ({@link LevelDecision#computed()}); the Article 9.3 adjustment on top of it is
+ * {@link Circular22LevelAdjustmentTest}'s.
  */
 class Circular22TermLevelTest {
   private static final GradingRules RULES = Circular22Rules.INSTANCE;
@@ -34,7 +36,7 @@ class Circular22TermLevelTest {
     for (int i = 0; i < ratings.length; i++) {
       outcomes.add(new SubjectOutcome("commented-" + i, AssessmentKind.COMMENTED, null, ratings[i]));
     }
-    return RULES.termLevel(outcomes);
+    return RULES.decideLevel(outcomes).map(LevelDecision::computed);
   }
 
   /**
@@ -42,7 +44,7 @@ class Circular22TermLevelTest {
    * {@code restAverage}, every comment-only subject Đạt: each level's thresholds, met exactly or
    * missed by one tenth or by one subject.
    */
-  @ParameterizedTest(name = "{0} → {4}")
+  @ParameterizedTest(name = "Article 9.2: {0} → {4}")
   @CsvSource({
       "'Tốt: exactly six at 8.0, the rest at exactly 6.5',  6, 8.0, 6.5, TOT",
       "'Khá: only five at 8.0',                             5, 8.0, 7.9, KHA",
@@ -113,7 +115,7 @@ class Circular22TermLevelTest {
     // GIVEN every scored subject with TX 8, GK 8, CK 8 and every comment-only subject Đạt
     List<SubjectOutcome> outcomes = Subjects.lowerSecondaryPlan(6).stream()
         .map(plan -> RULES.termOutcome(plan, plan.kind() == AssessmentKind.COMMENTED
-            ? SubjectMarks.commented(DAT)
+            ? SubjectMarks.commented(Collections.nCopies(RULES.requiredRegularRatingCount(plan), DAT), DAT, DAT)
             : SubjectMarks.scored(
                 Collections.nCopies(RULES.requiredRegularCount(plan), Score.of("8")), Score.of("8"), Score.of("8"))))
         .toList();

@@ -3,6 +3,8 @@ package vn.lienlac.model.records.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.i18n.Messages;
@@ -55,5 +57,43 @@ class GradingMessagesTest {
       assertThat(Messages.get(Messages.VIETNAMESE, "rating." + rating)).isNotEqualTo("rating." + rating);
       assertThat(Messages.get(Messages.ENGLISH, "rating." + rating)).isNotEqualTo(Messages.get(Messages.VIETNAMESE, "rating." + rating));
     }
+  }
+
+  @Test
+  void every_new_grading_value_should_have_a_display_name_in_both_languages() {
+    List<String> keys = new ArrayList<>();
+    for (Enum<?>[] values : List.<Enum<?>[]>of(Conduct.values(), Award.values(), PromotionOutcome.values(),
+        PromotionReason.values(), Completion.values(), QualityRating.values(), PrimaryPoint.values(),
+        YearEvaluation.values(), PrimaryAward.values())) {
+      String prefix = Character.toLowerCase(values[0].getDeclaringClass().getSimpleName().charAt(0))
+          + values[0].getDeclaringClass().getSimpleName().substring(1);
+      for (Enum<?> value : values) {
+        keys.add((prefix.equals("promotionOutcome") ? "promotion" : prefix) + "." + value.name());
+      }
+    }
+    for (int grade = 1; grade <= 5; grade++) {
+      PrimarySubjects.plan(grade).forEach(subject -> keys.add("subject." + subject.subject()));
+    }
+    PrimaryQualities.ALL.forEach(code -> keys.add(PrimaryQualities.messageKey(code)));
+
+    for (String key : keys) {
+      String vietnamese = Messages.get(Messages.VIETNAMESE, key);
+      assertThat(vietnamese).as(key).isNotEqualTo(key);
+      assertThat(Messages.get(Messages.ENGLISH, key)).as(key).isNotEqualTo(key).isNotEqualTo(vietnamese);
+    }
+    assertThat(Messages.get(Messages.VIETNAMESE, "conduct.CHUA_DAT")).isEqualTo("Chưa đạt");
+    assertThat(Messages.get(Messages.VIETNAMESE, "yearEvaluation.HOAN_THANH_XUAT_SAC")).isEqualTo("Hoàn thành xuất sắc");
+    assertThat(Messages.get(Messages.VIETNAMESE, "qualityRating.CAN_CO_GANG")).isEqualTo("Cần cố gắng");
+    assertThat(Messages.get(Messages.VIETNAMESE, "subject.tin-hoc-cong-nghe")).isEqualTo("Tin học và Công nghệ");
+  }
+
+  @Test
+  void primary_and_settings_violations_should_render_with_their_values() {
+    assertThat(Messages.describe(Messages.VIETNAMESE, Violation.of("testScore", "primary.testScoreRange", 1, 10, "0")))
+        .isEqualTo("Điểm bài kiểm tra định kì phải từ 1 đến 10 (đã nhập 0).");
+    assertThat(Messages.describe(Messages.ENGLISH, Violation.of("regularRatings", "grade.tooManyRegularRatings", 2, 3)))
+        .isEqualTo("This subject has only 2 regular assessments per term, but 3 were entered. Remove the extra ratings.");
+    assertThat(Messages.describe(Messages.ENGLISH, Violation.of("x", "grade.settingRange", 1, 7, 8)))
+        .isEqualTo("The value must be between 1 and 7 (entered 8).");
   }
 }

@@ -24,9 +24,11 @@ class GradingRecordsTest {
 
   @Test
   void subjectMarks_should_read_missing_regular_scores_as_none() {
-    assertThat(new SubjectMarks(null, null, null, null).regular()).isEmpty();
-    assertThat(SubjectMarks.empty()).isEqualTo(new SubjectMarks(List.of(), null, null, null));
-    assertThat(SubjectMarks.commented(Rating.DAT)).isEqualTo(new SubjectMarks(null, null, null, Rating.DAT));
+    assertThat(new SubjectMarks(null, null, null, null, null, null).regular()).isEmpty();
+    assertThat(new SubjectMarks(null, null, null, null, null, null).regularRatings()).isEmpty();
+    assertThat(SubjectMarks.empty()).isEqualTo(new SubjectMarks(List.of(), null, null, List.of(), null, null));
+    assertThat(SubjectMarks.commented(null, null, Rating.DAT))
+        .isEqualTo(new SubjectMarks(null, null, null, null, null, Rating.DAT));
   }
 
   @Test
