@@ -28,6 +28,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.roster.accounts.AccountDirectory;
+import vn.lienlac.functions.roster.accounts.LocalAccountDirectory;
+import vn.lienlac.functions.roster.file.Phones;
 import vn.lienlac.functions.platform.Json;
 import vn.lienlac.functions.platform.Problems;
 import vn.lienlac.local.auth.DevIdentity;
@@ -274,11 +277,13 @@ public final class DevGateway implements AutoCloseable {
   private boolean serveDev(HttpExchange exchange, String path, String requestId) throws IOException {
     switch (path) {
       case "/dev/users" -> sendJson(exchange, Json.write(users));
+      case "/dev/accounts" -> sendJson(exchange, Json.write(LocalAccountDirectory.shared().list()));
       case "/dev/.well-known/jwks.json" -> sendJson(exchange, identity.publicJwks());
       case "/dev/token" -> {
         String rawQuery = exchange.getRequestURI().getRawQuery();
         String userId = rawQuery == null ? null : PayloadFormat2.query(rawQuery).get("user");
-        Optional<DevUser> user = users.stream().filter(u -> u.id().equals(userId)).findFirst();
+        Optional<DevUser> user = users.stream().filter(u -> u.id().equals(userId)).findFirst()
+            .or(() -> importedAccount(userId));
         if (user.isEmpty()) {
           problem(exchange, requestId, new ApiException.NotFound(), Map.of());
         } else {
@@ -300,6 +305,23 @@ public final class DevGateway implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /**
+   * An account the roster import created in the local directory (the dev issuer's stand-in for
+   * Cognito), by its sub or its phone in any spelling ({@code ?user=0912345678}); a disabled account
+   * (a parent removed from every roster) gets no token.
+   */
+  private static Optional<DevUser> importedAccount(String userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    LocalAccountDirectory accounts = LocalAccountDirectory.shared();
+    return accounts.bySub(userId)
+        .or(() -> Phones.toE164(userId.startsWith(" ") ? "+" + userId.strip() : userId).flatMap(accounts::find))
+        .filter(AccountDirectory.Account::enabled)
+        .map(a -> new DevUser(a.sub(), a.name() == null ? a.phone() : a.name(), "PARENT", null, null,
+            "Imported from a roster (" + a.phone() + ")"));
   }
 
   private static void sendJson(HttpExchange exchange, String json) throws IOException {

@@ -88,6 +88,21 @@ class RosterWorkbooksTest {
         .hasSize(30);
   }
 
+  @Test
+  void theSamplesInDocs_shouldReadWithoutRejections_asWorkbookAndAsCsv() throws Exception {
+    java.nio.file.Path samples = java.nio.file.Path.of("..", "docs", "samples");
+    RosterFile xlsx = READER.read(java.nio.file.Files.readAllBytes(samples.resolve("danh-sach-hoc-sinh-mau.xlsx")));
+    RosterFile csv = READER.read(java.nio.file.Files.readAllBytes(samples.resolve("danh-sach-hoc-sinh-mau.csv")));
+    assertThat(xlsx.rejected()).isEmpty();
+    assertThat(csv.rejected()).isEmpty();
+    assertThat(xlsx.rows()).hasSize(30);
+    assertThat(csv.rows()).extracting(RosterRow::learnerId, RosterRow::fullName, RosterRow::dateOfBirth, RosterRow::guardians)
+        .containsExactlyElementsOf(xlsx.rows().stream()
+            .map(r -> org.assertj.core.groups.Tuple.tuple(r.learnerId(), r.fullName(), r.dateOfBirth(), r.guardians()))
+            .toList());
+    assertThat(csv.encoding()).isEqualTo("UTF-8");
+  }
+
   private static long usedHeap() {
     Runtime runtime = Runtime.getRuntime();
     return runtime.totalMemory() - runtime.freeMemory();

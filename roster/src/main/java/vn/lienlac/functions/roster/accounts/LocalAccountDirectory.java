@@ -20,6 +20,9 @@ public final class LocalAccountDirectory implements AccountDirectory {
 
   private final Map<String, Account> byPhone = new ConcurrentHashMap<>();
 
+  /** A directory of its own (tests); the local stack uses {@link #shared()}. */
+  public LocalAccountDirectory() {}
+
   /** The instance the local stack shares between the roster function and the dev gateway. */
   public static LocalAccountDirectory shared() {
     return SHARED;
