@@ -500,6 +500,9 @@ class AuthorizationMatrixTest {
     /** The resource is the primary school's (issue 16): the primary pupil and class, and the actors around them. */
     Operation primary() {
       primary = true;
+      return this;
+    }
+
     /** A body of another media type than JSON (an upload). */
     Operation upload(Function<World, Object> makeBytes, String type) {
       this.body = makeBytes;
