@@ -219,6 +219,9 @@ class YearReportTest {
     roster.removeAll(List.of(p, q, r)); // the year test's pupils
     String pupil = roster.get(roster.size() - 1);
     ApiClient teacher = seeded.as(homeroom);
+    // The seed enters this term's conduct as the homeroom teacher: count its audit entries first.
+    int seededEntries = conductAudit(pupil).size();
+    String seededConduct = row(ok(teacher.get(conductPath(HK1))), pupil).path("conduct").asText(null);
 
     JsonNode first = ok(teacher.put(conductPath(HK1), Map.of("rows", List.of(Map.of("studentId", pupil, "conduct", "KHA")))));
     JsonNode entry = row(first, pupil);
@@ -233,19 +236,28 @@ class YearReportTest {
     // Read by a subject teacher of the class too.
     assertThat(row(ok(seeded.as(teachers.get("tieng-anh")).get(conductPath(HK1))), pupil).get("conduct").asText())
         .isEqualTo("TOT");
-    // Two changes, two audit items: KHA first (no before), then KHA → TOT.
-    var audit = stack.dynamo().client().query(b -> b.tableName(stack.dynamo().tableName())
+    // Two changes, two more audit items: the seed's rating (if any) → KHA, then KHA → TOT; the repeat adds none.
+    var audit = conductAudit(pupil);
+    assertThat(audit).hasSize(seededEntries + 2);
+    var changed = audit.get(seededEntries);
+    assertThat(changed.containsKey("before") ? changed.get("before").s() : null).isEqualTo(seededConduct);
+    assertThat(changed.get("after").s()).isEqualTo("KHA");
+    var last = audit.get(seededEntries + 1);
+    assertThat(last.get("before").s() + " → " + last.get("after").s()).isEqualTo("KHA → TOT");
+    assertThat(last.get("actor").s()).isEqualTo(homeroom);
+    // A term of another school year names no register of this class.
+    assertProblem(teacher.get("/v1/classes/" + CLASS + "/conduct/2025-2026-HK2"), 404, "not-found");
+  }
+
+  /** A pupil's conduct audit items of HK1, oldest first. */
+  private List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> conductAudit(
+      String pupil) {
+    return stack.dynamo().client().query(b -> b.tableName(stack.dynamo().tableName())
         .keyConditionExpression("pk = :pk and begins_with(sk, :prefix)").consistentRead(true)
         .expressionAttributeValues(Map.of(
             ":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("S#" + SCHOOL + "#ST#" + pupil),
             ":prefix", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("AUDIT#CONDUCT#" + HK1 + "#"))))
         .items();
-    assertThat(audit).hasSize(2);
-    assertThat(audit.get(0).containsKey("before")).isFalse();
-    assertThat(audit.get(1).get("before").s() + " → " + audit.get(1).get("after").s()).isEqualTo("KHA → TOT");
-    assertThat(audit.get(1).get("actor").s()).isEqualTo(homeroom);
-    // A term of another school year names no register of this class.
-    assertProblem(teacher.get("/v1/classes/" + CLASS + "/conduct/2025-2026-HK2"), 404, "not-found");
   }
 
   // --- entering the year through the teacher routes
