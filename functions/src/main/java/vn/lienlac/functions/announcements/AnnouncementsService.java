@@ -55,6 +55,7 @@ import vn.lienlac.functions.platform.IdGenerator;
 import vn.lienlac.functions.platform.IdempotencyItem;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Json;
+import vn.lienlac.functions.platform.PageCursor;
 import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.platform.Reads;
 import vn.lienlac.functions.platform.Writes;
@@ -583,44 +584,20 @@ public final class AnnouncementsService {
     }
   }
 
-  /**
-   * Opaque page cursors: a position in one list (an id, or an offset), bound to the list and the
-   * caller by a SHA-256 check, base64url-encoded. A cursor that was changed, or comes from another
-   * list or person, is a 400; and it carries no key, so at most it moves within the caller's own list.
-   */
+  /** Announcements' page cursors ({@link PageCursor}). */
   static final class Cursor {
     private Cursor() {}
 
     static String of(String list, String subject, String position) {
-      String text = position + "." + check(list, subject, position);
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+      return PageCursor.of(list, subject, position);
     }
 
     static String position(String cursor, String list, String subject) {
-      if (cursor.length() > 200) {
-        throw bad();
-      }
-      String text;
-      try {
-        text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
-      } catch (IllegalArgumentException e) {
-        throw bad();
-      }
-      int dot = text.lastIndexOf('.');
-      if (dot <= 0 || !text.substring(dot + 1).equals(check(list, subject, text.substring(0, dot)))) {
-        throw bad();
-      }
-      return text.substring(0, dot);
-    }
-
-    private static String check(String list, String subject, String position) {
-      return Hashes.sha256("lienlac-cursor\n" + list + "\n" + subject + "\n" + position).substring(0, 16)
-          .toLowerCase(Locale.ROOT);
+      return PageCursor.position(cursor, list, subject, "announcements.badCursor");
     }
 
     static ApiException bad() {
-      return new ApiException.BadRequest(List.of(Violation.of("cursor", "announcements.badCursor")),
-          "request.badParameter", "cursor");
+      return PageCursor.bad("announcements.badCursor");
     }
   }
 }

@@ -23,6 +23,8 @@ import vn.lienlac.model.i18n.Messages;
 public final class ApiRequest {
   private final APIGatewayV2HTTPEvent event;
   private final Locale locale;
+  /** Access-log entries this request wrote so far (their sort keys number them: issue 18). */
+  private int accessLogEntries;
 
   private ApiRequest(APIGatewayV2HTTPEvent event) {
     this.event = event;
@@ -44,6 +46,35 @@ public final class ApiRequest {
   public String requestId() {
     var context = event.getRequestContext();
     return context == null || context.getRequestId() == null ? "-" : context.getRequestId();
+  }
+
+  /** The number of the next access-log entry this request writes: 1, 2, … ({@code AccessLog}). */
+  public synchronized int nextAccessLogEntry() {
+    return ++accessLogEntries;
+  }
+
+  /**
+   * The request's resource with ids and no names: the route's path template with the path
+   * parameters filled in ({@code /v1/students/nt-hs-0002/grades}); no query string. The raw path when
+   * there is no route (never, through the gateway).
+   */
+  public String resource() {
+    String key = routeKey();
+    if (key == null || key.indexOf(' ') < 0) {
+      return path();
+    }
+    java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\\{([A-Za-z0-9]+)\\}").matcher(key.substring(key.indexOf(' ') + 1));
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(pathParameter(matcher.group(1))));
+    }
+    return matcher.appendTail(out).toString();
+  }
+
+  /** The route's HTTP method ({@code GET}, {@code PUT}, …); {@code GET} when unknown. */
+  public String method() {
+    String key = routeKey();
+    return key == null || key.indexOf(' ') < 0 ? "GET" : key.substring(0, key.indexOf(' '));
   }
 
   /** The caller's language: Vietnamese unless Accept-Language prefers English. */

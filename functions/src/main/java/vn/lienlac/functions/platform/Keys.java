@@ -269,4 +269,29 @@ public final class Keys {
   public static String phone(String e164) {
     return "PHONE#" + e164;
   }
+
+  // --- Access log (issue 18): who of the school read or changed a pupil's records. Append-only: every
+  // item under ACCESS# is written by one conditional PutItem and never updated or deleted (IAM denies it).
+  /** The prefix of every access-log partition (what IAM's {@code dynamodb:LeadingKeys} conditions name). */
+  public static final String ACCESS_LOG = "ACCESS#";
+
+  /** {@code ACCESS#S#{school}#ST#{student}}: the access log of one pupil's records. */
+  public static String studentAccessLog(String schoolId, String studentId) {
+    return ACCESS_LOG + student(schoolId, studentId);
+  }
+
+  /** {@code ACCESS#S#{school}#C#{class}}: reads of a whole class (one entry per request, not one per pupil). */
+  public static String classAccessLog(String schoolId, String classId) {
+    return ACCESS_LOG + schoolClass(schoolId, classId);
+  }
+
+  /** {@code ACCESS#S#{school}#SCHOOL}: school-wide reads that name pupils (roster import rows); the DPO's view only. */
+  public static String schoolAccessLog(String schoolId) {
+    return ACCESS_LOG + school(schoolId) + "#SCHOOL";
+  }
+
+  /** {@code ACCESS#S#{school}} (gsi1): every access-log entry of the school, by time (the DPO's view). */
+  public static String accessLogOfSchool(String schoolId) {
+    return ACCESS_LOG + school(schoolId);
+  }
 }

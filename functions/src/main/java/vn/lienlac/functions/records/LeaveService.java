@@ -28,6 +28,8 @@ import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.platform.ApiRequest;
+import vn.lienlac.functions.privacy.AccessLog;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.IdGenerator;
@@ -82,7 +84,7 @@ public final class LeaveService {
     this.leavesByClass = leaves.index(Keys.GSI1);
     this.refs = enhanced.table(dynamo.tableName(), LeaveRefItem.SCHEMA);
     this.idempotency = enhanced.table(dynamo.tableName(), IdempotencyItem.SCHEMA);
-    this.access = new RecordsAccess(new RosterRepository(dynamo));
+    this.access = new RecordsAccess(new RosterRepository(dynamo), new AccessLog(dynamo, clock));
     this.clock = clock;
   }
 
@@ -237,6 +239,11 @@ public final class LeaveService {
    * 404 ({@link RecordsAccess#leaveToDecide}). Decided once: a second decision is a 409.
    */
   public LeaveRequest decide(Caller caller, String leaveId, LeaveRequest.Decision decision) {
+    return decide(caller, leaveId, decision, null);
+  }
+
+  /** The decision of an API request, which the access log records ({@code null}: not a request, nothing logged). */
+  public LeaveRequest decide(Caller caller, String leaveId, LeaveRequest.Decision decision, ApiRequest request) {
     Validation validation = new Validation();
     LeaveRequest.Status status = validation.required("status", decision.status());
     if (status == LeaveRequest.Status.PENDING) {
@@ -247,7 +254,7 @@ public final class LeaveService {
       throw new ApiException.Invalid(validation.violations());
     }
     LeaveItem item = find(caller, leaveId).orElseThrow(ApiException.NotFound::new);
-    access.leaveToDecide(caller, item.schoolId, item.studentId, item.classId);
+    access.leaveToDecide(caller, item.schoolId, item.studentId, item.classId, request);
     if (!LeaveRequest.Status.PENDING.name().equals(item.status)) {
       throw new ApiException.Conflict("leave.alreadyDecided", item.status);
     }

@@ -18,6 +18,8 @@ import vn.lienlac.functions.identity.School;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.platform.ApiRequest;
+import vn.lienlac.functions.privacy.AccessLog;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.IdGenerator;
 import vn.lienlac.functions.records.RecordsAccess.ClassAction;
@@ -44,7 +46,7 @@ public final class RecordBooks {
   public RecordBooks(Dynamo dynamo, Clock clock) {
     this.roster = new RosterRepository(dynamo);
     this.directory = new DirectoryRepository(dynamo, clock);
-    this.access = new RecordsAccess(roster);
+    this.access = new RecordsAccess(roster, new AccessLog(dynamo, clock));
     GradesService grades = new GradesService(dynamo, roster, clock);
     AttendanceService attendance = new AttendanceService(dynamo, roster,
         new LeaveService(dynamo, clock, IdGenerator.RANDOM), clock);
@@ -65,8 +67,8 @@ public final class RecordBooks {
    * The pupil's book of {@code schoolYear}, when the caller may read it ({@link RecordsAccess#recordBookStudent}):
    * otherwise, and for an unknown pupil or a year they were in no class, 404.
    */
-  public Book pupil(Caller caller, String studentId, String schoolYear, Locale locale) {
-    Student student = access.recordBookStudent(caller, studentId, schoolYear);
+  public Book pupil(Caller caller, String studentId, String schoolYear, ApiRequest request, Locale locale) {
+    Student student = access.recordBookStudent(caller, studentId, schoolYear, request);
     return book(student, schoolYear, locale);
   }
 
@@ -74,8 +76,8 @@ public final class RecordBooks {
    * The books of a class's pupils, in roster order, for printing: its homeroom teacher and the
    * school's staff (its other teachers 403, anyone else 404); 404 when the class is not of that year.
    */
-  public List<Book> classBooks(Caller caller, String classId, String schoolYear, Locale locale) {
-    SchoolClass schoolClass = access.schoolClass(caller, classId, ClassAction.READ_YEAR_SUMMARY, null);
+  public List<Book> classBooks(Caller caller, String classId, String schoolYear, ApiRequest request, Locale locale) {
+    SchoolClass schoolClass = access.schoolClass(caller, classId, ClassAction.PRINT_RECORD_BOOKS, null, request);
     if (!schoolClass.schoolYear().equals(schoolYear)) {
       throw new ApiException.NotFound();
     }

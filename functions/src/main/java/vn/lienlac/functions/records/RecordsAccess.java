@@ -7,6 +7,9 @@ import vn.lienlac.functions.identity.School;
 import vn.lienlac.functions.identity.SchoolClass;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.platform.ApiRequest;
+import vn.lienlac.functions.privacy.AccessLog;
+import vn.lienlac.functions.privacy.AccessLog.What;
 import vn.lienlac.model.identity.Role;
 
 /**
@@ -27,12 +30,19 @@ import vn.lienlac.model.identity.Role;
  *   <li>A school's grading settings: read by its staff and teachers, changed by its staff; the
  *       school's parents (and its teachers, for a change) get 403.
  * </ul>
+ *
+ * <p>Every grant to a teacher, staff member or the DPO of a pupil's or a class's records appends an
+ * access-log entry ({@link AccessLog}: one per request, before the records are read or changed; a
+ * parent's access to their own child is not logged). A request of {@code null} (the demo seed
+ * writing through the services) logs nothing.
  */
 final class RecordsAccess {
   private final RosterRepository roster;
+  private final AccessLog log;
 
-  RecordsAccess(RosterRepository roster) {
+  RecordsAccess(RosterRepository roster, AccessLog log) {
     this.roster = roster;
+    this.log = log;
   }
 
   /** What a caller wants to do with a class. */
@@ -41,7 +51,22 @@ final class RecordsAccess {
     // Primary (Circular 27/2020): the qualities and competencies.
     READ_COMPETENCIES, WRITE_COMPETENCIES,
     // secondary e-records (issue 16)
-    READ_CONDUCT, WRITE_CONDUCT, READ_YEAR_SUMMARY
+    READ_CONDUCT, WRITE_CONDUCT, READ_YEAR_SUMMARY,
+    // the class's record books (the year summary's readers), logged as record-book reads (issue 18)
+    PRINT_RECORD_BOOKS;
+
+    /** What the access log says was read or changed. */
+    What what() {
+      return switch (this) {
+        case READ_GRADEBOOK, WRITE_GRADEBOOK -> What.GRADES;
+        case READ_ATTENDANCE, MARK_ATTENDANCE -> What.ATTENDANCE;
+        case READ_LEAVE, DECIDE_LEAVE -> What.LEAVE;
+        case READ_COMPETENCIES, WRITE_COMPETENCIES -> What.COMPETENCIES;
+        case READ_CONDUCT, WRITE_CONDUCT -> What.CONDUCT;
+        case READ_YEAR_SUMMARY -> What.YEAR_SUMMARY;
+        case PRINT_RECORD_BOOKS -> What.RECORD_BOOK;
+      };
+    }
   }
 
   /** What a caller wants to do with a school's records settings (issue 16). */
@@ -64,8 +89,14 @@ final class RecordsAccess {
     return school;
   }
 
-  /** The pupil, when the caller may read their records. */
-  Student readableStudent(Caller caller, String studentId) {
+  /** The pupil, when the caller may read their records ({@code what}: logged for anyone but their parents). */
+  Student readableStudent(Caller caller, String studentId, ApiRequest request, What what) {
+    Student student = readable(caller, studentId);
+    log.pupil(request, caller, student.schoolId(), student.id(), student.classId(), what);
+    return student;
+  }
+
+  private Student readable(Caller caller, String studentId) {
     for (String schoolId : caller.schoolsForStudent(studentId)) {
       Optional<Student> student = roster.student(schoolId, studentId);
       if (student.isPresent() && mayRead(caller, student.get())) {
@@ -82,7 +113,7 @@ final class RecordsAccess {
    * periods) or of their current class (who keeps the book now). Anyone else, a subject teacher
    * included (they see the marks, not the book), and an unknown pupil: 404.
    */
-  Student recordBookStudent(Caller caller, String studentId, String schoolYear) {
+  Student recordBookStudent(Caller caller, String studentId, String schoolYear, ApiRequest request) {
     for (String schoolId : caller.schoolsForStudent(studentId)) {
       Optional<Student> found = roster.student(schoolId, studentId);
       if (found.isEmpty()) {
@@ -93,6 +124,7 @@ final class RecordsAccess {
           || caller.isHomeroomTeacher(schoolId, student.classId())
           || roster.enrolmentIn(schoolId, studentId, schoolYear)
               .filter(e -> caller.isHomeroomTeacher(schoolId, e.classId())).isPresent()) {
+        log.pupil(request, caller, schoolId, studentId, student.classId(), What.RECORD_BOOK);
         return student;
       }
     }
@@ -101,7 +133,7 @@ final class RecordsAccess {
 
   /** The pupil, when the caller is their parent: only parents speak for a child (leave requests). */
   Student childOf(Caller caller, String studentId) {
-    Student student = readableStudent(caller, studentId);
+    Student student = readable(caller, studentId);
     if (caller.schoolOfChild(studentId).filter(student.schoolId()::equals).isEmpty()) {
       throw new ApiException.Forbidden("access.parentsOnly");
     }
@@ -109,7 +141,7 @@ final class RecordsAccess {
   }
 
   /** The class, when the caller may do {@code action} with it ({@code subject} for gradebook actions). */
-  SchoolClass schoolClass(Caller caller, String classId, ClassAction action, String subject) {
+  SchoolClass schoolClass(Caller caller, String classId, ClassAction action, String subject, ApiRequest request) {
     for (String schoolId : caller.schoolsForClass(classId)) {
       Optional<SchoolClass> found = roster.schoolClass(schoolId, classId);
       if (found.isEmpty()) {
@@ -134,11 +166,12 @@ final class RecordsAccess {
         case WRITE_COMPETENCIES -> homeroom;
         case READ_CONDUCT -> teaches || staff;
         case WRITE_CONDUCT -> homeroom;
-        case READ_YEAR_SUMMARY -> homeroom || staff;
+        case READ_YEAR_SUMMARY, PRINT_RECORD_BOOKS -> homeroom || staff;
       };
       if (!allowed) {
         throw forbidden(action, schoolClass.name());
       }
+      log.schoolClass(request, caller, schoolId, classId, action.what());
       return schoolClass;
     }
     throw new ApiException.NotFound();
@@ -149,8 +182,9 @@ final class RecordsAccess {
    * may. Whoever else may read the pupil's records (parents, the class's teachers, staff) sees the
    * request and gets 403; anyone else 404.
    */
-  void leaveToDecide(Caller caller, String schoolId, String studentId, String classId) {
+  void leaveToDecide(Caller caller, String schoolId, String studentId, String classId, ApiRequest request) {
     if (caller.isHomeroomTeacher(schoolId, classId)) {
+      log.pupil(request, caller, schoolId, studentId, classId, What.LEAVE);
       return;
     }
     Optional<Student> student = roster.student(schoolId, studentId);

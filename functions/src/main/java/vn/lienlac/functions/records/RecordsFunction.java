@@ -20,6 +20,8 @@ import vn.lienlac.functions.platform.IdGenerator;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
+import vn.lienlac.functions.privacy.AccessLog;
+import vn.lienlac.functions.privacy.AccessLog.What;
 import vn.lienlac.functions.records.RecordsAccess.ClassAction;
 import vn.lienlac.functions.records.RecordsAccess.SchoolAction;
 import vn.lienlac.model.common.ListResponse;
@@ -76,7 +78,7 @@ public final class RecordsFunction extends ApiFunction {
     RosterRepository roster = new RosterRepository(dynamo);
     this.clock = clock;
     this.directory = new DirectoryRepository(dynamo, clock);
-    this.access = new RecordsAccess(roster);
+    this.access = new RecordsAccess(roster, new AccessLog(dynamo, clock));
     this.grades = new GradesService(dynamo, roster, clock, events);
     this.leaves = new LeaveService(dynamo, clock, IdGenerator.RANDOM, events);
     this.attendance = new AttendanceService(dynamo, roster, leaves, clock);
@@ -113,26 +115,26 @@ public final class RecordsFunction extends ApiFunction {
   }
 
   private ApiResponse studentGrades(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"), request, What.GRADES);
     TermId term = termOrCurrent(request);
     return ApiResponse.ok(primary.isPrimary(student.schoolId()) ? primaryReports.termReport(student, term, request.locale())
         : grades.report(student, term, request.locale()));
   }
 
   private ApiResponse studentGradeHistory(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"), request, What.GRADES);
     TermId term = termOrCurrent(request);
     Optional<String> subject = request.queryParameter("subject").map(RecordsFunction::subjectCode);
     return ApiResponse.ok(ListResponse.of(grades.history(student, term, subject, request.locale())));
   }
 
   private ApiResponse studentAttendance(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"), request, What.ATTENDANCE);
     return ApiResponse.ok(attendance.report(student, request.queryDate("from"), request.queryDate("to")));
   }
 
   private ApiResponse studentLeaveRequests(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"), request, What.LEAVE);
     return ApiResponse.ok(ListResponse.of(leaves.forStudent(student)));
   }
 
@@ -147,7 +149,7 @@ public final class RecordsFunction extends ApiFunction {
 
   /** Where a created request's Location points; readable by whoever may read the pupil's list. */
   private ApiResponse studentLeaveRequest(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"), request, What.LEAVE);
     String leaveId = Ids.fromPath(request, "leaveRequestId");
     return ApiResponse.ok(leaves.ofStudent(student, leaveId).orElseThrow(ApiException.NotFound::new));
   }
@@ -156,7 +158,7 @@ public final class RecordsFunction extends ApiFunction {
     String subject = subject(request);
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_GRADEBOOK, subject);
+        ClassAction.READ_GRADEBOOK, subject, request);
     primary.refusePrimary(schoolClass);
     return ApiResponse.ok(grades.gradebook(schoolClass, subject, term, request.locale()));
   }
@@ -166,7 +168,7 @@ public final class RecordsFunction extends ApiFunction {
     String subject = subject(request);
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
-        ClassAction.WRITE_GRADEBOOK, subject);
+        ClassAction.WRITE_GRADEBOOK, subject, request);
     primary.refusePrimary(schoolClass);
     Gradebook.Update update = request.body(Gradebook.Update.class);
     return ApiResponse.ok(grades.update(caller, schoolClass, subject, term, update, request.requestId(), request.locale()));
@@ -175,7 +177,7 @@ public final class RecordsFunction extends ApiFunction {
   private ApiResponse getClassAttendance(ApiRequest request) {
     var date = ApiRequest.date("date", request.pathParameter("date"));
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_ATTENDANCE, null);
+        ClassAction.READ_ATTENDANCE, null, request);
     return ApiResponse.ok(attendance.classDay(schoolClass, date));
   }
 
@@ -183,7 +185,7 @@ public final class RecordsFunction extends ApiFunction {
     Caller caller = caller(request);
     var date = ApiRequest.date("date", request.pathParameter("date"));
     SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
-        ClassAction.MARK_ATTENDANCE, null);
+        ClassAction.MARK_ATTENDANCE, null, request);
     ClassAttendance.Update update = request.body(ClassAttendance.Update.class);
     return ApiResponse.ok(attendance.mark(caller, schoolClass, date, update, request.requestId()));
   }
@@ -191,13 +193,13 @@ public final class RecordsFunction extends ApiFunction {
   private ApiResponse classAttendanceHistory(ApiRequest request) {
     var date = ApiRequest.date("date", request.pathParameter("date"));
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_ATTENDANCE, null);
+        ClassAction.READ_ATTENDANCE, null, request);
     return ApiResponse.ok(ListResponse.of(attendance.history(schoolClass, date)));
   }
 
   private ApiResponse classLeaveRequests(ApiRequest request) {
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_LEAVE, null);
+        ClassAction.READ_LEAVE, null, request);
     Optional<LeaveRequest.Status> status = request.queryParameter("status").map(RecordsFunction::leaveStatus);
     return ApiResponse.ok(ListResponse.of(leaves.forClass(schoolClass, status)));
   }
@@ -205,14 +207,14 @@ public final class RecordsFunction extends ApiFunction {
   private ApiResponse decideLeaveRequest(ApiRequest request) {
     String leaveId = Ids.fromPath(request, "leaveRequestId");
     LeaveRequest.Decision decision = request.body(LeaveRequest.Decision.class);
-    return ApiResponse.ok(leaves.decide(caller(request), leaveId, decision));
+    return ApiResponse.ok(leaves.decide(caller(request), leaveId, decision, request));
   }
 
   private ApiResponse getEvaluations(ApiRequest request) {
     String subject = primarySubject(request);
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_GRADEBOOK, subject);
+        ClassAction.READ_GRADEBOOK, subject, request);
     return ApiResponse.ok(primary.evaluations(schoolClass, subject, term, request.locale()));
   }
 
@@ -221,7 +223,7 @@ public final class RecordsFunction extends ApiFunction {
     String subject = primarySubject(request);
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
-        ClassAction.WRITE_GRADEBOOK, subject);
+        ClassAction.WRITE_GRADEBOOK, subject, request);
     ClassEvaluations.Update update = request.body(ClassEvaluations.Update.class);
     return ApiResponse.ok(primary.updateEvaluations(caller, schoolClass, subject, term, update, request.requestId(),
         request.locale()));
@@ -230,7 +232,7 @@ public final class RecordsFunction extends ApiFunction {
   private ApiResponse getCompetencies(ApiRequest request) {
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_COMPETENCIES, null);
+        ClassAction.READ_COMPETENCIES, null, request);
     return ApiResponse.ok(primary.competencies(schoolClass, term, request.locale()));
   }
 
@@ -238,7 +240,7 @@ public final class RecordsFunction extends ApiFunction {
     Caller caller = caller(request);
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
-        ClassAction.WRITE_COMPETENCIES, null);
+        ClassAction.WRITE_COMPETENCIES, null, request);
     ClassCompetencies.Update update = request.body(ClassCompetencies.Update.class);
     return ApiResponse.ok(primary.updateCompetencies(caller, schoolClass, term, update, request.requestId(),
         request.locale()));
@@ -247,7 +249,7 @@ public final class RecordsFunction extends ApiFunction {
   private ApiResponse getClassConduct(ApiRequest request) {
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_CONDUCT, null);
+        ClassAction.READ_CONDUCT, null, request);
     return ApiResponse.ok(conduct.classConduct(schoolClass, term, request.locale()));
   }
 
@@ -255,13 +257,13 @@ public final class RecordsFunction extends ApiFunction {
     Caller caller = caller(request);
     TermId term = term("term", request.pathParameter("term"));
     SchoolClass schoolClass = access.schoolClass(caller, Ids.fromPath(request, "classId"),
-        ClassAction.WRITE_CONDUCT, null);
+        ClassAction.WRITE_CONDUCT, null, request);
     ClassConduct.Update update = request.body(ClassConduct.Update.class);
     return ApiResponse.ok(conduct.update(caller, schoolClass, term, update, request.requestId(), request.locale()));
   }
 
   private ApiResponse studentYearReport(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"), request, What.REPORT);
     String schoolYear = schoolYear(request);
     return ApiResponse.ok(years.report(student, schoolYear, request.locale()));
   }
@@ -269,7 +271,7 @@ public final class RecordsFunction extends ApiFunction {
   private ApiResponse classYearSummary(ApiRequest request) {
     String schoolYear = schoolYear(request);
     SchoolClass schoolClass = access.schoolClass(caller(request), Ids.fromPath(request, "classId"),
-        ClassAction.READ_YEAR_SUMMARY, null);
+        ClassAction.READ_YEAR_SUMMARY, null, request);
     return ApiResponse.ok(years.classSummary(schoolClass, schoolYear, request.locale()));
   }
 

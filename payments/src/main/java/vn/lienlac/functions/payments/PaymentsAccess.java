@@ -6,6 +6,8 @@ import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.payments.PaymentItems.InvoiceItem;
 import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.platform.ApiRequest;
+import vn.lienlac.functions.privacy.AccessLog;
 import vn.lienlac.model.identity.Role;
 
 /**
@@ -19,18 +21,22 @@ import vn.lienlac.model.identity.Role;
  *       (parents who can see the invoice, or anyone else in the school, get 403).
  * </ul>
  * A resource the caller has no relation to answers 404, exactly like one that does not exist.
+ * Staff reading or changing a pupil's invoices appends an access-log entry ({@link AccessLog},
+ * {@code invoices}); the pupil's parents do not.
  */
 final class PaymentsAccess {
   private final RosterRepository roster;
   private final InvoiceService invoices;
+  private final AccessLog log;
 
-  PaymentsAccess(RosterRepository roster, InvoiceService invoices) {
+  PaymentsAccess(RosterRepository roster, InvoiceService invoices, AccessLog log) {
     this.roster = roster;
     this.invoices = invoices;
+    this.log = log;
   }
 
   /** The pupil, when the caller may read their invoices. */
-  Student studentForInvoices(Caller caller, String studentId) {
+  Student studentForInvoices(Caller caller, String studentId, ApiRequest request) {
     Optional<String> asParent = caller.schoolOfChild(studentId);
     if (asParent.isPresent()) {
       return roster.student(asParent.get(), studentId).orElseThrow(ApiException.NotFound::new);
@@ -38,6 +44,7 @@ final class PaymentsAccess {
     for (String schoolId : caller.schoolsWithRole(Role.STAFF)) {
       Optional<Student> student = roster.student(schoolId, studentId);
       if (student.isPresent()) {
+        log.pupil(request, caller, schoolId, studentId, student.get().classId(), AccessLog.What.INVOICES);
         return student.get();
       }
     }
@@ -48,7 +55,7 @@ final class PaymentsAccess {
   enum InvoiceAction { READ, PAY, MANAGE }
 
   /** The invoice, when the caller may see it and do {@code action}: 404 when they cannot see it, 403 when they may not act. */
-  InvoiceItem invoice(Caller caller, String invoiceId, InvoiceAction action) {
+  InvoiceItem invoice(Caller caller, String invoiceId, InvoiceAction action, ApiRequest request) {
     for (String schoolId : caller.schools()) {
       Optional<InvoiceItem> found = invoices.item(schoolId, invoiceId);
       if (found.isEmpty()) {
@@ -68,6 +75,7 @@ final class PaymentsAccess {
       if (!allowed) {
         throw new ApiException.Forbidden(action == InvoiceAction.PAY ? "payments.parentsOnly" : "payments.staffOnly");
       }
+      log.pupil(request, caller, schoolId, invoice.studentId, invoice.classId, AccessLog.What.INVOICES);
       return invoice;
     }
     throw new ApiException.NotFound();

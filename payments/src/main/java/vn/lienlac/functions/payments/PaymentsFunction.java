@@ -21,6 +21,7 @@ import vn.lienlac.functions.platform.ApiResponse;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.functions.platform.Ids;
+import vn.lienlac.functions.privacy.AccessLog;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.model.common.ListResponse;
@@ -78,7 +79,7 @@ public final class PaymentsFunction extends ApiFunction {
     this.directory = new DirectoryRepository(dynamo, clock);
     this.ledger = new PaymentLedger(dynamo, clock, publisher);
     this.invoices = new InvoiceService(dynamo, clock);
-    this.access = new PaymentsAccess(roster, invoices);
+    this.access = new PaymentsAccess(roster, invoices, new AccessLog(dynamo, clock));
     this.fees = new FeeService(dynamo, roster, clock);
     this.payments = new PaymentService(dynamo, clock, ledger, invoices, vnpay);
     this.ipn = new VnpayIpn(ledger, vnpay, clock);
@@ -121,7 +122,7 @@ public final class PaymentsFunction extends ApiFunction {
   }
 
   private ApiResponse studentInvoices(ApiRequest request) {
-    Student student = access.studentForInvoices(caller(request), Ids.fromPath(request, "studentId"));
+    Student student = access.studentForInvoices(caller(request), Ids.fromPath(request, "studentId"), request);
     return ApiResponse.ok(ListResponse.of(invoices.forStudent(student)));
   }
 
@@ -130,7 +131,7 @@ public final class PaymentsFunction extends ApiFunction {
     String invoiceId = Ids.fromPath(request, "invoiceId");
     Payment.InvoiceDraft draft = request.body(Payment.InvoiceDraft.class);
     PaymentService.checkDraft(draft.method(), List.of(invoiceId));
-    InvoiceItem invoice = access.invoice(caller, invoiceId, InvoiceAction.PAY);
+    InvoiceItem invoice = access.invoice(caller, invoiceId, InvoiceAction.PAY, request);
     return started(payments.start(caller, List.of(invoice), draft.method(), locale(request, draft.locale()),
         request.sourceIp(), request.domainName()));
   }
@@ -141,28 +142,28 @@ public final class PaymentsFunction extends ApiFunction {
     List<String> ids = PaymentService.checkDraft(draft.method(), draft.invoiceIds());
     List<InvoiceItem> chosen = new ArrayList<>();
     for (String id : ids) {
-      chosen.add(access.invoice(caller, id, InvoiceAction.PAY));
+      chosen.add(access.invoice(caller, id, InvoiceAction.PAY, request));
     }
     return started(payments.start(caller, chosen, draft.method(), locale(request, draft.locale()), request.sourceIp(), request.domainName()));
   }
 
   private ApiResponse cancelInvoice(ApiRequest request) {
     Caller caller = caller(request);
-    InvoiceItem invoice = access.invoice(caller, Ids.fromPath(request, "invoiceId"), InvoiceAction.MANAGE);
+    InvoiceItem invoice = access.invoice(caller, Ids.fromPath(request, "invoiceId"), InvoiceAction.MANAGE, request);
     Invoice.Cancellation body = request.body(Invoice.Cancellation.class);
     return ApiResponse.ok(invoices.cancel(caller, invoice, body, request.requestId()));
   }
 
   private ApiResponse recordCash(ApiRequest request) {
     Caller caller = caller(request);
-    InvoiceItem invoice = access.invoice(caller, Ids.fromPath(request, "invoiceId"), InvoiceAction.MANAGE);
+    InvoiceItem invoice = access.invoice(caller, Ids.fromPath(request, "invoiceId"), InvoiceAction.MANAGE, request);
     Invoice.CashPayment body = request.body(Invoice.CashPayment.class);
     return new ApiResponse(201, payments.cash(caller, invoice, body, request.requestId()), null, "application/json",
         Map.of());
   }
 
   private ApiResponse receipt(ApiRequest request) {
-    InvoiceItem invoice = access.invoice(caller(request), Ids.fromPath(request, "invoiceId"), InvoiceAction.READ);
+    InvoiceItem invoice = access.invoice(caller(request), Ids.fromPath(request, "invoiceId"), InvoiceAction.READ, request);
     return Documents.receipt(request, receipts.receipt(invoice));
   }
 

@@ -7,5 +7,10 @@ public enum Role {
   /** Giáo viên: teaches subjects in classes; may be the homeroom teacher of one. */
   TEACHER,
   /** Văn phòng / ban giám hiệu: school office and management. */
-  STAFF
+  STAFF,
+  /**
+   * Người phụ trách bảo vệ dữ liệu cá nhân (data-protection officer, Law 91/2025/QH15): reads the
+   * school's access log and its consents overview; none of the pupils' records.
+   */
+  DPO
 }

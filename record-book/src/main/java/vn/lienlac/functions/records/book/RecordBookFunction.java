@@ -46,7 +46,7 @@ public final class RecordBookFunction extends ApiFunction {
   private ApiResponse pupilBook(ApiRequest request) {
     String studentId = Ids.fromPath(request, "studentId");
     String schoolYear = RecordBooks.schoolYear(request.pathParameter("schoolYear"));
-    RecordBooks.Book book = books.pupil(books.caller(request.subject()), studentId, schoolYear, request.locale());
+    RecordBooks.Book book = books.pupil(books.caller(request.subject()), studentId, schoolYear, request, request.locale());
     byte[] pdf = RecordBookPdf.render(book.report(), extras(book), request.locale());
     return ApiResponse.binary(pdf, PDF, attachment("hoc-ba-" + book.student().id() + "-" + schoolYear + ".pdf"));
   }
@@ -55,7 +55,7 @@ public final class RecordBookFunction extends ApiFunction {
     String classId = Ids.fromPath(request, "classId");
     String schoolYear = RecordBooks.schoolYear(request.pathParameter("schoolYear"));
     List<RecordBooks.Book> all = books.classBooks(books.caller(request.subject()), classId, schoolYear,
-        request.locale());
+        request, request.locale());
     byte[] pdf = RecordBookPdf.renderAll(all.stream()
         .map(b -> new RecordBookPdf.Book(b.report(), extras(b))).toList(), request.locale());
     return ApiResponse.binary(pdf, PDF, attachment("hoc-ba-" + classId + "-" + schoolYear + ".pdf"));
