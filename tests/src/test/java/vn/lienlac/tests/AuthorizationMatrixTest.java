@@ -3,6 +3,7 @@ package vn.lienlac.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.ANONYMOUS;
 import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.COLLEAGUE;
+import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.DPO;
 import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.OTHER_PARENT;
 import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.OTHER_SCHOOL_STAFF;
 import static vn.lienlac.tests.AuthorizationMatrixTest.Actor.OTHER_TEACHER;
@@ -65,7 +66,13 @@ class AuthorizationMatrixTest {
     COLLEAGUE("teaches the class another subject, not homeroom (nt-gv-05)"),
     OTHER_TEACHER("teacher of the same school, not of the class (nt-gv-01)"),
     STAFF("office staff of the school (nt-vp-01)"),
-    OTHER_SCHOOL_STAFF("office staff of another school (lqd-vp-01)");
+    OTHER_SCHOOL_STAFF("office staff of another school (lqd-vp-01)"),
+    /**
+     * The school's data-protection officer (nt-dpo-01; issue 18): the school's access log and consents
+     * overview, none of the pupils' records (404 there, like an unrelated person); 403 where the
+     * school's other people without the right role get it.
+     */
+    DPO("data-protection officer of the school (nt-dpo-01)");
 
     final String who;
 
@@ -82,12 +89,12 @@ class AuthorizationMatrixTest {
   static final String ANNOUNCEMENT_TITLE = "Ma trận phân quyền: thông báo lớp";
 
   /** Every actor with a token. */
-  static final Actor[] SIGNED_IN = {PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF};
+  static final Actor[] SIGNED_IN = {PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF, DPO};
 
   /** The declaration: one row per operation of openapi.yaml. Everything not allowed is denied. */
   static final List<Operation> MATRIX = List.of(
       op("GET /health").publicRoute(),
-      op("GET /v1/me").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF)
+      op("GET /v1/me").allow(SIGNED_IN)
           .expect(body -> assertThat(body.get("schools")).isNotEmpty()),
       op("GET /v1/students/{studentId}/grades").query("term=" + SeededApi.TERM).allow(PARENT, TEACHER, COLLEAGUE, STAFF),
       op("GET /v1/students/{studentId}/grades/history").query("term=" + SeededApi.TERM + "&subject=" + SUBJECT)
@@ -119,7 +126,7 @@ class AuthorizationMatrixTest {
       // --- announcements: {announcementId} is a new announcement to the class from its homeroom teacher
       // (acknowledgement required). Families of the class read and acknowledge; its teachers and staff see it.
       op("POST /v1/announcements").body(World::announcementDraft).allow(TEACHER, COLLEAGUE, STAFF).forbid(PARENT),
-      op("GET /v1/announcements").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF)
+      op("GET /v1/announcements").allow(SIGNED_IN)
           .expect(body -> assertThat(body.get("items").isArray()).isTrue()),
       op("GET /v1/announcements/{announcementId}").allow(PARENT, TEACHER, COLLEAGUE, STAFF)
           .expect(body -> assertThat(body.get("title").asText()).isEqualTo(ANNOUNCEMENT_TITLE)),
@@ -130,10 +137,10 @@ class AuthorizationMatrixTest {
       op("GET /v1/announcements/{announcementId}/stats").allow(TEACHER, STAFF).forbid(PARENT, COLLEAGUE)
           .expect(body -> assertThat(body.get("families").asInt()).isPositive()),
       op("GET /v1/schools/{schoolId}/announcements").allow(TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
-          .forbid(PARENT, OTHER_PARENT).expect(body -> assertThat(body.get("items").isArray()).isTrue()),
+          .forbid(PARENT, OTHER_PARENT, DPO).expect(body -> assertThat(body.get("items").isArray()).isTrue()),
       // Messaging: the matrix conversation is the homeroom teacher's with the pupil's family. Only its
       // participants see it (other teachers of the class and the office included: 404).
-      op("GET /v1/conversations").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF)
+      op("GET /v1/conversations").allow(SIGNED_IN)
           .expect(body -> assertThat(body.get("items").isArray()).isTrue()),
       // A parent names a teacher of the child's class; that teacher opens it themselves; the class's
       // other teachers and the office can see the pupil but not open it for someone else (403).
@@ -160,7 +167,7 @@ class AuthorizationMatrixTest {
       // --- payments (issue 14): money is between the family and the school office; teachers see none of it.
       // {invoiceId} is a new open invoice of the pupil for every cell (a paid one for the receipt).
       op("POST /v1/fees").body(World::feeDraft).allow(STAFF).unnamed()
-          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, DPO),
       op("GET /v1/students/{studentId}/invoices").allow(PARENT, STAFF)
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       op("POST /v1/invoices/{invoiceId}/payments").body(w -> Map.of("method", "VIETQR")).allow(PARENT).forbid(STAFF),
@@ -172,7 +179,7 @@ class AuthorizationMatrixTest {
       op("GET /v1/invoices/{invoiceId}/receipt").allow(PARENT, STAFF)
           .expect(body -> assertThat(body.get("number").asText()).startsWith("BL-")),
       op("GET /v1/schools/{schoolId}/fees/report").allow(STAFF)
-          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, DPO),
       // VNPay's server-to-server IPN and the payer's return: public; unsigned, they change nothing (RspCode 97).
       op("GET /v1/payments/vnpay/ipn").publicRoute()
           .expect(body -> assertThat(body.get("RspCode").asText()).isEqualTo("97")),
@@ -184,13 +191,13 @@ class AuthorizationMatrixTest {
       op("POST /v1/payments/bank-transfers/sepay/{schoolId}").body(World::sepayNotification).signatureOnly(),
       op("POST /v1/payments/bank-transfers/casso/{schoolId}").body(World::cassoNotification).signatureOnly(),
       op("GET /v1/schools/{schoolId}/bank-transfers/review").allow(STAFF).unnamed()
-          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER)
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, DPO)
           // The seed parks one transfer per school (DemoPayments).
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       // {reviewId} is a new transfer parked (no reference) for every cell.
       op("POST /v1/schools/{schoolId}/bank-transfers/review/{reviewId}/resolve")
           .body(w -> Map.of("action", "DISMISS", "reason", "Ma trận: không phải tiền học")).allow(STAFF).unnamed()
-          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER)
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, DPO)
           .expect(body -> assertThat(body.get("status").asText()).isEqualTo("DISMISSED")),
       // {paymentId} is a new VIETQR payment the parent started for the pupil.
       op("GET /v1/payments/{paymentId}/vietqr").allow(PARENT, STAFF)
@@ -208,9 +215,9 @@ class AuthorizationMatrixTest {
       // Grading settings: the school's teachers and staff read, staff change; the school's families see
       // the school but not this (403); another school's staff: 404.
       op("GET /v1/schools/{schoolId}/grading-settings").allow(TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
-          .forbid(PARENT, OTHER_PARENT).expect(body -> assertThat(body.get("commentRegularCount").asInt()).isPositive()),
+          .forbid(PARENT, OTHER_PARENT, DPO).expect(body -> assertThat(body.get("commentRegularCount").asInt()).isPositive()),
       op("PUT /v1/schools/{schoolId}/grading-settings").body(World::gradingSettings).restore(World::restoreSettings)
-          .allow(STAFF).forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER),
+          .allow(STAFF).forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, DPO),
       // --- primary e-records (issue 16, Circular 27/2020): at the primary school (Kim Đồng), relative to a
       // pupil of 4A (World.PRIMARY_CLASS): its homeroom teacher teaches it Toán; the specialist teaches it
       // Ngoại ngữ 1 (COLLEAGUE); another class's homeroom teacher; the school's office.
@@ -619,6 +626,7 @@ class AuthorizationMatrixTest {
       users.put(OTHER_TEACHER, SeededApi.TEACHER_6A1);
       users.put(STAFF, "nt-vp-01");
       users.put(OTHER_SCHOOL_STAFF, "lqd-vp-01");
+      users.put(DPO, "nt-dpo-01");
 
       JsonNode book = seeded.as(users.get(STAFF)).get(gradebookPath()).body();
       book.get("rows").forEach(row -> {
@@ -662,6 +670,7 @@ class AuthorizationMatrixTest {
       primaryUsers.put(OTHER_TEACHER, "kd-gv-01");
       primaryUsers.put(STAFF, "kd-vp-01");
       primaryUsers.put(OTHER_SCHOOL_STAFF, "lqd-vp-01");
+      primaryUsers.put(DPO, "kd-dpo-01");
       JsonNode evaluations = seeded.as(primaryUsers.get(STAFF)).get(evaluationsPath()).body();
       evaluations.get("rows").forEach(row -> {
         primaryRosterIds.add(row.get("studentId").asText());

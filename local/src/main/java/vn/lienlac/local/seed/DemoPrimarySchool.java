@@ -92,6 +92,7 @@ final class DemoPrimarySchool {
       people.add(new Person(id, fullName, Role.STAFF, school.id(),
           List.of(new Caller.RoleGrant(school.id(), Role.STAFF, fullName)), "Nhà trường (tiểu học): " + staff[i]));
     }
+    people.add(DemoSchools.dataProtectionOfficer(school.id(), PREFIX, "Lê Thị Hồng"));
 
     // Pupils: one family (one parent account) each.
     int number = 0;

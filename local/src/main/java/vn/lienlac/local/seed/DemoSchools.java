@@ -173,6 +173,9 @@ final class DemoSchools {
       people.add(new Person(id, fullName, Role.STAFF, school.id(),
           List.of(new Caller.RoleGrant(school.id(), Role.STAFF, fullName)), "Nhà trường: " + staff[i][0]));
     }
+    // The school's data-protection officer (issue 18): a fixed name, so that the random draws (names,
+    // marks) of everything after stay as they were.
+    people.add(dataProtectionOfficer(school.id(), prefix, prefix.equals("nt") ? "Phạm Thu Hà" : "Trần Minh Đức"));
 
     // Pupils, in families: a quarter of families have a second child in another class.
     int pupilNumber = 0;
@@ -219,6 +222,16 @@ final class DemoSchools {
             mother ? "FATHER" : "MOTHER");
       }
     }
+  }
+
+  /**
+   * The school's data-protection officer ({@code {prefix}-dpo-01}, issue 18): reads the school's
+   * access log and consents overview, none of the pupils' records.
+   */
+  static Person dataProtectionOfficer(String schoolId, String prefix, String fullName) {
+    return new Person(prefix + "-dpo-01", fullName, Role.DPO, schoolId,
+        List.of(new Caller.RoleGrant(schoolId, Role.DPO, fullName)),
+        "Người phụ trách bảo vệ dữ liệu cá nhân: nhật ký truy cập của trường (GET /v1/schools/{id}/access-log)");
   }
 
   private static void addParent(List<Person> people, School school, String prefix, int family, String suffix,

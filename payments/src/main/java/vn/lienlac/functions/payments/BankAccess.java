@@ -4,6 +4,7 @@ import java.util.Optional;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.payments.PaymentItems.PaymentItem;
 import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.platform.ApiRequest;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.model.identity.Role;
 
@@ -16,7 +17,8 @@ import vn.lienlac.model.identity.Role;
  *   <li>The review queue (list, resolve): the school's staff; 403 for anyone else with a role in the
  *       school, 404 for everyone else.
  *   <li>A payment's VietQR code: whoever started the payment, the guardians of its pupils, the
- *       school's staff; 404 for anyone else.
+ *       school's staff; 404 for anyone else. Staff who are not its payer or a guardian: one
+ *       access-log entry per pupil of the payment ({@code invoices}).
  * </ul>
  */
 final class BankAccess {
@@ -32,7 +34,7 @@ final class BankAccess {
     payments.staffOf(caller, schoolId);
   }
 
-  PaymentItem payment(Caller caller, String paymentId) {
+  PaymentItem payment(Caller caller, String paymentId, ApiRequest request) {
     if (!Ids.isValid(paymentId)) {
       throw new ApiException.NotFound();
     }
@@ -43,7 +45,13 @@ final class BankAccess {
         boolean payer = caller.subject().equals(payment.payerSub);
         boolean guardian = payment.studentIds != null && payment.studentIds.stream()
             .anyMatch(s -> caller.schoolOfChild(s).filter(schoolId::equals).isPresent());
-        if (payer || guardian || caller.hasRole(schoolId, Role.STAFF)) {
+        if (payer || guardian) {
+          return payment;
+        }
+        if (caller.hasRole(schoolId, Role.STAFF)) {
+          if (payment.studentIds != null) {
+            payment.studentIds.forEach(student -> payments.logged(request, caller, schoolId, student));
+          }
           return payment;
         }
       }

@@ -141,7 +141,7 @@ final class BankTransfers {
   }
 
   private ApiResponse vietqr(ApiRequest request) {
-    PaymentItem payment = access.payment(caller(request), Ids.fromPath(request, "paymentId"));
+    PaymentItem payment = access.payment(caller(request), Ids.fromPath(request, "paymentId"), request);
     Documents.check(request, "png");
     if (!Payment.Method.VIETQR.name().equals(payment.method)) {
       throw new ApiException.Conflict("payments.bank.notVietqr");

@@ -91,4 +91,9 @@ final class PaymentsAccess {
     }
     throw new ApiException.NotFound();
   }
+
+  /** Logs a staff member's access to a pupil's payments (BankAccess: a payment's VietQR code). */
+  void logged(ApiRequest request, Caller caller, String schoolId, String studentId) {
+    log.pupil(request, caller, schoolId, studentId, null, AccessLog.What.INVOICES);
+  }
 }

@@ -104,7 +104,7 @@ public final class RosterFunction extends ApiFunction {
   RosterFunction(Dynamo dynamo, Clock clock, AccountDirectory accounts, ChunkQueue queue, boolean testFaults) {
     RosterRepository roster = new RosterRepository(dynamo);
     this.directory = new DirectoryRepository(dynamo, clock);
-    this.access = new RosterAccess(roster);
+    this.access = new RosterAccess(roster, new vn.lienlac.functions.privacy.AccessLog(dynamo, clock));
     this.imports = RosterImportWorkerFunction.service(dynamo, clock, accounts, queue, testFaults);
     this.clock = clock;
     on("POST /v1/schools/{schoolId}/roster", this::upload);
@@ -153,7 +153,7 @@ public final class RosterFunction extends ApiFunction {
   }
 
   private ApiResponse rows(ApiRequest request) {
-    School school = access.staffSchool(caller(request), Ids.fromPath(request, "schoolId"));
+    School school = access.rowsReader(caller(request), Ids.fromPath(request, "schoolId"), request);
     return ApiResponse.ok(imports.rows(school.id(), Ids.fromPath(request, "importId"),
         request.queryParameter("cursor").orElse(null), request.locale()));
   }
