@@ -88,7 +88,11 @@ class AuthorizationMatrixTest {
   static final String REASON = "Ma trận phân quyền: việc gia đình";
   static final String ANNOUNCEMENT_TITLE = "Ma trận phân quyền: thông báo lớp";
 
-  /** Every actor with a token. */
+  /**
+   * Every actor with a token. The DPO (issue 18) has a cell in every row: a row that does not name
+   * it expects 404 (the pupils' records, like an unrelated person), and the school-level rows whose
+   * other school members get 403 name it there too.
+   */
   static final Actor[] SIGNED_IN = {PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF, DPO};
 
   /** The declaration: one row per operation of openapi.yaml. Everything not allowed is denied. */
@@ -244,7 +248,14 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("items").findValuesAsText("action")).containsExactly("REJECTED")),
       op("POST /v1/schools/{schoolId}/roster/imports/{importId}/confirm").body(World::rosterConfirmation)
           .allow(STAFF).restore(World::rosterJobDone)
-          .expect(body -> assertThat(body.get("status").asText()).isIn("RUNNING", "DONE")));
+          .expect(body -> assertThat(body.get("status").asText()).isIn("RUNNING", "DONE")),
+      // --- access log (issue 18): the pupil's family and the school's DPO; the pupil's teachers and staff
+      // see the pupil but not who looked (403). The rows above have teachers and staff read the pupil.
+      op("GET /v1/students/{studentId}/access-log").allow(PARENT, DPO).forbid(TEACHER, COLLEAGUE, STAFF)
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      op("GET /v1/schools/{schoolId}/access-log").allow(DPO)
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;

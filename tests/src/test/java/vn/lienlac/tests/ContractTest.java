@@ -164,6 +164,7 @@ class ContractTest {
     for (SamTemplate.Function function : TEMPLATE.functions()) {
       Set<String> actions = new TreeSet<>();
       Set<String> directoryOnly = new TreeSet<>();
+      Set<String> accessLogOnly = new TreeSet<>();
       for (Object policy : (List<?>) map(map(resources.get(function.logicalId())).get("Properties")).get("Policies")) {
         if (!map(policy).containsKey("Statement")) {
           // SAM's policy templates: only SQSPollerPolicy (a consumer's own queue, checked by EventWiring)
@@ -177,6 +178,9 @@ class ContractTest {
           actions.addAll(statementActions);
           if (leadingKeysOnlyDirectory(map(statement))) {
             directoryOnly.addAll(statementActions);
+          }
+          if (leadingKeysOnlyAccessLog(map(statement))) {
+            accessLogOnly.addAll(statementActions);
           }
         }
       }
@@ -196,8 +200,11 @@ class ContractTest {
         assertThat(directoryOnly).containsAll(writes);
       }
       if (function.logicalId().equals("RecordBookFunction")) {
-        // The record book prints what records hold: reads only.
-        assertThat(actions).containsOnly("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+        // The record book prints what records hold: reads only, and its access-log entries (issue 18).
+        assertThat(actions).containsOnly("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:PutItem");
+        assertThat(accessLogOnly).as("RecordBookFunction: PutItem only under LeadingKeys ACCESS#*")
+            .contains("dynamodb:PutItem");
       }
     }
   }
@@ -299,6 +306,13 @@ class ContractTest {
       }
       assertThat(violations).as(expected).anyMatch(v -> v.contains(expected));
     });
+  }
+
+  /** The statement's condition limits its keys to the access log's {@code ACCESS#…} partitions (issue 18). */
+  private static boolean leadingKeysOnlyAccessLog(Map<String, Object> statement) {
+    return statement.get("Condition") instanceof Map<?, ?> condition
+        && condition.get("ForAllValues:StringLike") instanceof Map<?, ?> like
+        && like.get("dynamodb:LeadingKeys") instanceof List<?> keys && keys.equals(List.of("ACCESS#*"));
   }
 
   /** The statement's condition limits its keys to {@code USER#…} partitions. */

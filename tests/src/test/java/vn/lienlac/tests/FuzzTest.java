@@ -220,6 +220,10 @@ class FuzzTest {
   static void tableUnchanged() {
     TableDump after = TableDump.of(stack.dynamo());
     List<String> differences = after.differencesFrom(before);
+    // Access-log entries (issue 18) record access granted, whatever the request then did: a teacher's
+    // read with a hostile query is logged, then refused. Such entries may be added, never anything else.
+    List<String> logged = differences.stream().filter(d -> d.startsWith("added ACCESS#")).toList();
+    differences = differences.stream().filter(d -> !logged.contains(d)).toList();
     assertThat(differences).as("items changed by rejected requests").isEmpty();
     assertThat(PER_OPERATION.keySet()).as("every operation of openapi.yaml was fuzzed")
         .containsAll(operations.stream().map(Operation::id).toList());

@@ -39,6 +39,10 @@ public final class PrivacyFunction extends ApiFunction {
     on("GET /v1/me/consents", this::consents);
     on("POST /v1/me/consents", this::give);
     on("DELETE /v1/me/consents/{studentId}", this::withdraw);
+    // Access log (issue 18, point 2): read only; no route writes, changes or deletes an entry.
+    AccessLogRoutes accessLog = new AccessLogRoutes(dynamo, clock);
+    on("GET /v1/students/{studentId}/access-log", accessLog::student);
+    on("GET /v1/schools/{schoolId}/access-log", accessLog::school);
   }
 
   private ApiResponse notice(ApiRequest request) {
