@@ -111,6 +111,7 @@ class ContractTest {
   void no_deployed_function_should_sign_with_the_dev_stacks_fixed_credentials() throws IOException {
     for (SamTemplate.Function function : TEMPLATE.functions()) {
       assertThat(function.environment()).as(function.logicalId()).doesNotContainKey(Dynamo.LOCAL_CREDENTIALS)
+          .doesNotContainKey(Dynamo.LOCAL_ACCESS_KEY_ID)
           .doesNotContainKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL_DYNAMODB");
     }
     assertThat(Files.readString(ROOT.resolve("template.yaml"))).doesNotContain(Dynamo.LOCAL_CREDENTIALS);
@@ -164,7 +165,6 @@ class ContractTest {
     for (SamTemplate.Function function : TEMPLATE.functions()) {
       Set<String> actions = new TreeSet<>();
       Set<String> directoryOnly = new TreeSet<>();
-      Set<String> accessLogOnly = new TreeSet<>();
       for (Object policy : (List<?>) map(map(resources.get(function.logicalId())).get("Properties")).get("Policies")) {
         if (!map(policy).containsKey("Statement")) {
           // SAM's policy templates: only SQSPollerPolicy (a consumer's own queue, checked by EventWiring)
@@ -173,14 +173,17 @@ class ContractTest {
           continue;
         }
         for (Object statement : (List<?>) map(policy).get("Statement")) {
+          if ("Deny".equals(map(statement).get("Effect"))) {
+            // Denies grant nothing: the access log's (AccessLogIam, checked below) are the only ones.
+            assertThat(map(statement).get("Sid")).as(function.logicalId())
+                .isIn(AccessLogIam.SID, "AccessLogWritersOnly");
+            continue;
+          }
           assertThat(map(statement).get("Effect")).isEqualTo("Allow");
           List<String> statementActions = ((List<?>) map(statement).get("Action")).stream().map(a -> (String) a).toList();
           actions.addAll(statementActions);
           if (leadingKeysOnlyDirectory(map(statement))) {
             directoryOnly.addAll(statementActions);
-          }
-          if (leadingKeysOnlyAccessLog(map(statement))) {
-            accessLogOnly.addAll(statementActions);
           }
         }
       }
@@ -200,11 +203,9 @@ class ContractTest {
         assertThat(directoryOnly).containsAll(writes);
       }
       if (function.logicalId().equals("RecordBookFunction")) {
-        // The record book prints what records hold: reads only, and its access-log entries (issue 18).
+        // The record book prints what records hold: reads only, and its access-log entries.
         assertThat(actions).containsOnly("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
             "dynamodb:PutItem");
-        assertThat(accessLogOnly).as("RecordBookFunction: PutItem only under LeadingKeys ACCESS#*")
-            .contains("dynamodb:PutItem");
       }
     }
   }
@@ -308,11 +309,45 @@ class ContractTest {
     });
   }
 
-  /** The statement's condition limits its keys to the access log's {@code ACCESS#…} partitions (issue 18). */
-  private static boolean leadingKeysOnlyAccessLog(Map<String, Object> statement) {
-    return statement.get("Condition") instanceof Map<?, ?> condition
-        && condition.get("ForAllValues:StringLike") instanceof Map<?, ?> like
-        && like.get("dynamodb:LeadingKeys") instanceof List<?> keys && keys.equals(List.of("ACCESS#*"));
+  // --- Privacy: the access log is append-only by IAM (issue 18, docs/privacy/iam.md) -------------
+
+  @Test
+  void the_access_log_should_be_append_only_for_every_function_and_written_only_by_its_writers() throws IOException {
+    assertThat(AccessLogIam.violations(rawTemplate())).isEmpty();
+  }
+
+  @Test
+  void the_access_log_rules_should_each_catch_a_template_that_breaks_them() throws IOException {
+    String template = Files.readString(ROOT.resolve("template.yaml"));
+    String deny = "            - Sid: AccessLogAppendOnly\n              Effect: Deny\n";
+    assertThat(template).contains(deny);
+    Map<String, String> breaks = new LinkedHashMap<>();
+    // RecordsFunction's Deny gone (the first function after Identity's to carry one).
+    int records = template.indexOf("  RecordsFunction:");
+    int recordsDeny = template.indexOf(deny, records);
+    breaks.put("RecordsFunction: writes the table but has no AccessLogAppendOnly", template.substring(0, recordsDeny)
+        + template.substring(recordsDeny).replaceFirst("Sid: AccessLogAppendOnly", "Sid: Other"));
+    breaks.put("should be exactly", template.replaceFirst("ForAnyValue:StringLike:\n(\\s+)dynamodb:LeadingKeys:\n"
+        + "(\\s+)- 'ACCESS#\\*'", "ForAllValues:StringLike:\n$1dynamodb:LeadingKeys:\n$2- 'ACCESS#*'"));
+    breaks.put("may dynamodb:UpdateItem the access-log keys", template.replace(
+        "                - dynamodb:UpdateItem\n                - dynamodb:DeleteItem\n                - dynamodb:BatchWriteItem\n",
+        "                - dynamodb:DeleteItem\n                - dynamodb:BatchWriteItem\n"));
+    breaks.put("which AccessLogAppendOnly does not cover", template.replaceFirst(
+        "(Sid: WriteRecords\n(?:.*\n)*?\\s+Resource:\n\\s+)- !GetAtt LienlacTable.Arn",
+        "$1- !Sub \\${LienlacTable.Arn}*"));
+    breaks.put("(PartiQL writes would bypass", template.replaceFirst(
+        "(Sid: WriteRecords\n(?:.*\n)*?\\s+Action:\n)", "$1                - dynamodb:PartiQLUpdate\n"));
+    breaks.put("MessagingFunction: may PutItem access-log entries but is not one of the writers",
+        template.replaceFirst("(MessagingFunction:\n(?:.*\n)*?\\s+)- Sid: AccessLogWritersOnly", "$1- Sid: Gone")
+            .replaceFirst("(MessagingFunction:\n(?:.*\n)*?\\s+- Sid: Gone\n\\s+)Effect: Deny", "$1Effect: Allow"));
+    breaks.put("RosterFunction: writes the access log but may not PutItem",
+        template.replaceFirst("(RosterFunction:\n(?:.*\n)*?\\s+- Sid: WriteAccessLog\n\\s+)Effect: Allow",
+            "$1Effect: Deny"));
+    breaks.forEach((expected, yaml) -> {
+      assertThat(yaml).as(expected + ": the break changed nothing").isNotEqualTo(template);
+      List<String> violations = AccessLogIam.violations(SamTemplate.yaml().load(yaml));
+      assertThat(violations).as(expected).anyMatch(v -> v.contains(expected));
+    });
   }
 
   /** The statement's condition limits its keys to {@code USER#…} partitions. */
