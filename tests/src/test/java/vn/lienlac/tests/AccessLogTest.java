@@ -105,7 +105,7 @@ class AccessLogTest {
     assertThat(book.status()).as(book.text()).isEqualTo(200);
     for (List<JsonNode> after : List.of(log(parent, pupil), log(otherParent, otherPupil))) {
       JsonNode entry = after.getFirst();
-      assertThat(entry.get("classId").asText()).isEqualTo(SeededApi.CLASS_7A1);
+      assertThat(entry.path("classId").asText()).isEqualTo(SeededApi.CLASS_7A1);
       assertThat(entry.has("studentId")).isFalse();
       assertThat(entry.get("what").asText()).isEqualTo("grades");
       assertThat(entry.get("resource").asText()).isEqualTo("/v1/classes/" + SeededApi.CLASS_7A1 + "/gradebook/toan/"
@@ -149,6 +149,8 @@ class AccessLogTest {
 
   @Test
   void the_dpo_should_see_the_schools_log_with_filters_and_be_seen_reading_a_pupils() {
+    // Someone else looks too, so that a filter that filtered nothing would show.
+    assertThat(seeded.as(TEACHER).get("/v1/students/" + pupil + "/leave-requests").status()).isEqualTo(200);
     ApiClient office = seeded.as(OFFICE);
     assertThat(office.get("/v1/students/" + pupil + "/grades?term=" + SeededApi.TERM).status()).isEqualTo(200);
     assertThat(office.get("/v1/students/" + pupil + "/attendance?from=2026-11-01&to=2026-11-20").status())
@@ -163,7 +165,7 @@ class AccessLogTest {
         .isIn(pupil, SeededApi.CLASS_7A1));
     assertThat(schoolLog("from=2026-01-01&to=2026-01-31")).isEmpty();
     List<JsonNode> all = schoolLog("");
-    assertThat(all.size()).isGreaterThanOrEqualTo(byOffice.size());
+    assertThat(all).extracting(e -> e.get("actorId").asText()).contains(OFFICE, TEACHER);
     assertThat(all).extracting(e -> e.get("at").asText()).isSortedAccordingTo((a, b) -> b.compareTo(a));
 
     // Pages: limit 1 walks the same entries as one page; a changed cursor is a 400.
