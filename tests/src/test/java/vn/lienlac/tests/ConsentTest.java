@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.lienlac.functions.identity.Caller;
+import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.local.LocalStack;
 import vn.lienlac.local.seed.DevUser;
@@ -143,6 +145,32 @@ class ConsentTest {
     assertThat(audit(studentId, OTHER_GUARDIAN)).as("the seed's consent, the withdrawal, the new consent")
         .extracting(item -> item.get("action").s() + "/" + item.getOrDefault("channel", AttributeValue.fromS("null")).s())
         .containsExactly("GIVEN/APP", "WITHDRAWN/null", "GIVEN/WEB");
+  }
+
+  /**
+   * The roster import's job grants every guardian of the file again ({@code DirectoryRepository.grant},
+   * ImportApplier.applyPupil): that must never wipe a consent already recorded on the grant.
+   */
+  @Test
+  void granting_a_consented_guardian_again_as_the_roster_import_does_should_keep_the_consent() {
+    String guardian = "nt-ph-003";
+    SeededApi.Child child = seeded.children(guardian).getFirst();
+    var directory = new DirectoryRepository(stack.dynamo(), stack.clock());
+    Caller.ChildGrant before = childGrant(directory.caller(guardian), child.studentId());
+    assertThat(before.consented()).isTrue();
+
+    boolean created = directory.grant(guardian, new Caller.ChildGrant(child.schoolId(), child.studentId(),
+        before.relationship()));
+
+    assertThat(created).as("the grant was there").isFalse();
+    assertThat(childGrant(directory.caller(guardian), child.studentId()).consentVersion())
+        .isEqualTo(before.consentVersion());
+    assertThat(consentOf(seeded.as(guardian), child.studentId()).get("status").asText()).isEqualTo("GIVEN");
+  }
+
+  private static Caller.ChildGrant childGrant(Caller caller, String studentId) {
+    return caller.grants().stream().filter(g -> g instanceof Caller.ChildGrant c && c.studentId().equals(studentId))
+        .map(Caller.ChildGrant.class::cast).findFirst().orElseThrow();
   }
 
   private static void assertConsentRequired(ApiClient.Response response, String studentId) {
