@@ -3,9 +3,11 @@ package vn.lienlac.functions.identity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -89,6 +91,20 @@ public final class DirectoryRepository {
         .flatMap(page -> page.items().stream())
         .forEach(item -> consents.put(item.userId, item.consentVersion != null));
     return consents;
+  }
+
+  /**
+   * Consent (issue 18), for the push dispatcher: of these (guardian, pupil) pairs of a school, the
+   * ones where the guardian has consented, as {@code sub#student}. BatchGetItem of the CHILD grants.
+   */
+  public Set<String> consentedPairs(String schoolId, Map<String, ? extends Collection<String>> studentsBySub) {
+    List<Key> keys = new ArrayList<>();
+    studentsBySub.forEach((sub, students) -> students.stream().distinct().forEach(student -> keys.add(Key.builder()
+        .partitionValue(Keys.user(sub)).sortValue(Keys.childGrant(schoolId, student)).build())));
+    Set<String> consented = new HashSet<>();
+    Reads.batchGet(enhanced, table, keys).stream().filter(item -> item.consentVersion != null)
+        .forEach(item -> consented.add(item.userId + "#" + item.studentId));
+    return consented;
   }
 
   /** The guardians (Cognito subs) of a pupil: one Query on gsi1 (A13). */

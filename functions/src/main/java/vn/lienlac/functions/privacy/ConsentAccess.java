@@ -1,6 +1,7 @@
 package vn.lienlac.functions.privacy;
 
 import java.util.Collection;
+import java.util.Map;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.model.identity.Role;
@@ -73,6 +74,20 @@ public final class ConsentAccess {
       throw new ApiException.ConsentRequired("privacy.consentRequired.guardians", PrivacyNotice.link(schoolId),
           studentId);
     }
+  }
+
+  /** The header that tells a guardian without consent that it is missing (statutory records' answers). */
+  public static final String CONSENT_HEADER = "lienlac-consent";
+
+  /**
+   * A statutory record's extra headers for a guardian who has not consented for the child:
+   * {@code Lienlac-Consent: missing} and {@code Link: <notice>; rel="privacy-notice"}; none otherwise.
+   */
+  public static Map<String, String> statutoryHeaders(Caller caller, String schoolId, String studentId) {
+    if (!closed(caller, schoolId, studentId)) {
+      return Map.of();
+    }
+    return Map.of(CONSENT_HEADER, "missing", "link", "<" + PrivacyNotice.link(schoolId) + ">; rel=\"privacy-notice\"");
   }
 
   /** The 403 consent-required problem for a child of the school. */
