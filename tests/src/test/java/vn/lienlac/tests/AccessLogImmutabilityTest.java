@@ -144,7 +144,7 @@ class AccessLogImmutabilityTest {
 
   @Test
   void least_privilege_should_refuse_what_no_allow_statement_grants() {
-    assumeTrue(stack.iamGate().enforcement().allowStatements(), "-Dlienlac.iam=deny-only");
+    assumeTrue(stack.iamGate().enforcement().allowStatements(), "LIENLAC_IAM=deny-only");
     Dynamo book = own("RecordBookFunction");
     Map<String, AttributeValue> item = key("S#iamtest#ST#pupil1", "IAMTEST#" + UUID.randomUUID());
     DynamoDbException put = denied(() -> book.client().putItem(r -> r.tableName(book.tableName()).item(item)));
