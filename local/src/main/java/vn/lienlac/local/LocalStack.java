@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -268,18 +269,22 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * The system property that chooses how much of the template's IAM the local stack enforces:
+   * The system property (or, without it, the environment variable {@value #IAM_VARIABLE}, which
+   * reaches forked test JVMs and {@code ./lienlac serve}) that chooses how much of the template's IAM
+   * the local stack enforces:
    * {@value #IAM_LEAST_PRIVILEGE} (the default: a function's request must be allowed by an Allow
    * statement and not denied by a Deny statement, as in AWS) or {@value #IAM_DENY_ONLY} (Deny
    * statements only).
    */
   public static final String IAM_PROPERTY = "lienlac.iam";
+  public static final String IAM_VARIABLE = "LIENLAC_IAM";
   public static final String IAM_LEAST_PRIVILEGE = "least-privilege";
   public static final String IAM_DENY_ONLY = "deny-only";
 
   /** Each template function's policy, enforced on the requests signed with its access key id. */
   static IamGate.Enforcement iam(Path root, SamTemplate template) {
-    String mode = System.getProperty(IAM_PROPERTY, IAM_LEAST_PRIVILEGE);
+    String mode = System.getProperty(IAM_PROPERTY,
+        Objects.requireNonNullElse(System.getenv(IAM_VARIABLE), IAM_LEAST_PRIVILEGE));
     if (!mode.equals(IAM_LEAST_PRIVILEGE) && !mode.equals(IAM_DENY_ONLY)) {
       throw new IllegalArgumentException(IAM_PROPERTY + " should be " + IAM_LEAST_PRIVILEGE + " or " + IAM_DENY_ONLY
           + ", not " + mode);

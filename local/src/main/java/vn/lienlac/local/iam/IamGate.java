@@ -41,6 +41,7 @@ public final class IamGate extends Handler.Wrapper {
 
   private volatile Enforcement enforcement = Enforcement.NONE;
   private final AtomicLong denied = new AtomicLong();
+  private final AtomicLong evaluated = new AtomicLong();
 
   public IamGate(Handler handler) {
     super(handler);
@@ -52,6 +53,11 @@ public final class IamGate extends Handler.Wrapper {
 
   public Enforcement enforcement() {
     return enforcement;
+  }
+
+  /** Requests evaluated against a function's policy since the start (refused or not). */
+  public long evaluated() {
+    return evaluated.get();
   }
 
   /** Requests refused since the start. */
@@ -68,6 +74,7 @@ public final class IamGate extends Handler.Wrapper {
     if (policy == null || target == null || !target.startsWith(TARGET_PREFIX)) {
       return super.handle(request, response, callback);
     }
+    evaluated.incrementAndGet();
     byte[] body = BufferUtil.toArray(Content.Source.asByteBuffer(request));
     Refusal refusal = authorize(current, policy, target.substring(TARGET_PREFIX.length()), body,
         region(request.getHeaders().get(HttpHeader.AUTHORIZATION)));
