@@ -156,7 +156,8 @@ class ContractTest {
    * and grants a roster no longer gives (roster-import-worker-fn).
    */
   static final Set<String> DELETE_ALLOWLIST = Set.of("IdentityFunction", "PushDispatchFunction",
-      "RosterImportWorkerFunction");
+      "RosterImportWorkerFunction",
+      "PrivacyFunction"); // consent withdrawal deletes the guardian's push devices (USER#{sub} only)
 
   @Test
   void policies_should_be_least_privilege_no_scan_no_delete_and_read_only_for_identity() throws IOException {
