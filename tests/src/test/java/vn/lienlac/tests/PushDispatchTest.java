@@ -314,12 +314,7 @@ class PushDispatchTest {
     assertThat(deliver(function, Json.write(event))).isEmpty();
     assertThat(deliver(function, Json.write(event))).as("a redelivery").isEmpty();
 
-    Set<String> parentTokens = new LinkedHashSet<>();
-    stack.dynamo().client().query(QueryRequest.builder().tableName(stack.dynamo().tableName())
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("USER#" + parentId),
-            ":sk", AttributeValue.fromS("S#" + SeededApi.NGUYEN_TRAI + "#DEVICE#")))
-        .consistentRead(true).build()).items().forEach(item -> parentTokens.add(item.get("token").s()));
+    Set<String> parentTokens = tokensOf(parentId);
     assertThat(parentTokens).contains(token);
     System.out.printf("Push: payment confirmed -> %d FCM requests for the payer's %d devices%n", fcm.requests(),
         parentTokens.size());
