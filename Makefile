@@ -54,3 +54,9 @@ roster-jar:
 build-RosterFunction build-RosterImportWorkerFunction: roster-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(ROSTER_JAR) "$(ARTIFACTS_DIR)/lib/"
+
+# Privacy (issue 18): notice and consent routes, in the functions jar.
+.PHONY: build-PrivacyFunction
+build-PrivacyFunction: functions-jar
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(FUNCTIONS_JAR) "$(ARTIFACTS_DIR)/lib/"
