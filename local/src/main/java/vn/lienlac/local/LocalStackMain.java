@@ -57,6 +57,10 @@ public final class LocalStackMain {
     }
     long readyMillis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
     System.out.print(banner(stack, options, readyMillis));
+    // The breach runbook's command reads the table directly (docs/PRIVACY.md).
+    stack.dynamo().client().serviceClientConfiguration().endpointOverride().ifPresent(endpoint -> System.out.println(
+        "  table: " + stack.dynamo().tableName() + " at " + endpoint + "  (./lienlac privacy affected ... --table "
+            + stack.dynamo().tableName() + " --endpoint " + endpoint + " --local)"));
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

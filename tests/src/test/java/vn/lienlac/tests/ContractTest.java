@@ -453,6 +453,28 @@ class ContractTest {
     return keys;
   }
 
+  // --- privacy (issue 18, minimisation): logs are personal data too; keep them no longer than needed ---
+
+  @Test
+  void every_function_should_log_as_json_to_its_own_log_group_with_the_stacks_retention() throws IOException {
+    Map<String, Object> template = rawTemplate();
+    Map<String, Object> resources = map(template.get("Resources"));
+    assertThat(map(map(template.get("Parameters")).get("LogRetentionDays")).get("Default"))
+        .as("docs/PRIVACY.md names this figure").isEqualTo(90);
+    Set<Object> groups = new java.util.HashSet<>();
+    for (SamTemplate.Function function : TEMPLATE.functions()) {
+      Map<String, Object> logging = map(map(map(resources.get(function.logicalId())).get("Properties")).get("LoggingConfig"));
+      assertThat(logging).as("%s: LoggingConfig", function.logicalId()).isNotNull().containsEntry("LogFormat", "JSON");
+      Object group = map(logging.get("LogGroup")).get("Ref");
+      assertThat(groups.add(group)).as("%s: a log group of its own", function.logicalId()).isTrue();
+      Map<String, Object> resource = map(resources.get(String.valueOf(group)));
+      assertThat(resource).as("%s: log group %s", function.logicalId(), group).isNotNull()
+          .containsEntry("Type", "AWS::Logs::LogGroup");
+      assertThat(map(resource.get("Properties")).get("RetentionInDays")).as("%s: retention", group)
+          .isEqualTo(Map.of("Ref", "LogRetentionDays"));
+    }
+  }
+
   private static Map<String, Object> openApi() {
     Map<String, Object> document = OpenApi.read().document();
     assertThat(document.get("openapi")).isEqualTo("3.1.0");

@@ -319,12 +319,7 @@ class PushDispatchTest {
     assertThat(deliver(function, Json.write(event))).isEmpty();
     assertThat(deliver(function, Json.write(event))).as("a redelivery").isEmpty();
 
-    Set<String> parentTokens = new LinkedHashSet<>();
-    stack.dynamo().client().query(QueryRequest.builder().tableName(stack.dynamo().tableName())
-        .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
-        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("USER#" + parentId),
-            ":sk", AttributeValue.fromS("S#" + SeededApi.NGUYEN_TRAI + "#DEVICE#")))
-        .consistentRead(true).build()).items().forEach(item -> parentTokens.add(item.get("token").s()));
+    Set<String> parentTokens = tokensOf(parentId);
     assertThat(parentTokens).contains(token);
     System.out.printf("Push: payment confirmed -> %d FCM requests for the payer's %d devices%n", fcm.requests(),
         parentTokens.size());
@@ -335,6 +330,95 @@ class PushDispatchTest {
         assertThat(d.title() + d.body()).doesNotContainPattern("[0-9]");
       });
     }
+  }
+
+  // --- privacy (issue 18, minimisation): lock-screen texts carry details only for families that opted in ---
+
+  /** A 7A1 family's first child in the class, its full name and its latest mark in Toán this term. */
+  private record Pupil(String parentId, String studentId, String name) {}
+
+  private Pupil pupilOf(String token) {
+    String parentId = token.substring("push-test:".length(), token.lastIndexOf('-'));
+    String studentId = seeded.children(parentId).stream().filter(c -> c.classId().equals(SeededApi.CLASS_7A1))
+        .findFirst().orElseThrow().studentId();
+    var profile = stack.dynamo().client().getItem(r -> r.tableName(stack.dynamo().tableName()).key(Map.of(
+        "pk", AttributeValue.fromS("S#" + SeededApi.NGUYEN_TRAI + "#ST#" + studentId),
+        "sk", AttributeValue.fromS("PROFILE")))).item();
+    return new Pupil(parentId, studentId, profile.get("fullName").s());
+  }
+
+  private void detailedPreviews(String parentId, boolean on) {
+    var put = seeded.as(parentId).put("/v1/me/notification-settings", Map.of("quietHoursEnabled", true,
+        "quietHoursStart", "21:00", "quietHoursEnd", "06:30", "detailedPreviews", on));
+    assertThat(put.status()).as(put.text()).isEqualTo(200);
+    assertThat(put.body().path("detailedPreviews").asBoolean()).isEqualTo(on);
+    assertThat(seeded.as(parentId).get("/v1/me/notification-settings").body().path("detailedPreviews").asBoolean())
+        .isEqualTo(on);
+  }
+
+  @Test
+  void a_new_grade_should_show_the_pupils_name_and_mark_only_to_the_family_that_opted_in() {
+    List<String> parents = classTokens.stream().filter(t -> t.startsWith("push-test:"))
+        .map(t -> t.substring("push-test:".length(), t.lastIndexOf('-'))).distinct().toList();
+    Pupil opted = pupilOf(classTokens.stream().filter(t -> t.startsWith("push-test:" + parents.get(0) + "-")).findFirst().orElseThrow());
+    Pupil generic = pupilOf(classTokens.stream().filter(t -> t.startsWith("push-test:" + parents.get(1) + "-")).findFirst().orElseThrow());
+    assertThat(opted.studentId()).isNotEqualTo(generic.studentId());
+    detailedPreviews(opted.parentId(), true);
+    try {
+      DomainEvent grade = new DomainEvent(Ids.newId(MORNING.toEpochMilli()), EventTypes.GRADE_PUBLISHED,
+          SeededApi.NGUYEN_TRAI, MORNING, Map.of("classId", SeededApi.CLASS_7A1, "subject", "toan",
+              "term", "2026-2027-HK1", "students", opted.studentId() + "," + generic.studentId()));
+      assertThat(deliver(dispatcherAt(MORNING), Json.write(grade))).isEmpty();
+
+      List<FakeFcm.Delivery> optedIn = tokensOf(opted.parentId()).stream().flatMap(t -> fcm.received(t).stream()).toList();
+      List<FakeFcm.Delivery> others = fcm.outbox().entrySet().stream()
+          .filter(e -> !tokensOf(opted.parentId()).contains(e.getKey())).flatMap(e -> e.getValue().stream()).toList();
+      // Counts only: the test's output is part of the log LogMinimisationCheck scans.
+      System.out.printf("Push previews: grade -> %d detailed pushes to the opted-in family, %d generic to the others%n",
+          optedIn.size(), others.size());
+      assertThat(optedIn).isNotEmpty().allSatisfy(d -> {
+        assertThat(d.body()).as("the opted-in family's lock screen").contains(opted.name())
+            .containsPattern("(Toán: điểm|Mathematics: mark) [0-9]").doesNotContain(generic.name());
+        assertThat(d.data()).containsEntry("type", EventTypes.GRADE_PUBLISHED);
+      });
+      assertThat(others).as("the families that did not opt in").isNotEmpty().allSatisfy(d -> {
+        assertThat(d.title() + d.body()).doesNotContain(opted.name()).doesNotContain(generic.name())
+            .doesNotContainPattern("[0-9]");
+        assertThat(d.data()).containsEntry("type", EventTypes.GRADE_PUBLISHED).containsEntry("classId", SeededApi.CLASS_7A1);
+      });
+
+      // A payment: the amount only on the opted-in family's phones.
+      fcm.reset();
+      var payment = stack.dynamo().client().scan(r -> r.tableName(stack.dynamo().tableName())
+          .filterExpression("begins_with(pk, :p) AND sk = :s")
+          .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("S#" + SeededApi.NGUYEN_TRAI + "#PAY#"),
+              ":s", AttributeValue.fromS("PAYMENT")))).items().get(0);
+      long amount = Long.parseLong(payment.get("amountVnd").n());
+      for (Pupil family : List.of(opted, generic)) {
+        DomainEvent paid = new DomainEvent(Ids.newId(MORNING.toEpochMilli()), EventTypes.PAYMENT_CONFIRMED,
+            SeededApi.NGUYEN_TRAI, MORNING, Map.of("paymentId", payment.get("paymentId").s(), "guardianSub",
+                family.parentId()));
+        assertThat(deliver(dispatcherAt(MORNING), Json.write(paid))).isEmpty();
+      }
+      String shown = String.format(java.util.Locale.ROOT, "%,d", amount);
+      tokensOf(opted.parentId()).forEach(t -> assertThat(fcm.received(t)).singleElement().satisfies(d ->
+          assertThat(d.body().replace('.', ',')).contains(shown)));
+      tokensOf(generic.parentId()).forEach(t -> assertThat(fcm.received(t)).singleElement().satisfies(d ->
+          assertThat(d.title() + d.body()).doesNotContainPattern("[0-9]")));
+    } finally {
+      detailedPreviews(opted.parentId(), false);
+    }
+  }
+
+  /** Every device of the parent in the school (the seed's demo devices too), as their partition holds them. */
+  private Set<String> tokensOf(String parentId) {
+    Set<String> tokens = new LinkedHashSet<>();
+    stack.dynamo().client().query(QueryRequest.builder().tableName(stack.dynamo().tableName())
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :sk)")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("USER#" + parentId),
+            ":sk", AttributeValue.fromS("S#" + SeededApi.NGUYEN_TRAI + "#DEVICE#")))
+        .consistentRead(true).build()).items().forEach(item -> tokens.add(item.get("token").s()));
+    return tokens;
   }
 
   @Test

@@ -33,6 +33,7 @@ public final class DeviceItem extends Item {
       .strings("classes", i -> i.classes, (i, v) -> i.classes = v)
       .strings("grades", i -> i.grades, (i, v) -> i.grades = v)
       .string("quietHours", i -> i.quietHours, (i, v) -> i.quietHours = v)
+      .attribute(Boolean.class, "detailedPreviews", i -> i.detailedPreviews, (i, v) -> i.detailedPreviews = v)
       .string("registeredAt", i -> i.registeredAt, (i, v) -> i.registeredAt = v)
       .string("lastSeenAt", i -> i.lastSeenAt, (i, v) -> i.lastSeenAt = v)
       .gsi1(i -> i.gsi1pk, (i, v) -> i.gsi1pk = v, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v)
@@ -48,6 +49,8 @@ public final class DeviceItem extends Item {
   public List<String> classes;
   public List<String> grades;
   public String quietHours;
+  /** The family opted in to detailed lock-screen texts (grades, amounts, names); absent: generic texts. */
+  public Boolean detailedPreviews;
   public String registeredAt;
   public String lastSeenAt;
   public String gsi1pk;

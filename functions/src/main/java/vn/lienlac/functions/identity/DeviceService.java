@@ -111,7 +111,9 @@ public final class DeviceService {
       item.students = children.isEmpty() ? null : children;
       item.classes = classIds.isEmpty() ? null : List.copyOf(classIds);
       item.grades = grades.isEmpty() ? null : List.copyOf(grades);
-      item.quietHours = quietHours(settingsItem(caller.subject(), schoolId));
+      PushSettingsItem mySettings = settingsItem(caller.subject(), schoolId);
+      item.quietHours = quietHours(mySettings);
+      item.detailedPreviews = detailedPreviews(mySettings);
       devices.putItem(PutItemEnhancedRequest.builder(DeviceItem.class).item(item).conditionExpression(DEVICE_OR_NEW).build());
       if (existing != null) {
         registeredAt = existing.registeredAt;
@@ -177,7 +179,7 @@ public final class DeviceService {
   /** The caller's settings (the same in every school; the defaults until changed). */
   public NotificationSettings settings(Caller caller) {
     PushSettingsItem item = settingsItem(caller.subject(), schoolsOf(caller).iterator().next());
-    return view(item == null || item.quietHours == null ? quietHours(null) : item.quietHours);
+    return view(item == null || item.quietHours == null ? quietHours(null) : item.quietHours, detailedPreviews(item) != null);
   }
 
   /** Changes the settings in every school of the caller, and on each of their devices there. */
@@ -203,6 +205,7 @@ public final class DeviceService {
       item.kind = PushSettingsItem.KIND;
       item.schoolId = schoolId;
       item.quietHours = quiet;
+      item.detailedPreviews = Boolean.TRUE.equals(update.detailedPreviews()) ? true : null;
       item.updatedAt = clock.instant().toString();
       settings.putItem(PutItemEnhancedRequest.builder(PushSettingsItem.class).item(item)
           .conditionExpression(SETTINGS_OR_NEW).build());
@@ -211,10 +214,11 @@ public final class DeviceService {
           .consistentRead(true).build();
       for (DeviceItem device : devices.query(mine).items()) {
         device.quietHours = quietHours(item);
+        device.detailedPreviews = detailedPreviews(item);
         devices.putItem(PutItemEnhancedRequest.builder(DeviceItem.class).item(device).conditionExpression(DEVICE_OR_NEW).build());
       }
     }
-    return view(quiet);
+    return view(quiet, Boolean.TRUE.equals(update.detailedPreviews()));
   }
 
   private PushSettingsItem settingsItem(String subject, String schoolId) {
@@ -231,11 +235,16 @@ public final class DeviceService {
     return item.quietHours.startsWith("off:") ? null : item.quietHours;
   }
 
+  /** What a device carries: true when the family opted in to detailed previews, else absent. */
+  private static Boolean detailedPreviews(PushSettingsItem item) {
+    return item != null && Boolean.TRUE.equals(item.detailedPreviews) ? Boolean.TRUE : null;
+  }
+
   /** The settings as stored: {@code HH:mm-HH:mm}, or {@code off:HH:mm-HH:mm} (the hours kept for later). */
-  private static NotificationSettings view(String quiet) {
+  private static NotificationSettings view(String quiet, boolean detailedPreviews) {
     boolean off = quiet.startsWith("off:");
     String[] times = (off ? quiet.substring(4) : quiet).split("-");
-    return new NotificationSettings(!off, times[0], times[1]);
+    return new NotificationSettings(!off, times[0], times[1], detailedPreviews);
   }
 
   private static LocalTime time(Validation validation, String field, String value) {

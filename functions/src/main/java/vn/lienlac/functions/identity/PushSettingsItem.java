@@ -15,6 +15,7 @@ final class PushSettingsItem extends Item {
       .string("kind", i -> i.kind, (i, v) -> i.kind = v)
       .string("schoolId", i -> i.schoolId, (i, v) -> i.schoolId = v)
       .string("quietHours", i -> i.quietHours, (i, v) -> i.quietHours = v)
+      .attribute(Boolean.class, "detailedPreviews", i -> i.detailedPreviews, (i, v) -> i.detailedPreviews = v)
       .string("updatedAt", i -> i.updatedAt, (i, v) -> i.updatedAt = v)
       .build();
 
@@ -22,5 +23,7 @@ final class PushSettingsItem extends Item {
   String schoolId;
   /** {@code HH:mm-HH:mm}, or {@code off}. */
   String quietHours;
+  /** Detailed lock-screen texts (opt-in, docs/PRIVACY.md); absent or false: generic texts. */
+  Boolean detailedPreviews;
   String updatedAt;
 }

@@ -167,7 +167,8 @@ public final class DevGateway implements AutoCloseable {
       exchange.getResponseHeaders().add("apigw-requestid", requestId);
       serve(exchange, requestId);
     } catch (RuntimeException e) {
-      log("failed to serve %s: %s", exchange.getRequestURI(), e);
+      // The route, not the URI: a path can hold a device token, a query string VNPay's signature.
+      log("failed to serve %s: %s", routeOf(exchange), e);
       e.printStackTrace(out);
       if (exchange.getResponseCode() == -1) {
         internalError(exchange, requestId);
@@ -201,7 +202,7 @@ public final class DevGateway implements AutoCloseable {
       try {
         claims = identity.verify(exchange.getRequestHeaders().getFirst("authorization"));
       } catch (DevIdentity.Rejected rejected) {
-        log("%s %s 401 (%s)", method, path, rejected.getMessage());
+        log("%s 401 (%s)", match.get().routeKey(), rejected.getMessage());
         problem(exchange, requestId, new ApiException.Unauthenticated(),
             Map.of("www-authenticate", rejected.presented() ? "Bearer error=\"invalid_token\"" : "Bearer"));
         return;
@@ -361,6 +362,13 @@ public final class DevGateway implements AutoCloseable {
     if (!noBody) {
       exchange.getResponseBody().write(body);
     }
+  }
+
+  /** The route key a request matched (ids and tokens stay out of the log), or its method alone. */
+  private String routeOf(HttpExchange exchange) {
+    String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+    return routes.match(method, exchange.getRequestURI().getRawPath()).map(m -> m.routeKey())
+        .orElse(method + " (no route)");
   }
 
   private void log(String format, Object... args) {

@@ -72,6 +72,7 @@ public final class PushDispatcher {
   private final DynamoDbTable<SendMarkerItem> markers;
   private final DynamoDbTable<DeviceItem> devices;
   private final Recipients recipients;
+  private final Previews previews;
   private final FirebaseMessaging fcm;
   private final Deferral deferral;
   private final Clock clock;
@@ -82,6 +83,7 @@ public final class PushDispatcher {
     this.markers = dynamo.enhanced().table(dynamo.tableName(), SendMarkerItem.SCHEMA);
     this.devices = dynamo.enhanced().table(dynamo.tableName(), DeviceItem.SCHEMA);
     this.recipients = new Recipients(dynamo);
+    this.previews = new Previews(dynamo);
     this.fcm = fcm;
     this.deferral = deferral;
     this.clock = clock;
@@ -141,11 +143,16 @@ public final class PushDispatcher {
       claim(pk, chunk, now);
       chunks.add(chunk);
     }
+    // Detailed lock-screen texts only for the devices whose family opted in (read once per event).
+    List<DeviceItem> optedIn = due.stream().filter(d -> Boolean.TRUE.equals(d.detailedPreviews)).toList();
+    Previews.Details details = optedIn.isEmpty() ? null : previews.of(event,
+        optedIn.stream().flatMap(d -> d.students == null ? java.util.stream.Stream.<String>empty() : d.students.stream())
+            .collect(java.util.stream.Collectors.toSet()));
     int sent = 0;
     int pruned = 0;
     List<String> failures = new ArrayList<>();
     for (Chunk chunk : chunks) {
-      send(event, urgent, chunk, remainingMillis);
+      send(event, urgent, details, chunk, remainingMillis);
       done(pk, chunk, now);
       sent += chunk.sent;
       pruned += chunk.pruned.size();
@@ -228,11 +235,12 @@ public final class PushDispatcher {
    * Sends a chunk; retries UNAVAILABLE, INTERNAL and QUOTA_EXCEEDED with exponential backoff that
    * honours Retry-After (bounded by the invocation's remaining time); prunes stale tokens.
    */
-  private void send(DomainEvent event, boolean urgent, Chunk chunk, LongSupplier remainingMillis) throws Exception {
+  private void send(DomainEvent event, boolean urgent, Previews.Details details, Chunk chunk,
+      LongSupplier remainingMillis) throws Exception {
     List<DeviceItem> pending = chunk.devices;
     Duration backoff = Duration.ofMillis(500);
     for (int round = 1; !pending.isEmpty(); round++) {
-      List<Message> messages = pending.stream().map(d -> message(event, urgent, d)).toList();
+      List<Message> messages = pending.stream().map(d -> message(event, urgent, details, d)).toList();
       BatchResponse batch;
       try {
         batch = fcm.sendEachAsync(messages).get();
@@ -321,8 +329,9 @@ public final class PushDispatcher {
     return Duration.ZERO;
   }
 
-  private static Message message(DomainEvent event, boolean urgent, DeviceItem device) {
-    Texts.Text text = Texts.of(event, urgent, device.language);
+  private static Message message(DomainEvent event, boolean urgent, Previews.Details details, DeviceItem device) {
+    Texts.Text text = Texts.of(event, urgent, device.language,
+        Boolean.TRUE.equals(device.detailedPreviews) ? details : null, device.students);
     Map<String, String> data = new LinkedHashMap<>();
     data.put("type", event.type());
     data.put("eventId", event.id());

@@ -10,13 +10,17 @@ import java.time.LocalTime;
  * @param quietHoursEnabled false: every push goes at once
  * @param quietHoursStart   {@code HH:mm}, default 21:00
  * @param quietHoursEnd     {@code HH:mm}, default 06:30; not equal to the start
+ * @param detailedPreviews  opt-in (default false, absent in a PUT: false): the lock-screen text shows
+ *                          the details (a pupil's name and mark, an amount, a message's text);
+ *                          otherwise it says only what happened (docs/PRIVACY.md, minimisation)
  */
-public record NotificationSettings(Boolean quietHoursEnabled, String quietHoursStart, String quietHoursEnd) {
+public record NotificationSettings(Boolean quietHoursEnabled, String quietHoursStart, String quietHoursEnd,
+    Boolean detailedPreviews) {
   public static final LocalTime DEFAULT_START = LocalTime.of(21, 0);
   public static final LocalTime DEFAULT_END = LocalTime.of(6, 30);
 
   public static NotificationSettings defaults() {
-    return new NotificationSettings(true, "21:00", "06:30");
+    return new NotificationSettings(true, "21:00", "06:30", false);
   }
 
   /** Whether {@code time} (school time) falls in the quiet hours {@code [start, end)}, across midnight too. */
