@@ -31,7 +31,7 @@ import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.functions.platform.events.SqsEventPublisher;
 import vn.lienlac.functions.push.Fcm;
 import vn.lienlac.functions.roster.RosterImportWorkerFunction;
-import vn.lienlac.functions.roster.accounts.AccountDirectories;
+import vn.lienlac.functions.accounts.AccountDirectories;
 import vn.lienlac.local.auth.DevIdentity;
 import vn.lienlac.local.dynamo.LocalDynamo;
 import vn.lienlac.local.events.LocalEvents;
