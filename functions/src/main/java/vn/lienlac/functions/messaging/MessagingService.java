@@ -611,7 +611,7 @@ public final class MessagingService {
   }
 
   /** A class's channel: one per class, its id derived from the class. */
-  static String classChannelId(String schoolId, String classId) {
+  public static String classChannelId(String schoolId, String classId) {
     return derivedId("class", schoolId, classId);
   }
 

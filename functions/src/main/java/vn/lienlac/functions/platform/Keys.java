@@ -269,4 +269,17 @@ public final class Keys {
   public static String phone(String e164) {
     return "PHONE#" + e164;
   }
+
+  // --- Erasure and retention (issue 18, point 4; docs/privacy/erasure.md).
+  /** {@code USER#{sub}} / {@code ERASED}: an erasure's tombstone (its plan while under way, then only DONE and when). */
+  public static final String ERASED = "ERASED";
+  /** {@code S#{school}} / {@code SETTINGS#RETENTION}: how long the school keeps the records of pupils who left. */
+  public static final String RETENTION_SETTINGS = "SETTINGS#RETENTION";
+  /** gsi1 partition of every school ({@code SCHOOLS} / {@code {school}}, on the School item): what the daily retention run walks. */
+  public static final String ALL_SCHOOLS = "SCHOOLS";
+
+  /** {@code S#{school}#LEFT} (gsi1, on a left pupil's PROFILE): pupils whose records expire, by {@code {expiry date}#{student}}. */
+  public static String leftPupils(String schoolId) {
+    return school(schoolId) + "#LEFT";
+  }
 }
