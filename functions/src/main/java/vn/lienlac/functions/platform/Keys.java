@@ -270,6 +270,17 @@ public final class Keys {
     return "PHONE#" + e164;
   }
 
+  // --- data export (issue 18, privacy/: data-rights-fn, export-worker-fn)
+  /** {@code USER#{sub}} / {@code EXPORT#{id}}: one export job of a person (status, blob key; TTL expiresAt). */
+  public static final String EXPORT = "EXPORT#";
+  /** {@code USER#{sub}} / {@code EXPORT}: the person's latest export job (its id; the one-at-a-time guard). */
+  public static final String EXPORT_LATEST = "EXPORT";
+
+  /** {@code EXPORT#{id}}: sort key of an export job in its owner's {@code USER#{sub}} partition. */
+  public static String export(String exportId) {
+    return EXPORT + exportId;
+  }
+
   // --- Erasure and retention (issue 18, point 4; docs/privacy/erasure.md).
   /** {@code USER#{sub}} / {@code ERASED}: an erasure's tombstone (its plan while under way, then only DONE and when). */
   public static final String ERASED = "ERASED";
