@@ -17,7 +17,7 @@ RECORDBOOK_JAR = record-book/target/lienlac-record-book-0.1.0-SNAPSHOT-lambda.ja
 ROSTER_JAR = roster/target/lienlac-roster-0.1.0-SNAPSHOT-lambda.jar
 PRIVACY_JAR = privacy/target/lienlac-privacy-0.1.0-SNAPSHOT-lambda.jar
 
-.PHONY: functions-jar payments-jar push-jar record-book-jar roster-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction build-PaymentsFunction build-PaymentsReconcilerFunction build-RecordBookFunction build-RosterFunction build-RosterImportWorkerFunction privacy-jar build-DataRightsFunction build-ExportWorkerFunction
+.PHONY: functions-jar payments-jar push-jar record-book-jar roster-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction build-PaymentsFunction build-PaymentsReconcilerFunction build-RecordBookFunction build-RosterFunction build-RosterImportWorkerFunction privacy-jar build-DataRightsFunction build-ExportWorkerFunction build-RetentionFunction
 
 functions-jar:
 	./lienlac mvn -q -pl functions -am -DskipTests package
@@ -62,6 +62,6 @@ build-RosterFunction build-RosterImportWorkerFunction: roster-jar
 privacy-jar:
 	./lienlac mvn -q -pl privacy -am -DskipTests package
 
-build-DataRightsFunction build-ExportWorkerFunction: privacy-jar
+build-DataRightsFunction build-ExportWorkerFunction build-RetentionFunction: privacy-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(PRIVACY_JAR) "$(ARTIFACTS_DIR)/lib/"

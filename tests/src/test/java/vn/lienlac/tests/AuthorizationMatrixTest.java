@@ -237,7 +237,11 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("items").findValuesAsText("action")).containsExactly("REJECTED")),
       op("POST /v1/schools/{schoolId}/roster/imports/{importId}/confirm").body(World::rosterConfirmation)
           .allow(STAFF).restore(World::rosterJobDone)
-          .expect(body -> assertThat(body.get("status").asText()).isIn("RUNNING", "DONE")));
+          .expect(body -> assertThat(body.get("status").asText()).isIn("RUNNING", "DONE")),
+      // --- erasure (issue 18, point 4): a parent erases their own account (204); teachers and staff are told
+      // that the school manages theirs (403). An allowed cell runs as a stand-in with the actor's grants.
+      op("DELETE /v1/me").consumesCaller().allow(PARENT, OTHER_PARENT)
+          .forbid(TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -280,7 +284,8 @@ class AuthorizationMatrixTest {
         world.actor = actor;
         Cell cell = new Cell(operation, actor);
         try {
-          run(cell, world, (operation.primary ? primaryClients : clients).get(actor));
+          run(cell, world, operation.consumesCaller && operation.allows(actor) ? world.standIn(actor)
+              : (operation.primary ? primaryClients : clients).get(actor));
         } catch (AssertionError | RuntimeException e) {
           failures.add(cell + ": " + e.getMessage());
         }
@@ -312,6 +317,12 @@ class AuthorizationMatrixTest {
 
     String sent = path + (body == null ? "" : body.toString());
     int status = response.status();
+    if (operation.allows(cell.actor) && operation.consumesCaller) { // erasure: 204, the stand-in is gone, a retry is 204
+      assertThat(status).as(response.text()).isEqualTo(204);
+      assertThat(client.get("/v1/me").body().get("schools")).as("the erased stand-in's grants").isEmpty();
+      assertThat(client.send(operation.method, path, null).status()).isEqualTo(204);
+      return;
+    }
     if (operation.allows(cell.actor)) {
       assertThat(status).as(response.text()).isBetween(200, 299);
       assertThat(response.header("content-type")).startsWith(operation.mediaType);
@@ -451,6 +462,7 @@ class AuthorizationMatrixTest {
     String contentType;
     Consumer<JsonNode> expect;
     Consumer<World> restore;
+    boolean consumesCaller;
 
     Operation(String routeKey) {
       String[] parts = routeKey.split(" ", 2);
@@ -529,6 +541,15 @@ class AuthorizationMatrixTest {
       return this;
     }
 
+    /**
+     * The operation consumes its caller (DELETE /v1/me erases them): an allowed cell answers 204 and runs
+     * as a stand-in, a new account with the actor's grants ({@link World#standIn}), so that the actors stay.
+     */
+    Operation consumesCaller() {
+      consumesCaller = true;
+      return this;
+    }
+
     /** Undoes an allowed write that other tests could see. */
     Operation restore(Consumer<World> undo) {
       this.restore = undo;
@@ -586,6 +607,17 @@ class AuthorizationMatrixTest {
     final Set<String> primaryRosterNames = new LinkedHashSet<>();
     private JsonNode originalEvaluation;
     private JsonNode originalCompetencies;
+
+    private int standIns;
+
+    /** A new account with the actor's grants (erasure cells consume their caller). */
+    ApiClient standIn(Actor actor) {
+      String sub = "matrix-stand-in-" + actor.name().toLowerCase(Locale.ROOT) + "-" + (++standIns);
+      var directory = new vn.lienlac.functions.identity.DirectoryRepository(seeded.stack().dynamo(), seeded.stack().clock());
+      directory.caller(users.get(actor)).grants().forEach(grant -> directory.grant(sub, grant));
+      return new ApiClient(seeded.stack().baseUri()).withToken(seeded.stack().issueToken(
+          new DevUser(sub, "Stand-in", "PARENT", SeededApi.NGUYEN_TRAI, "", "matrix"), java.time.Duration.ofHours(1)));
+    }
 
     World(SeededApi seeded) {
       this.seeded = seeded;

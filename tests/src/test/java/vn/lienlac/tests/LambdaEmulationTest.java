@@ -70,7 +70,8 @@ class LambdaEmulationTest {
         "PaymentsReconcilerFunction", LambdaEmulationTest::reconcilerCases,
         "RecordBookFunction", this::recordBookCases,
         "RosterFunction", this::rosterCases,
-        "RosterImportWorkerFunction", LambdaEmulationTest::rosterWorkerCases);
+        "RosterImportWorkerFunction", LambdaEmulationTest::rosterWorkerCases,
+        "RetentionFunction", LambdaEmulationTest::retentionCases);
   }
 
   @TestFactory
@@ -143,6 +144,14 @@ class LambdaEmulationTest {
     RuntimeApi.Answer answer = lambda.sandbox().invoke(LambdaEvents.schedule("EveryTenMinutes", LocalStackExtension.NOW));
     assertThat(answer.error()).as(answer.payload() + "\n" + lambda.sandbox().output()).isFalse();
     assertThat(lambda.sandbox().output()).contains("\"reconciled\"").contains("\"errors\":0");
+  }
+
+  /** Retention (issue 18): the daily run over every school, fed EventBridge's scheduled event. */
+  private static void retentionCases(Sandbox lambda) {
+    EVENTS.incrementAndGet();
+    RuntimeApi.Answer answer = lambda.sandbox().invoke(LambdaEvents.schedule("Daily", LocalStackExtension.NOW));
+    assertThat(answer.error()).as(answer.payload() + "\n" + lambda.sandbox().output()).isFalse();
+    assertThat(lambda.sandbox().output()).contains("\"retention\"").contains("\"schools\":");
   }
 
   /** Roster import: the office's dry run of an uploaded CSV (binary body), read back as through the gateway. */

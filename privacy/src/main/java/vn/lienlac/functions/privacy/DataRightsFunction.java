@@ -1,6 +1,9 @@
 package vn.lienlac.functions.privacy;
 
 import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import vn.lienlac.functions.accounts.AccountDirectories;
+import vn.lienlac.functions.accounts.AccountDirectory;
 import vn.lienlac.functions.platform.ApiFunction;
 import vn.lienlac.functions.platform.ApiRequest;
 import vn.lienlac.functions.platform.ApiResponse;
@@ -10,6 +13,7 @@ import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.privacy.export.ExportQueue;
 import vn.lienlac.functions.privacy.export.ExportService;
 import vn.lienlac.functions.privacy.export.ExportStore;
+import vn.lienlac.functions.privacy.erasure.ErasureService;
 import vn.lienlac.functions.privacy.export.ExportStores;
 
 /**
@@ -25,6 +29,7 @@ import vn.lienlac.functions.privacy.export.ExportStores;
  */
 public final class DataRightsFunction extends ApiFunction {
   private final ExportService exports;
+  private ErasureService erasure; // erasure (issue 18, point 4): set by the constructors below
 
   /** Lambda's entry: configuration from the environment template.yaml sets. */
   public DataRightsFunction() {
@@ -42,12 +47,18 @@ public final class DataRightsFunction extends ApiFunction {
   }
 
   private DataRightsFunction(Environment env, Dynamo dynamo, Clock clock) {
-    this(dynamo, clock, ExportQueue.fromEnvironment(env), ExportStores.fromEnvironment(env));
+    this(env, dynamo, clock, ExportStores.fromEnvironment(env));
+  }
+
+  private DataRightsFunction(Environment env, Dynamo dynamo, Clock clock, ExportStore store) {
+    this(dynamo, clock, ExportQueue.fromEnvironment(env), store);
+    erasure(dynamo, clock, AccountDirectories.fromEnvironment(env), store); // erasure: the sign-in accounts (USER_POOL_ID)
   }
 
   /** Tests: no queue (a requested export waits), no store (no link is ever handed out). */
   public DataRightsFunction(Dynamo dynamo, Clock clock) {
     this(dynamo, clock, ExportQueue.none(), ExportStore.none());
+    erasure(dynamo, clock, AccountDirectories.fromEnvironment(Environment.of(java.util.Map.of())), ExportStore.none());
   }
 
   DataRightsFunction(Dynamo dynamo, Clock clock, ExportQueue queue, ExportStore store) {
@@ -55,7 +66,26 @@ public final class DataRightsFunction extends ApiFunction {
     // --- export (issue 18, point 3)
     on("POST /v1/me/export", this::requestExport);
     on("GET /v1/me/exports/{exportId}", this::getExport);
-    // --- erasure (issue 18, point 4): DELETE /v1/me goes here
+    // --- erasure (issue 18, point 4)
+    on("DELETE /v1/me", this::erase);
+  }
+
+  // --- erasure (issue 18, point 4; docs/privacy/erasure.md) ----------------------------------------
+
+  /** The erasure service: the account port and the export store (a job's archive is deleted with the job). */
+  private void erasure(Dynamo dynamo, Clock clock, AccountDirectory accounts, ExportStore store) {
+    this.erasure = new ErasureService(dynamo, clock, accounts, job -> {
+      AttributeValue blobKey = job.get("blobKey");
+      if (blobKey != null && blobKey.s() != null) {
+        store.delete(blobKey.s());
+      }
+    });
+  }
+
+  /** {@code DELETE /v1/me}: 204 once erased (again 204 for a retry); 404 unknown; 403 staff and teachers. */
+  private ApiResponse erase(ApiRequest request) {
+    erasure.erase(request.subject());
+    return ApiResponse.noContent();
   }
 
   private ApiResponse requestExport(ApiRequest request) {
