@@ -1,5 +1,13 @@
 package vn.lienlac.functions.privacy.erasure;
 
+import static vn.lienlac.functions.privacy.TableItems.get;
+import static vn.lienlac.functions.privacy.TableItems.key;
+import static vn.lienlac.functions.privacy.TableItems.keyOf;
+import static vn.lienlac.functions.privacy.TableItems.n;
+import static vn.lienlac.functions.privacy.TableItems.query;
+import static vn.lienlac.functions.privacy.TableItems.s;
+import static vn.lienlac.functions.privacy.TableItems.text;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -103,7 +111,7 @@ public final class ErasureService {
    * way); 403 for staff and teachers (the school manages their accounts).
    */
   public void erase(String subject) {
-    Map<String, AttributeValue> tombstone = get(Keys.user(subject), TOMBSTONE);
+    Map<String, AttributeValue> tombstone = get(client, table, Keys.user(subject), TOMBSTONE);
     if (tombstone != null && DONE.equals(text(tombstone, "status"))) {
       return; // erased already: a retry whose first answer was lost
     }
@@ -142,10 +150,10 @@ public final class ErasureService {
       }
       if (grant instanceof Caller.ChildGrant c) {
         children.add(c.schoolId() + "/" + c.studentId());
-        Map<String, AttributeValue> entry = get(Keys.student(c.schoolId(), c.studentId()), Keys.ROSTER_ENTRY);
+        Map<String, AttributeValue> entry = get(client, table, Keys.student(c.schoolId(), c.studentId()), Keys.ROSTER_ENTRY);
         for (String guardian : strings(entry, "guardians")) {
           String phone = RosterEntries.phoneOf(guardian);
-          Map<String, AttributeValue> account = get(Keys.phone(phone), Keys.ACCOUNT);
+          Map<String, AttributeValue> account = get(client, table, Keys.phone(phone), Keys.ACCOUNT);
           if (account != null && subject.equals(text(account, "sub"))) {
             phones.add(phone);
             String[] parts = guardian.split("\\|", 3);
@@ -170,7 +178,7 @@ public final class ErasureService {
       client.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
       return plan;
     } catch (ConditionalCheckFailedException concurrent) { // a twin request started first: follow its plan
-      return fromTombstone(subject, get(Keys.user(subject), TOMBSTONE));
+      return fromTombstone(subject, get(client, table, Keys.user(subject), TOMBSTONE));
     }
   }
 
@@ -190,20 +198,20 @@ public final class ErasureService {
 
   private void conversations(Plan plan) {
     Set<String> partitions = new LinkedHashSet<>();
-    query(QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+    query(client, QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
         .keyConditionExpression("gsi1pk = :inbox")
         .expressionAttributeValues(Map.of(":inbox", s(Keys.inbox(plan.subject())))).build())
         .forEach(p -> partitions.add(text(p, Keys.PK)));
     for (String child : plan.children()) { // class channels: a read mark leaves a participant item there
       String[] parts = child.split("/", 2);
-      Map<String, AttributeValue> pupil = get(Keys.student(parts[0], parts[1]), Keys.PROFILE);
+      Map<String, AttributeValue> pupil = get(client, table, Keys.student(parts[0], parts[1]), Keys.PROFILE);
       if (pupil != null && text(pupil, "classId") != null) {
         partitions.add(Keys.conversation(parts[0], MessagingService.classChannelId(parts[0], text(pupil, "classId"))));
       }
     }
     String pseudonym = plan.pseudonym();
     for (String conversation : partitions) {
-      for (Map<String, AttributeValue> message : query(QueryRequest.builder().tableName(table)
+      for (Map<String, AttributeValue> message : query(client, QueryRequest.builder().tableName(table)
           .keyConditionExpression("pk = :pk AND begins_with(sk, :msg)")
           .filterExpression("senderId = :me")
           .expressionAttributeValues(Map.of(":pk", s(conversation), ":msg", s(Keys.MESSAGE), ":me", s(plan.subject())))
@@ -227,7 +235,7 @@ public final class ErasureService {
       conditionalUpdate(UpdateItemRequest.builder().tableName(table).key(key(conversation, Keys.CONVERSATION))
           .updateExpression("SET createdBy = :p").conditionExpression("createdBy = :me")
           .expressionAttributeValues(Map.of(":p", s(pseudonym), ":me", s(plan.subject()))).build());
-      Map<String, AttributeValue> seat = get(conversation, Keys.PARTICIPANT + plan.subject());
+      Map<String, AttributeValue> seat = get(client, table, conversation, Keys.PARTICIPANT + plan.subject());
       if (seat != null) { // re-keyed under the pseudonym, out of anyone's inbox; last, so a retry finds the rest first
         Map<String, AttributeValue> renamed = new HashMap<>(seat);
         renamed.put(Keys.SK, s(Keys.PARTICIPANT + pseudonym));
@@ -251,7 +259,7 @@ public final class ErasureService {
   private void leaveRequests(Plan plan) {
     for (String child : plan.children()) {
       String[] parts = child.split("/", 2);
-      for (Map<String, AttributeValue> leave : query(QueryRequest.builder().tableName(table)
+      for (Map<String, AttributeValue> leave : query(client, QueryRequest.builder().tableName(table)
           .keyConditionExpression("pk = :pk AND begins_with(sk, :leave)")
           .filterExpression("requestedBy = :me")
           .expressionAttributeValues(Map.of(":pk", s(Keys.student(parts[0], parts[1])), ":leave", s(Keys.LEAVE),
@@ -275,7 +283,7 @@ public final class ErasureService {
   private void consentAudit(Plan plan) {
     for (String child : plan.children()) {
       String[] parts = child.split("/", 2);
-      for (Map<String, AttributeValue> entry : query(QueryRequest.builder().tableName(table)
+      for (Map<String, AttributeValue> entry : query(client, QueryRequest.builder().tableName(table)
           .keyConditionExpression("pk = :pk AND begins_with(sk, :audit)")
           .expressionAttributeValues(Map.of(":pk", s(Keys.student(parts[0], parts[1])), ":audit", s("AUDIT#CONSENT#")))
           .build())) {
@@ -301,7 +309,7 @@ public final class ErasureService {
   private void rosterEntries(Plan plan) {
     for (String child : plan.children()) {
       String[] parts = child.split("/", 2);
-      Map<String, AttributeValue> entry = get(Keys.student(parts[0], parts[1]), Keys.ROSTER_ENTRY);
+      Map<String, AttributeValue> entry = get(client, table, Keys.student(parts[0], parts[1]), Keys.ROSTER_ENTRY);
       List<String> guardians = strings(entry, "guardians");
       List<String> kept = guardians.stream().filter(g -> !plan.phones().contains(RosterEntries.phoneOf(g))).toList();
       if (kept.size() == guardians.size()) {
@@ -336,10 +344,10 @@ public final class ErasureService {
       return;
     }
     for (String school : plan.schools()) {
-      for (Map<String, AttributeValue> rosterImport : query(QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+      for (Map<String, AttributeValue> rosterImport : query(client, QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
           .keyConditionExpression("gsi1pk = :imports")
           .expressionAttributeValues(Map.of(":imports", s(Keys.schoolImports(school)))).build())) {
-        for (Map<String, AttributeValue> chunk : query(QueryRequest.builder().tableName(table)
+        for (Map<String, AttributeValue> chunk : query(client, QueryRequest.builder().tableName(table)
             .keyConditionExpression("pk = :pk AND begins_with(sk, :chunk)")
             .expressionAttributeValues(Map.of(":pk", rosterImport.get(Keys.PK), ":chunk", s(Keys.IMPORT_CHUNK)))
             .build())) {
@@ -394,7 +402,7 @@ public final class ErasureService {
 
   /** Devices, push settings, grants (with the consents on them), export jobs: every item of {@code USER#{sub}} but the tombstone. */
   private void personalPartition(Plan plan) {
-    for (Map<String, AttributeValue> item : query(QueryRequest.builder().tableName(table)
+    for (Map<String, AttributeValue> item : query(client, QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :pk")
         .expressionAttributeValues(Map.of(":pk", s(Keys.user(plan.subject())))).build())) {
       String sk = text(item, Keys.SK);
@@ -431,30 +439,6 @@ public final class ErasureService {
     }
   }
 
-  private List<Map<String, AttributeValue>> query(QueryRequest request) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    client.queryPaginator(request).forEach(page -> items.addAll(page.items()));
-    return items;
-  }
-
-  private Map<String, AttributeValue> get(String pk, String sk) {
-    var answer = client.getItem(r -> r.tableName(table).key(key(pk, sk)).consistentRead(true));
-    return answer.hasItem() ? answer.item() : null;
-  }
-
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
-  }
-
-  private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
-    return Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item == null ? null : item.get(name);
-    return value == null ? null : value.s();
-  }
-
   private static List<String> strings(Map<String, AttributeValue> item, String name) {
     AttributeValue value = item == null ? null : item.get(name);
     if (value == null) {
@@ -464,14 +448,6 @@ public final class ErasureService {
       return value.ss();
     }
     return value.hasL() ? value.l().stream().map(AttributeValue::s).toList() : List.of();
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 
   private static AttributeValue list(List<String> values) {

@@ -1,5 +1,13 @@
 package vn.lienlac.functions.privacy.retention;
 
+import static vn.lienlac.functions.privacy.TableItems.get;
+import static vn.lienlac.functions.privacy.TableItems.key;
+import static vn.lienlac.functions.privacy.TableItems.keyOf;
+import static vn.lienlac.functions.privacy.TableItems.n;
+import static vn.lienlac.functions.privacy.TableItems.query;
+import static vn.lienlac.functions.privacy.TableItems.s;
+import static vn.lienlac.functions.privacy.TableItems.text;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,7 +68,7 @@ public final class RetentionService {
   public Summary run(LocalDate today) {
     int schools = 0;
     int[] counts = new int[4];
-    for (Map<String, AttributeValue> school : query(QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+    for (Map<String, AttributeValue> school : query(client, QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
         .keyConditionExpression("gsi1pk = :all").expressionAttributeValues(Map.of(":all", s(Keys.ALL_SCHOOLS))).build())) {
       schools++;
       runSchool(text(school, "schoolId"), today, counts);
@@ -70,12 +78,12 @@ public final class RetentionService {
 
   private void runSchool(String schoolId, LocalDate today, int[] counts) {
     int days = retentionDays(schoolId);
-    for (Map<String, AttributeValue> entry : query(QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+    for (Map<String, AttributeValue> entry : query(client, QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
         .keyConditionExpression("gsi1pk = :pupils AND begins_with(gsi1sk, :left)")
         .expressionAttributeValues(Map.of(":pupils", s(Keys.pupilsOf(schoolId)), ":left", s(LEFT + "#"))).build())) {
       String studentId = text(entry, "studentId");
       String leftAt = text(entry, "leftAt");
-      Map<String, AttributeValue> profile = get(Keys.student(schoolId, studentId), Keys.PROFILE);
+      Map<String, AttributeValue> profile = get(client, table, Keys.student(schoolId, studentId), Keys.PROFILE);
       if (leftAt == null || profile == null || !LEFT.equals(text(profile, "status"))) {
         continue;
       }
@@ -85,7 +93,7 @@ public final class RetentionService {
         counts[0]++;
       }
     }
-    for (Map<String, AttributeValue> profile : query(QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
+    for (Map<String, AttributeValue> profile : query(client, QueryRequest.builder().tableName(table).indexName(Keys.GSI1)
         .keyConditionExpression("gsi1pk = :left").expressionAttributeValues(Map.of(":left", s(Keys.leftPupils(schoolId))))
         .build())) {
       String studentId = text(profile, "studentId");
@@ -100,7 +108,7 @@ public final class RetentionService {
   }
 
   private int retentionDays(String schoolId) {
-    Map<String, AttributeValue> settings = get(Keys.school(schoolId), Keys.RETENTION_SETTINGS);
+    Map<String, AttributeValue> settings = get(client, table, Keys.school(schoolId), Keys.RETENTION_SETTINGS);
     AttributeValue days = settings == null ? null : settings.get(DAYS_ATTRIBUTE);
     return days == null || days.n() == null ? DEFAULT_DAYS : Integer.parseInt(days.n());
   }
@@ -155,7 +163,7 @@ public final class RetentionService {
   /** Removes the pupil's entry (roster position, status, note) from each of the class's registers that holds it. */
   private int leaveRegisters(String classPartition, String studentId) {
     int changed = 0;
-    for (Map<String, AttributeValue> register : query(QueryRequest.builder().tableName(table)
+    for (Map<String, AttributeValue> register : query(client, QueryRequest.builder().tableName(table)
         .keyConditionExpression("pk = :pk AND begins_with(sk, :att)")
         .filterExpression("contains(#roster, :student) OR attribute_exists(#statuses.#student) OR attribute_exists(#notes.#student)")
         .expressionAttributeNames(Map.of("#roster", "roster", "#statuses", "statuses", "#notes", "notes", "#student", studentId))
@@ -228,7 +236,7 @@ public final class RetentionService {
   }
 
   private List<Map<String, AttributeValue>> partitionItems(String partition) {
-    return query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+    return query(client, QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
         .projectionExpression("pk, sk, classId, expiresAt")
         .expressionAttributeValues(Map.of(":pk", s(partition))).build());
   }
@@ -239,37 +247,5 @@ public final class RetentionService {
     } catch (ConditionalCheckFailedException goneOrChanged) {
       // deleted meanwhile (TTL), or the pupil came back before this run: nothing to do
     }
-  }
-
-  private List<Map<String, AttributeValue>> query(QueryRequest request) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    client.queryPaginator(request).forEach(page -> items.addAll(page.items()));
-    return items;
-  }
-
-  private Map<String, AttributeValue> get(String pk, String sk) {
-    var answer = client.getItem(r -> r.tableName(table).key(key(pk, sk)).consistentRead(true));
-    return answer.hasItem() ? answer.item() : null;
-  }
-
-  private static Map<String, AttributeValue> key(String pk, String sk) {
-    return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
-  }
-
-  private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item) {
-    return Map.of(Keys.PK, item.get(Keys.PK), Keys.SK, item.get(Keys.SK));
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    AttributeValue value = item == null ? null : item.get(name);
-    return value == null ? null : value.s();
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
-  }
-
-  private static AttributeValue n(long value) {
-    return AttributeValue.fromN(Long.toString(value));
   }
 }
