@@ -61,17 +61,19 @@ class LambdaEmulationTest {
 
   /** The cases of each function, by logical id: every function of the template must have some. */
   private Map<String, Consumer<Sandbox>> cases() {
-    return Map.of(
-        "IdentityFunction", this::identityCases,
-        "RecordsFunction", this::recordsCases,
-        "AnnouncementsFunction", this::announcementsCases,
-        "MessagingFunction", this::messagingCases,
-        "PaymentsFunction", this::paymentsCases,
-        "PaymentsReconcilerFunction", LambdaEmulationTest::reconcilerCases,
-        "RecordBookFunction", this::recordBookCases,
-        "RosterFunction", this::rosterCases,
-        "RosterImportWorkerFunction", LambdaEmulationTest::rosterWorkerCases,
-        "RetentionFunction", LambdaEmulationTest::retentionCases);
+    Map<String, Consumer<Sandbox>> cases = new java.util.HashMap<>();
+    cases.put("IdentityFunction", this::identityCases);
+    cases.put("RecordsFunction", this::recordsCases);
+    cases.put("AnnouncementsFunction", this::announcementsCases);
+    cases.put("MessagingFunction", this::messagingCases);
+    cases.put("PaymentsFunction", this::paymentsCases);
+    cases.put("PaymentsReconcilerFunction", LambdaEmulationTest::reconcilerCases);
+    cases.put("RecordBookFunction", this::recordBookCases);
+    cases.put("RosterFunction", this::rosterCases);
+    cases.put("RosterImportWorkerFunction", LambdaEmulationTest::rosterWorkerCases);
+    cases.put("RetentionFunction", LambdaEmulationTest::retentionCases);
+    cases.put("DataRightsFunction", this::erasureCases);
+    return cases;
   }
 
   @TestFactory
@@ -144,6 +146,22 @@ class LambdaEmulationTest {
     RuntimeApi.Answer answer = lambda.sandbox().invoke(LambdaEvents.schedule("EveryTenMinutes", LocalStackExtension.NOW));
     assertThat(answer.error()).as(answer.payload() + "\n" + lambda.sandbox().output()).isFalse();
     assertThat(lambda.sandbox().output()).contains("\"reconciled\"").contains("\"errors\":0");
+  }
+
+  /**
+   * Erasure (issue 18): DELETE /v1/me of a stand-in parent (a new account with nt-ph-005's grants, so that the seed's
+   * parents stay): 204, and 204 again; their grants are gone. A teacher: 403.
+   */
+  private void erasureCases(Sandbox lambda) {
+    String sub = "lambda-erasure-" + java.util.UUID.randomUUID();
+    var directory = new vn.lienlac.functions.identity.DirectoryRepository(stack.dynamo(), stack.clock());
+    directory.caller("nt-ph-005").grants().forEach(grant -> directory.grant(sub, grant));
+    String standIn = stack.issueToken(new vn.lienlac.local.seed.DevUser(sub, "Stand-in", "PARENT", SeededApi.NGUYEN_TRAI,
+        "", "lambda emulation"), Duration.ofMinutes(15));
+    lambda.invoke(ApiGatewayEvent.of("DELETE", "/v1/me").bearer(standIn), 204);
+    lambda.invoke(ApiGatewayEvent.of("DELETE", "/v1/me").bearer(standIn), 204);
+    assertThat(directory.caller(sub).grants()).isEmpty();
+    lambda.send(ApiGatewayEvent.of("DELETE", "/v1/me").bearer(token("nt-gv-01")), 403, "application/problem+json");
   }
 
   /** Retention (issue 18): the daily run over every school, fed EventBridge's scheduled event. */
