@@ -238,6 +238,13 @@ class AuthorizationMatrixTest {
       op("POST /v1/schools/{schoolId}/roster/imports/{importId}/confirm").body(World::rosterConfirmation)
           .allow(STAFF).restore(World::rosterJobDone)
           .expect(body -> assertThat(body.get("status").asText()).isIn("RUNNING", "DONE")),
+      // --- privacy: data export (issue 18). Anyone signed in exports their own data (a job of their own: the
+      // same one again within the hour); a job is its owner's alone: {exportId} is the parent's, everyone else 404.
+      op("POST /v1/me/export").body(World::exportRequest).allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("requestedAt").asText()).endsWith("+07:00")),
+      op("GET /v1/me/exports/{exportId}").allow(PARENT)
+          .expect(body -> assertThat(body.get("status").asText())
+              .isIn("QUEUED", "RUNNING", "READY", "DOWNLOADED", "EXPIRED", "FAILED")),
       // --- erasure (issue 18, point 4): a parent erases their own account (204); teachers and staff are told
       // that the school manages theirs (403). An allowed cell runs as a stand-in with the actor's grants.
       op("DELETE /v1/me").consumesCaller().allow(PARENT, OTHER_PARENT)
@@ -812,6 +819,7 @@ class AuthorizationMatrixTest {
           case "paymentId" -> vietqrPayment();
           case "schoolYear" -> SeededApi.SCHOOL_YEAR;
           case "importId" -> newRosterImport();
+          case "exportId" -> parentsExport();
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
@@ -821,6 +829,17 @@ class AuthorizationMatrixTest {
     Map<String, Object> announcementDraft() {
       return Map.of("schoolId", SeededApi.NGUYEN_TRAI, "scope", "CLASS", "classId", CLASS, "title", ANNOUNCEMENT_TITLE,
           "body", "Nội dung thông báo của ma trận phân quyền", "acknowledgementRequired", true);
+    }
+
+    Map<String, Object> exportRequest() {
+      return Map.of("language", "vi");
+    }
+
+    /** The parent's export job (the same one each time within the hour). */
+    String parentsExport() {
+      ApiClient.Response job = seeded.as(users.get(PARENT)).post("/v1/me/export", exportRequest());
+      assertThat(job.status()).as(job.text()).isEqualTo(202);
+      return job.body().get("id").asText();
     }
 
     String newAnnouncement() {

@@ -124,6 +124,17 @@ class FuzzTest {
     pathValues.put("token", "fuzz-token:APA91b_never-registered");
     // Secondary e-records (issue 16): the seeded school year.
     pathValues.put("schoolYear", SeededApi.SCHOOL_YEAR);
+    // Data export (issue 18): the parent's own export job (a GET of it hands nothing out before it is READY).
+    ApiClient.Response export = seeded.as(parent).post("/v1/me/export", Map.of("language", "vi"));
+    assertThat(export.status()).as(export.text()).isEqualTo(202);
+    pathValues.put("exportId", export.body().get("id").asText());
+    // Built and handed out before the dump: later GETs of it (fuzzed or not) change nothing.
+    try {
+      stack.events().awaitIdle(Duration.ofSeconds(60));
+    } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+    assertThat(seeded.as(parent).get("/v1/me/exports/" + pathValues.get("exportId")).status()).isEqualTo(200);
     parentId = parent;
     for (Operation operation : operations) {
       for (Parameter parameter : operation.in("path")) {

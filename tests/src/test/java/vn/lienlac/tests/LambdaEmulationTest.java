@@ -72,7 +72,12 @@ class LambdaEmulationTest {
     cases.put("RosterFunction", this::rosterCases);
     cases.put("RosterImportWorkerFunction", LambdaEmulationTest::rosterWorkerCases);
     cases.put("RetentionFunction", LambdaEmulationTest::retentionCases);
-    cases.put("DataRightsFunction", this::erasureCases);
+    // privacy (issue 18): export (X), erasure (D)
+    cases.put("DataRightsFunction", lambda -> {
+      dataRightsCases(lambda);
+      erasureCases(lambda);
+    });
+    cases.put("ExportWorkerFunction", LambdaEmulationTest::exportWorkerCases);
     return cases;
   }
 
@@ -198,6 +203,32 @@ class LambdaEmulationTest {
     JsonNode answer = lambda.sqs(Map.of("m-chunk", vn.lienlac.functions.platform.Json.write(
         new vn.lienlac.functions.platform.events.DomainEvent("01NOIMPORT-0", "roster.import.chunk", SeededApi.NGUYEN_TRAI,
             LocalStackExtension.NOW, Map.of("importId", "01NOIMPORT", "chunk", "0")))));
+    assertThat(answer.get("batchItemFailures")).as(lambda.sandbox().output()).isEmpty();
+  }
+
+  /**
+   * The data export (issue 18) under the runtime: a teacher's request (202, QUEUED or the job already under
+   * way), a job of another person's id (404), a body in an unknown language (422).
+   */
+  private void dataRightsCases(Sandbox lambda) {
+    String teacher = SeededApi.TEACHER_7A1;
+    JsonNode job = lambda.send(ApiGatewayEvent.of("POST", "/v1/me/export").json("{\"language\":\"en\"}")
+        .bearer(token(teacher)), 202, "application/json");
+    assertThat(job.get("status").asText()).isIn("QUEUED", "RUNNING", "READY", "DOWNLOADED", "FAILED");
+    assertThat(job.get("requestedAt").asText()).endsWith("+07:00");
+    lambda.send(ApiGatewayEvent.of("GET", "/v1/me/exports/{exportId}").path("exportId", job.get("id").asText())
+        .bearer(token("nt-ph-003")), 404, "application/problem+json");
+    JsonNode bad = lambda.send(ApiGatewayEvent.of("POST", "/v1/me/export").json("{\"language\":\"fr\"}")
+        .bearer(token(teacher)), 422, "application/problem+json");
+    assertThat(bad.toString()).contains("language");
+  }
+
+  /** The export worker: a build message of a job that does not exist is done (nothing to build), a poison body fails. */
+  private static void exportWorkerCases(Sandbox lambda) {
+    sqsCases(lambda);
+    JsonNode answer = lambda.sqs(Map.of("m-build", vn.lienlac.functions.platform.Json.write(
+        new vn.lienlac.functions.platform.events.DomainEvent("01NOEXPORT", "privacy.export.build", "-",
+            LocalStackExtension.NOW, Map.of("sub", "nt-ph-003", "exportId", "01NOEXPORT")))));
     assertThat(answer.get("batchItemFailures")).as(lambda.sandbox().output()).isEmpty();
   }
 

@@ -610,7 +610,7 @@ public final class MessagingService {
     return Long.parseLong(messageId);
   }
 
-  /** A class's channel: one per class, its id derived from the class. */
+  /** A class's channel: one per class, its id derived from the class (public: the data export finds it so). */
   public static String classChannelId(String schoolId, String classId) {
     return derivedId("class", schoolId, classId);
   }

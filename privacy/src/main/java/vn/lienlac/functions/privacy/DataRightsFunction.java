@@ -15,6 +15,7 @@ import vn.lienlac.functions.privacy.export.ExportService;
 import vn.lienlac.functions.privacy.export.ExportStore;
 import vn.lienlac.functions.privacy.erasure.ErasureService;
 import vn.lienlac.functions.privacy.export.ExportStores;
+import vn.lienlac.model.privacy.ExportRequest;
 
 /**
  * data-rights-fn: a person's rights over the data Lienlac holds about them (issue 18, DESIGN.md §7).
@@ -89,7 +90,7 @@ public final class DataRightsFunction extends ApiFunction {
   }
 
   private ApiResponse requestExport(ApiRequest request) {
-    ExportService.Requested requested = exports.request(request.subject());
+    ExportService.Requested requested = exports.request(request.subject(), request.body(ExportRequest.class));
     return new ApiResponse(202, requested.job(), null, "application/json",
         java.util.Map.of("location", "/v1/me/exports/" + requested.job().id()));
   }

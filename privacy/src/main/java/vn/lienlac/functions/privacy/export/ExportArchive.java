@@ -16,7 +16,8 @@ public final class ExportArchive {
 
   private ExportArchive() {}
 
-  public static byte[] zip(ExportCollector.Export export) {
+  /** {@code language}: {@code vi} or {@code en}, the PDF's headings. */
+  public static byte[] zip(ExportCollector.Export export, String language) {
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("exportId", export.exportId());
     json.put("subject", export.subject());
@@ -26,6 +27,9 @@ public final class ExportArchive {
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
       zip.putNextEntry(new ZipEntry(JSON));
       zip.write(Json.write(json).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry(PDF));
+      zip.write(ExportPdf.render(export, language));
       zip.closeEntry();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

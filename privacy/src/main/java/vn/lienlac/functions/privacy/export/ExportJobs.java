@@ -35,7 +35,7 @@ public final class ExportJobs {
 
   /** A job as stored. */
   public record Job(String subject, String id, ExportJob.Status status, Instant requestedAt, Instant readyAt,
-      Instant downloadedAt, String blobKey, Instant leaseUntil, int attempts) {}
+      Instant downloadedAt, String blobKey, Instant leaseUntil, int attempts, String language) {}
 
   private final DynamoDbClient client;
   private final String table;
@@ -59,7 +59,7 @@ public final class ExportJobs {
    * Creates a QUEUED job and makes it the latest, unless another request made a newer one meanwhile
    * ({@code previousId}: the latest this request saw, null for none): then false, nothing written.
    */
-  public boolean create(String subject, String exportId, Instant now, String previousId) {
+  public boolean create(String subject, String exportId, String language, Instant now, String previousId) {
     long expires = now.plus(KEEP).getEpochSecond();
     Map<String, AttributeValue> job = new HashMap<>(key(subject, Keys.export(exportId)));
     job.put("type", s(TYPE));
@@ -68,6 +68,7 @@ public final class ExportJobs {
     job.put("status", s(ExportJob.Status.QUEUED.name()));
     job.put("requestedAt", s(now.toString()));
     job.put("attempts", n(0));
+    job.put("language", s(language));
     job.put("expiresAt", n(expires));
     Map<String, AttributeValue> latest = new HashMap<>(key(subject, Keys.EXPORT_LATEST));
     latest.put("type", s(LATEST_TYPE));
@@ -152,7 +153,8 @@ public final class ExportJobs {
   private static Job job(String subject, Map<String, AttributeValue> item) {
     return new Job(subject, item.get("exportId").s(), ExportJob.Status.valueOf(item.get("status").s()),
         instant(item, "requestedAt"), instant(item, "readyAt"), instant(item, "downloadedAt"), text(item, "blobKey"),
-        instant(item, "leaseUntil"), item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0);
+        instant(item, "leaseUntil"), item.containsKey("attempts") ? Integer.parseInt(item.get("attempts").n()) : 0,
+        item.containsKey("language") ? item.get("language").s() : "vi");
   }
 
   private static Instant instant(Map<String, AttributeValue> item, String name) {

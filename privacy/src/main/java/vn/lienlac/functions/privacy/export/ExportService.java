@@ -3,14 +3,18 @@ package vn.lienlac.functions.privacy.export;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.model.common.SchoolTime;
+import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.privacy.ExportJob;
+import vn.lienlac.model.privacy.ExportRequest;
 
 /**
  * The export's API side: request a job (one at a time, one an hour), report it, hand its link out once.
@@ -28,6 +32,9 @@ public final class ExportService {
   public static final Duration ARCHIVE_KEPT = Duration.ofDays(1);
 
   public record Requested(ExportJob job, boolean created) {}
+
+  /** The languages of the archive's PDF. */
+  public static final Set<String> LANGUAGES = Set.of("vi", "en");
 
   private final ExportJobs jobs;
   private final DirectoryRepository directory;
@@ -49,7 +56,12 @@ public final class ExportService {
    * finds it (the latest-job item is written conditionally). A QUEUED job's message is sent again (a
    * send lost after the commit is not lost for good; the worker ignores a duplicate).
    */
-  public Requested request(String subject) {
+  public Requested request(String subject, ExportRequest body) {
+    String language = body.language();
+    if (!LANGUAGES.contains(language)) {
+      throw new ApiException.Invalid(List.of(Violation.of("language", "privacy.export.badLanguage",
+          String.valueOf(language))));
+    }
     Caller caller = directory.caller(subject);
     if (caller.grants().isEmpty()) {
       throw new ApiException.NotFound();
@@ -64,7 +76,7 @@ public final class ExportService {
         return new Requested(view(latest.get(), now), false);
       }
       String id = Ids.newId(now.toEpochMilli());
-      if (jobs.create(subject, id, now, latest.map(ExportJobs.Job::id).orElse(null))) {
+      if (jobs.create(subject, id, language, now, latest.map(ExportJobs.Job::id).orElse(null))) {
         queue.send(ExportQueue.message(ExportQueue.BUILD, subject, id, now), Duration.ZERO);
         return new Requested(view(jobs.job(subject, id).orElseThrow(), now), true);
       }
@@ -82,7 +94,9 @@ public final class ExportService {
     Instant now = clock.instant();
     if (job.status() == ExportJob.Status.READY && !expired(job, now) && jobs.handOut(job, now)) {
       ExportStore.Link link = store.link(job.blobKey(), now, LINK_VALIDITY);
-      queue.send(ExportQueue.message(ExportQueue.PURGE, subject, exportId, now), PURGE_AFTER);
+      if (!store.oneTimeLinks()) {
+        queue.send(ExportQueue.message(ExportQueue.PURGE, subject, exportId, now), PURGE_AFTER);
+      }
       ExportJob shown = view(job, now);
       return new ExportJob(shown.id(), ExportJob.Status.READY, shown.requestedAt(), shown.readyAt(),
           SchoolTime.show(now), link.url(), SchoolTime.show(link.expiresAt()), shown.nextExportAt());

@@ -19,6 +19,14 @@ public interface ExportStore {
   /** Removes the archive; nothing when it is not there. */
   void delete(String key);
 
+  /**
+   * Whether a link works once by itself (the local store: the first GET takes the archive). S3's presigned
+   * links do not: the API then queues the archive's purge {@link ExportService#PURGE_AFTER} after handing it out.
+   */
+  default boolean oneTimeLinks() {
+    return false;
+  }
+
   record Link(URI url, Instant expiresAt) {}
 
   /** No store (unit tests of the API function): nothing is stored and no link is handed out. */

@@ -36,7 +36,7 @@ public final class ExportWorker {
     ExportJobs.Job job = jobs.job(subject, exportId).orElseThrow();
     try {
       ExportCollector.Export export = collector.collect(subject, exportId, now);
-      byte[] archive = ExportArchive.zip(export);
+      byte[] archive = ExportArchive.zip(export, job.language());
       store.put(blobKey(exportId), archive);
       jobs.ready(job, blobKey(exportId), clock.instant());
     } catch (RuntimeException e) {

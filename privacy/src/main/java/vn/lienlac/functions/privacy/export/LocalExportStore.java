@@ -65,6 +65,11 @@ public final class LocalExportStore implements ExportStore {
   }
 
   @Override
+  public boolean oneTimeLinks() {
+    return true;
+  }
+
+  @Override
   public void delete(String key) {
     try {
       Files.deleteIfExists(file(key));
