@@ -36,16 +36,11 @@ final class Redaction {
   /** The national significant number of a Vietnamese E.164 phone, after {@code +84} or {@code 0}, digits separated or not. */
   static Pattern phonePattern(String e164) {
     String digits = e164.startsWith("+84") ? e164.substring(3) : e164.replaceAll("[^0-9]", "");
-    StringBuilder regex = new StringBuilder("(?<![0-9])(?:(?:\\+\\s*)?84|0)?[\\s.\\-()]*");
+    StringBuilder regex = new StringBuilder("(?<![0-9])(?:\\(?(?:\\+\\s*)?84\\)?|0)?[\\s.\\-]*");
     for (int i = 0; i < digits.length(); i++) {
       regex.append(i == 0 ? "" : "[\\s.\\-]?").append(digits.charAt(i));
     }
     regex.append("(?![0-9])");
     return Pattern.compile(regex.toString());
-  }
-
-  /** Whether {@code text} holds one of the phones (any spelling) or names (used to find what to scrub). */
-  static boolean mentions(String text, Collection<String> phones, Collection<String> names) {
-    return text != null && !redact(text, phones, names).equals(Normalizer.normalize(text, Normalizer.Form.NFC));
   }
 }
