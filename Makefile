@@ -7,6 +7,7 @@
 #   push-dispatch  push-dispatch-fn (+ firebase-admin, slimmed)
 #   record-book    record-book-fn (+ PDFBox and the embedded font, through the documents library)
 #   roster         roster-fn and roster-import-worker-fn (+ POI, commons-csv, libphonenumber, Cognito)
+#   privacy        data-rights-fn and export-worker-fn (+ PDFBox and the font through documents, the S3 client)
 # Convention (read by the Lambda emulation harness and the artifact test): a variable <NAME>_JAR
 # names each shaded jar; each build-<LogicalId> rule copies exactly one of them.
 FUNCTIONS_JAR = functions/target/lienlac-functions-0.1.0-SNAPSHOT-lambda.jar
@@ -14,8 +15,9 @@ PAYMENTS_JAR = payments/target/lienlac-payments-0.1.0-SNAPSHOT-lambda.jar
 PUSH_JAR = push-dispatch/target/lienlac-push-dispatch-0.1.0-SNAPSHOT-lambda.jar
 RECORDBOOK_JAR = record-book/target/lienlac-record-book-0.1.0-SNAPSHOT-lambda.jar
 ROSTER_JAR = roster/target/lienlac-roster-0.1.0-SNAPSHOT-lambda.jar
+PRIVACY_JAR = privacy/target/lienlac-privacy-0.1.0-SNAPSHOT-lambda.jar
 
-.PHONY: functions-jar payments-jar push-jar record-book-jar roster-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction build-PaymentsFunction build-PaymentsReconcilerFunction build-RecordBookFunction build-RosterFunction build-RosterImportWorkerFunction
+.PHONY: functions-jar payments-jar push-jar record-book-jar roster-jar build-IdentityFunction build-RecordsFunction build-MessagingFunction build-AnnouncementsFunction build-PushDispatchFunction build-PaymentsFunction build-PaymentsReconcilerFunction build-RecordBookFunction build-RosterFunction build-RosterImportWorkerFunction privacy-jar build-DataRightsFunction build-ExportWorkerFunction build-RetentionFunction
 
 functions-jar:
 	./lienlac mvn -q -pl functions -am -DskipTests package
@@ -60,3 +62,11 @@ build-RosterFunction build-RosterImportWorkerFunction: roster-jar
 build-PrivacyFunction: functions-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(FUNCTIONS_JAR) "$(ARTIFACTS_DIR)/lib/"
+# Privacy (issue 18): the family's rights, export and erasure. Its own artifact (PDFBox, the font and the S3 client
+# ride only here).
+privacy-jar:
+	./lienlac mvn -q -pl privacy -am -DskipTests package
+
+build-DataRightsFunction build-ExportWorkerFunction build-RetentionFunction: privacy-jar
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(PRIVACY_JAR) "$(ARTIFACTS_DIR)/lib/"

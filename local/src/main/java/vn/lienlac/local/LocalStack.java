@@ -32,10 +32,11 @@ import vn.lienlac.functions.platform.events.Events;
 import vn.lienlac.functions.platform.events.SqsEventPublisher;
 import vn.lienlac.functions.push.Fcm;
 import vn.lienlac.functions.roster.RosterImportWorkerFunction;
-import vn.lienlac.functions.roster.accounts.AccountDirectories;
+import vn.lienlac.functions.accounts.AccountDirectories;
 import vn.lienlac.local.auth.DevIdentity;
 import vn.lienlac.local.dynamo.LocalDynamo;
 import vn.lienlac.local.events.LocalEvents;
+import vn.lienlac.local.exports.LocalExports;
 import vn.lienlac.local.events.LocalSqs;
 import vn.lienlac.local.gateway.DevGateway;
 import vn.lienlac.local.gateway.FrontDoor;
@@ -70,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
   private final FakeFcm fcm;
   private final VnpaySandbox vnpay;
   private final Map<String, Map<String, String>> functionVariables = new LinkedHashMap<>();
+  private final LocalExports exports;
 
   /**
    * How to start: {@code port} 0 picks a free one; {@code dataDir} null means
@@ -149,8 +151,9 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
       CompletableFuture<LocalEvents> events, boolean hasEvents, List<DevUser> users, List<String> warnings,
-      Map<String, Duration> phases, Clock clock, FakeFcm fcm, VnpaySandbox vnpay) {
+      Map<String, Duration> phases, Clock clock, FakeFcm fcm, VnpaySandbox vnpay, LocalExports exports) {
     this.fcm = fcm;
+    this.exports = exports;
     this.vnpay = vnpay;
     this.dynamo = dynamo;
     this.table = table;
@@ -217,14 +220,18 @@ public final class LocalStack implements AutoCloseable {
       // Push: the fake FCM server the dispatcher sends to (firebase-admin's transport, host rewritten).
       fcm = FakeFcm.start();
       FrontDoor server = DevGateway.bind(options.port());
+      // Data exports (issue 18): archives in the data dir, one-time links served by this gateway.
+      LocalExports exports = new LocalExports(data, DevGateway.baseUri(server), clock);
       for (SamTemplate.Function function : template.functions()) {
         Map<String, String> variables = new HashMap<>(function.environment(id -> tables.contains(id) ? id
             : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
             : USER_POOL_RESOURCE.equals(id) ? AccountDirectories.LOCAL_POOL
+            : EXPORT_BUCKET_RESOURCE.equals(id) ? "unused-locally: " + id
             : queues.contains(id) ? LocalSqs.queueUrl(sqsEndpoint, id) : null));
         variables.putAll(dynamo.environment(function.logicalId()));
         variables.putAll(pushOverrides(fcm));
         variables.putAll(rosterOverrides());
+        variables.putAll(exports.environment());
         if (hasQueues) {
           variables.putAll(LocalSqs.environment(sqsEndpoint));
         }
@@ -247,6 +254,7 @@ public final class LocalStack implements AutoCloseable {
       gateway.devPage("/dev/outbox", fcm::outboxJson);
       VnpaySandbox vnpay = new VnpaySandbox(DevGateway.baseUri(server), clock);
       gateway.mount(VnpaySandbox.PREFIX, vnpay);
+      gateway.mount(LocalExports.PREFIX, exports);
       phase(phases, "gateway", mark);
       if (hasQueues) {
         startEvents(template, sqsEndpoint, nonHttp, options, clock, out, eventsReady);
@@ -254,7 +262,7 @@ public final class LocalStack implements AutoCloseable {
         eventsReady.completeExceptionally(new IllegalStateException("template.yaml declares no AWS::SQS::Queue"));
       }
       LocalStack stack = new LocalStack(dynamo, table, identity, gateway, eventsReady, hasQueues, users, warnings, phases,
-          clock, fcm, vnpay);
+          clock, fcm, vnpay, exports);
       stack.functionVariables.putAll(functionVariables);
       return stack;
     } catch (IOException e) {
@@ -322,6 +330,9 @@ public final class LocalStack implements AutoCloseable {
         PaymentsReconcilerFunction.LOCAL_SANDBOX_SCHOOLS,
         users.stream().map(DevUser::schoolId).distinct().sorted().collect(Collectors.joining(",")));
   }
+
+  /** The export bucket (issue 18): locally the stack's own store ({@link LocalExports}), never S3. */
+  static final String EXPORT_BUCKET_RESOURCE = "ExportBucket";
 
   /** The Cognito user pool: locally the dev issuer's accounts (roster import, {@code AccountDirectories}). */
   static final String USER_POOL_RESOURCE = "UserPool";
@@ -495,9 +506,11 @@ public final class LocalStack implements AutoCloseable {
     Map<String, String> variables = new HashMap<>(function.environment(id -> id.equals(table.tableName()) ? id
         : FIREBASE_SECRET_PARAMETER.equals(id) ? "unused-locally: FCM_ENDPOINT is set"
         : USER_POOL_RESOURCE.equals(id) ? AccountDirectories.LOCAL_POOL
+        : EXPORT_BUCKET_RESOURCE.equals(id) ? "unused-locally: " + id
         : queues.get(id)));
     variables.putAll(pushOverrides(fcm));
     variables.putAll(rosterOverrides());
+    variables.putAll(exports.environment());
     if (!function.isHttp()) {
       variables.putAll(vnpaySandbox(gateway.baseUri(), users));
     }
@@ -562,6 +575,11 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** The fake FCM server the push dispatcher sends to ({@code GET /dev/outbox} shows what it received). */
+  /** The local export store and its one-time links (issue 18). */
+  public LocalExports exports() {
+    return exports;
+  }
+
   public FakeFcm fakeFcm() {
     return fcm;
   }

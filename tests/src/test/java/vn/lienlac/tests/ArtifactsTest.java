@@ -31,7 +31,7 @@ class ArtifactsTest {
   static final Map<String, String> NOT_IN_FUNCTIONS = forbidden(
       "com/google/firebase/", "firebase", "io/grpc/", "gRPC", "io/netty/", "Netty",
       "org/apache/http/", "Apache HttpClient 4", "org/apache/hc/", "Apache HttpClient 5",
-      "org/apache/poi/", "POI", "org/apache/pdfbox/", "PDFBox");
+      "org/apache/poi/", "POI", "org/apache/pdfbox/", "PDFBox", "software/amazon/awssdk/services/s3/", "S3");
   /** Never in the payments jar: the push stack is the dispatcher's alone. */
   static final Map<String, String> NOT_IN_PAYMENTS = forbidden(
       "com/google/firebase/", "firebase", "io/grpc/", "gRPC", "io/netty/", "Netty");
@@ -39,6 +39,10 @@ class ArtifactsTest {
   static final Map<String, String> NOT_IN_RECORDBOOK = forbidden(
       "com/google/firebase/", "firebase", "io/grpc/", "gRPC", "io/netty/", "Netty", "org/apache/poi/", "POI",
       "com/google/zxing/", "ZXing");
+  /** Never in the privacy jar (issue 18): it reads the table, prints a PDF and stores it in S3, nothing else. */
+  static final Map<String, String> NOT_IN_PRIVACY = forbidden(
+      "com/google/firebase/", "firebase", "io/grpc/", "gRPC", "io/netty/", "Netty", "org/apache/poi/", "POI",
+      "com/google/zxing/", "ZXing", "org/apache/http/", "Apache HttpClient 4", "org/apache/hc/", "Apache HttpClient 5");
   private static final Map<String, Long> SIZES = new LinkedHashMap<>();
 
   @Test
@@ -77,6 +81,18 @@ class ArtifactsTest {
       assertThat(zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith("DejaVuSans.ttf")).toList())
           .containsExactly("vn/lienlac/functions/documents/fonts/DejaVuSans.ttf");
       assertThat(zip.getEntry("org/apache/pdfbox/pdmodel/PDDocument.class")).isNotNull();
+    }
+  }
+
+  @Test
+  void the_privacy_jar_should_carry_pdfbox_one_font_and_s3_but_no_firebase_grpc_netty_poi_zxing_or_apache_http()
+      throws IOException {
+    Path jar = ARTIFACTS.jar("PRIVACY_JAR");
+    assertThat(offending(jar, NOT_IN_PRIVACY)).isEmpty();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      assertThat(zip.stream().map(ZipEntry::getName).filter(n -> n.endsWith("DejaVuSans.ttf")).toList())
+          .containsExactly("vn/lienlac/functions/documents/fonts/DejaVuSans.ttf");
+      assertThat(zip.getEntry("software/amazon/awssdk/services/s3/presigner/S3Presigner.class")).isNotNull();
     }
   }
 

@@ -269,7 +269,18 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       op("GET /v1/schools/{schoolId}/access-log").allow(DPO)
           .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
-          .expect(body -> assertThat(body.get("items")).isNotEmpty()));
+          .expect(body -> assertThat(body.get("items")).isNotEmpty()),
+      // --- privacy: data export (issue 18). Anyone signed in exports their own data (a job of their own: the
+      // same one again within the hour); a job is its owner's alone: {exportId} is the parent's, everyone else 404.
+      op("POST /v1/me/export").body(World::exportRequest).allow(SIGNED_IN)
+          .expect(body -> assertThat(body.get("requestedAt").asText()).endsWith("+07:00")),
+      op("GET /v1/me/exports/{exportId}").allow(PARENT)
+          .expect(body -> assertThat(body.get("status").asText())
+              .isIn("QUEUED", "RUNNING", "READY", "DOWNLOADED", "EXPIRED", "FAILED")),
+      // --- erasure (issue 18, point 4): a parent erases their own account (204); teachers and staff are told
+      // that the school manages theirs (403). An allowed cell runs as a stand-in with the actor's grants.
+      op("DELETE /v1/me").consumesCaller().allow(PARENT, OTHER_PARENT)
+          .forbid(TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF, DPO));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -312,7 +323,8 @@ class AuthorizationMatrixTest {
         world.actor = actor;
         Cell cell = new Cell(operation, actor);
         try {
-          run(cell, world, (operation.primary ? primaryClients : clients).get(actor));
+          run(cell, world, operation.consumesCaller && operation.allows(actor) ? world.standIn(actor)
+              : (operation.primary ? primaryClients : clients).get(actor));
         } catch (AssertionError | RuntimeException e) {
           failures.add(cell + ": " + e.getMessage());
         }
@@ -344,6 +356,12 @@ class AuthorizationMatrixTest {
 
     String sent = path + (body == null ? "" : body.toString());
     int status = response.status();
+    if (operation.allows(cell.actor) && operation.consumesCaller) { // erasure: 204, the stand-in is gone, a retry is 204
+      assertThat(status).as(response.text()).isEqualTo(204);
+      assertThat(client.get("/v1/me").body().get("schools")).as("the erased stand-in's grants").isEmpty();
+      assertThat(client.send(operation.method, path, null).status()).isEqualTo(204);
+      return;
+    }
     if (operation.allows(cell.actor)) {
       assertThat(status).as(response.text()).isBetween(200, 299);
       assertThat(response.header("content-type")).startsWith(operation.mediaType);
@@ -483,6 +501,7 @@ class AuthorizationMatrixTest {
     String contentType;
     Consumer<JsonNode> expect;
     Consumer<World> restore;
+    boolean consumesCaller;
 
     Operation(String routeKey) {
       String[] parts = routeKey.split(" ", 2);
@@ -561,6 +580,15 @@ class AuthorizationMatrixTest {
       return this;
     }
 
+    /**
+     * The operation consumes its caller (DELETE /v1/me erases them): an allowed cell answers 204 and runs
+     * as a stand-in, a new account with the actor's grants ({@link World#standIn}), so that the actors stay.
+     */
+    Operation consumesCaller() {
+      consumesCaller = true;
+      return this;
+    }
+
     /** Undoes an allowed write that other tests could see. */
     Operation restore(Consumer<World> undo) {
       this.restore = undo;
@@ -618,6 +646,17 @@ class AuthorizationMatrixTest {
     final Set<String> primaryRosterNames = new LinkedHashSet<>();
     private JsonNode originalEvaluation;
     private JsonNode originalCompetencies;
+
+    private int standIns;
+
+    /** A new account with the actor's grants (erasure cells consume their caller). */
+    ApiClient standIn(Actor actor) {
+      String sub = "matrix-stand-in-" + actor.name().toLowerCase(Locale.ROOT) + "-" + (++standIns);
+      var directory = new vn.lienlac.functions.identity.DirectoryRepository(seeded.stack().dynamo(), seeded.stack().clock());
+      directory.caller(users.get(actor)).grants().forEach(grant -> directory.grant(sub, grant));
+      return new ApiClient(seeded.stack().baseUri()).withToken(seeded.stack().issueToken(
+          new DevUser(sub, "Stand-in", "PARENT", SeededApi.NGUYEN_TRAI, "", "matrix"), java.time.Duration.ofHours(1)));
+    }
 
     World(SeededApi seeded) {
       this.seeded = seeded;
@@ -814,6 +853,7 @@ class AuthorizationMatrixTest {
           case "paymentId" -> vietqrPayment();
           case "schoolYear" -> SeededApi.SCHOOL_YEAR;
           case "importId" -> newRosterImport();
+          case "exportId" -> parentsExport();
           default -> throw new AssertionError("No value for {" + name + "}: add one to World.parameters");
         });
       }
@@ -823,6 +863,17 @@ class AuthorizationMatrixTest {
     Map<String, Object> announcementDraft() {
       return Map.of("schoolId", SeededApi.NGUYEN_TRAI, "scope", "CLASS", "classId", CLASS, "title", ANNOUNCEMENT_TITLE,
           "body", "Nội dung thông báo của ma trận phân quyền", "acknowledgementRequired", true);
+    }
+
+    Map<String, Object> exportRequest() {
+      return Map.of("language", "vi");
+    }
+
+    /** The parent's export job (the same one each time within the hour). */
+    String parentsExport() {
+      ApiClient.Response job = seeded.as(users.get(PARENT)).post("/v1/me/export", exportRequest());
+      assertThat(job.status()).as(job.text()).isEqualTo(202);
+      return job.body().get("id").asText();
     }
 
     String newAnnouncement() {

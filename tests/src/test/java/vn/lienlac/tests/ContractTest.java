@@ -138,7 +138,11 @@ class ContractTest {
       for (Object policy : (List<?>) map(map(resources.get(function.logicalId())).get("Properties")).get("Policies")) {
         for (Object statement : (List<?>) map(policy).getOrDefault("Statement", List.of())) {
           List<?> actions = (List<?>) map(statement).get("Action");
-          if (actions.stream().anyMatch(a -> String.valueOf(a).startsWith("cognito-idp:"))) {
+          if (actions.stream().anyMatch(a -> String.valueOf(a).startsWith("cognito-idp:"))
+              && function.logicalId().equals("DataRightsFunction")) { // erasure (issue 18): delete only
+            assertThat(actions).map(String::valueOf).containsExactly("cognito-idp:AdminDeleteUser");
+            assertThat(map(statement).get("Resource")).isEqualTo(List.of(Map.of("Fn::GetAtt", "UserPool.Arn")));
+          } else if (actions.stream().anyMatch(a -> String.valueOf(a).startsWith("cognito-idp:"))) {
             assertThat(function.logicalId()).isEqualTo("RosterImportWorkerFunction");
             assertThat(actions).map(String::valueOf).containsExactlyInAnyOrder("cognito-idp:AdminCreateUser",
                 "cognito-idp:AdminGetUser", "cognito-idp:AdminDisableUser", "cognito-idp:AdminEnableUser");
@@ -157,7 +161,13 @@ class ContractTest {
    */
   static final Set<String> DELETE_ALLOWLIST = Set.of("IdentityFunction", "PushDispatchFunction",
       "RosterImportWorkerFunction",
-      "PrivacyFunction"); // consent withdrawal deletes the guardian's push devices (USER#{sub} only)
+      "PrivacyFunction", // consent withdrawal deletes the guardian's push devices (USER#{sub} only)
+      "DataRightsFunction", "RetentionFunction");
+  /**
+   * Erasure and retention (issue 18) delete beyond the identity directory: a guardian's PHONE#{e164} account and
+   * re-keyed participant items (data-rights-fn), an expired pupil's class member items (retention-fn).
+   */
+  static final Set<String> DELETE_BEYOND_DIRECTORY = Set.of("DataRightsFunction", "RetentionFunction");
 
   @Test
   void policies_should_be_least_privilege_no_scan_no_delete_and_read_only_for_identity() throws IOException {
@@ -192,8 +202,10 @@ class ContractTest {
       if (actions.contains("dynamodb:DeleteItem")) {
         assertThat(DELETE_ALLOWLIST).as(function.logicalId() + " deletes but is not on the allowlist")
             .contains(function.logicalId());
-        assertThat(directoryOnly).as(function.logicalId() + ": DeleteItem only under LeadingKeys USER#*")
-            .contains("dynamodb:DeleteItem");
+        if (!DELETE_BEYOND_DIRECTORY.contains(function.logicalId())) {
+          assertThat(directoryOnly).as(function.logicalId() + ": DeleteItem only under LeadingKeys USER#*")
+              .contains("dynamodb:DeleteItem");
+        }
       }
       if (function.logicalId().equals("IdentityFunction")) {
         // Reads anywhere; writes (devices, push settings) only in USER#{sub} partitions.

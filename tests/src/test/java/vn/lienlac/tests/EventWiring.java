@@ -41,6 +41,7 @@ final class EventWiring {
   static final Map<String, Object> EVENTS_QUEUE_ARN = Map.of("Fn::GetAtt", "EventsQueue.Arn");
   /** Roster import's job queue: roster-fn sends a confirmed import's first chunk, the worker each next one. */
   static final Map<String, Object> ROSTER_IMPORT_QUEUE_ARN = Map.of("Fn::GetAtt", "RosterImportQueue.Arn");
+  static final Map<String, Object> EXPORT_QUEUE_ARN = Map.of("Fn::GetAtt", "ExportQueue.Arn");
 
   private EventWiring() {}
 
@@ -130,6 +131,8 @@ final class EventWiring {
             continue; // a consumer's own queue
           } else if (actions.equals(List.of("sqs:SendMessage")) && targets.equals(List.of(ROSTER_IMPORT_QUEUE_ARN))) {
             continue; // roster import: the job's own queue (its chunks), not a domain event
+          } else if (actions.equals(List.of("sqs:SendMessage")) && targets.equals(List.of(EXPORT_QUEUE_ARN))) {
+            continue; // data export: the job's own queue (build, purge), not a domain event
           } else {
             found.add(name + ": statement " + statement.get("Sid") + " allows " + sqs + " on " + targets
                 + " (publishers: exactly sqs:SendMessage on !GetAtt EventsQueue.Arn; consumers: receive/delete/"

@@ -61,17 +61,25 @@ class LambdaEmulationTest {
 
   /** The cases of each function, by logical id: every function of the template must have some. */
   private Map<String, Consumer<Sandbox>> cases() {
-    return Map.of(
-        "IdentityFunction", this::identityCases,
-        "RecordsFunction", this::recordsCases,
-        "AnnouncementsFunction", this::announcementsCases,
-        "MessagingFunction", this::messagingCases,
-        "PaymentsFunction", this::paymentsCases,
-        "PaymentsReconcilerFunction", LambdaEmulationTest::reconcilerCases,
-        "RecordBookFunction", this::recordBookCases,
-        "RosterFunction", this::rosterCases,
-        "RosterImportWorkerFunction", LambdaEmulationTest::rosterWorkerCases,
-        "PrivacyFunction", this::privacyCases);
+    Map<String, Consumer<Sandbox>> cases = new java.util.HashMap<>();
+    cases.put("IdentityFunction", this::identityCases);
+    cases.put("RecordsFunction", this::recordsCases);
+    cases.put("AnnouncementsFunction", this::announcementsCases);
+    cases.put("MessagingFunction", this::messagingCases);
+    cases.put("PaymentsFunction", this::paymentsCases);
+    cases.put("PaymentsReconcilerFunction", LambdaEmulationTest::reconcilerCases);
+    cases.put("RecordBookFunction", this::recordBookCases);
+    cases.put("RosterFunction", this::rosterCases);
+    cases.put("RosterImportWorkerFunction", LambdaEmulationTest::rosterWorkerCases);
+    cases.put("RetentionFunction", LambdaEmulationTest::retentionCases);
+    // privacy (issue 18): export (X), erasure (D)
+    cases.put("DataRightsFunction", lambda -> {
+      dataRightsCases(lambda);
+      erasureCases(lambda);
+    });
+    cases.put("ExportWorkerFunction", LambdaEmulationTest::exportWorkerCases);
+    cases.put("PrivacyFunction", this::privacyCases);
+    return cases;
   }
 
   @TestFactory
@@ -146,6 +154,30 @@ class LambdaEmulationTest {
     assertThat(lambda.sandbox().output()).contains("\"reconciled\"").contains("\"errors\":0");
   }
 
+  /**
+   * Erasure (issue 18): DELETE /v1/me of a stand-in parent (a new account with nt-ph-005's grants, so that the seed's
+   * parents stay): 204, and 204 again; their grants are gone. A teacher: 403.
+   */
+  private void erasureCases(Sandbox lambda) {
+    String sub = "lambda-erasure-" + java.util.UUID.randomUUID();
+    var directory = new vn.lienlac.functions.identity.DirectoryRepository(stack.dynamo(), stack.clock());
+    directory.caller("nt-ph-005").grants().forEach(grant -> directory.grant(sub, grant));
+    String standIn = stack.issueToken(new vn.lienlac.local.seed.DevUser(sub, "Stand-in", "PARENT", SeededApi.NGUYEN_TRAI,
+        "", "lambda emulation"), Duration.ofMinutes(15));
+    lambda.invoke(ApiGatewayEvent.of("DELETE", "/v1/me").bearer(standIn), 204);
+    lambda.invoke(ApiGatewayEvent.of("DELETE", "/v1/me").bearer(standIn), 204);
+    assertThat(directory.caller(sub).grants()).isEmpty();
+    lambda.send(ApiGatewayEvent.of("DELETE", "/v1/me").bearer(token("nt-gv-01")), 403, "application/problem+json");
+  }
+
+  /** Retention (issue 18): the daily run over every school, fed EventBridge's scheduled event. */
+  private static void retentionCases(Sandbox lambda) {
+    EVENTS.incrementAndGet();
+    RuntimeApi.Answer answer = lambda.sandbox().invoke(LambdaEvents.schedule("Daily", LocalStackExtension.NOW));
+    assertThat(answer.error()).as(answer.payload() + "\n" + lambda.sandbox().output()).isFalse();
+    assertThat(lambda.sandbox().output()).contains("\"retention\"").contains("\"schools\":");
+  }
+
   /** Roster import: the office's dry run of an uploaded CSV (binary body), read back as through the gateway. */
   private void rosterCases(Sandbox lambda) {
     byte[] file = "Mã định danh,Họ và tên,Ngày sinh,Lớp\n0199999997,,01/01/2014,7A1\n"
@@ -172,6 +204,32 @@ class LambdaEmulationTest {
     JsonNode answer = lambda.sqs(Map.of("m-chunk", vn.lienlac.functions.platform.Json.write(
         new vn.lienlac.functions.platform.events.DomainEvent("01NOIMPORT-0", "roster.import.chunk", SeededApi.NGUYEN_TRAI,
             LocalStackExtension.NOW, Map.of("importId", "01NOIMPORT", "chunk", "0")))));
+    assertThat(answer.get("batchItemFailures")).as(lambda.sandbox().output()).isEmpty();
+  }
+
+  /**
+   * The data export (issue 18) under the runtime: a teacher's request (202, QUEUED or the job already under
+   * way), a job of another person's id (404), a body in an unknown language (422).
+   */
+  private void dataRightsCases(Sandbox lambda) {
+    String teacher = SeededApi.TEACHER_7A1;
+    JsonNode job = lambda.send(ApiGatewayEvent.of("POST", "/v1/me/export").json("{\"language\":\"en\"}")
+        .bearer(token(teacher)), 202, "application/json");
+    assertThat(job.get("status").asText()).isIn("QUEUED", "RUNNING", "READY", "DOWNLOADED", "FAILED");
+    assertThat(job.get("requestedAt").asText()).endsWith("+07:00");
+    lambda.send(ApiGatewayEvent.of("GET", "/v1/me/exports/{exportId}").path("exportId", job.get("id").asText())
+        .bearer(token("nt-ph-003")), 404, "application/problem+json");
+    JsonNode bad = lambda.send(ApiGatewayEvent.of("POST", "/v1/me/export").json("{\"language\":\"fr\"}")
+        .bearer(token(teacher)), 422, "application/problem+json");
+    assertThat(bad.toString()).contains("language");
+  }
+
+  /** The export worker: a build message of a job that does not exist is done (nothing to build), a poison body fails. */
+  private static void exportWorkerCases(Sandbox lambda) {
+    sqsCases(lambda);
+    JsonNode answer = lambda.sqs(Map.of("m-build", vn.lienlac.functions.platform.Json.write(
+        new vn.lienlac.functions.platform.events.DomainEvent("01NOEXPORT", "privacy.export.build", "-",
+            LocalStackExtension.NOW, Map.of("sub", "nt-ph-003", "exportId", "01NOEXPORT")))));
     assertThat(answer.get("batchItemFailures")).as(lambda.sandbox().output()).isEmpty();
   }
 

@@ -19,7 +19,7 @@ import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.School;
 import vn.lienlac.functions.roster.RosterImportWorkerFunction;
-import vn.lienlac.functions.roster.accounts.LocalAccountDirectory;
+import vn.lienlac.functions.accounts.LocalAccountDirectory;
 import vn.lienlac.functions.roster.file.PupilStatus;
 import vn.lienlac.local.LocalStack;
 import vn.lienlac.local.seed.DevUser;

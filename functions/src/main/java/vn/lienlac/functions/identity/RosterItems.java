@@ -19,6 +19,8 @@ final class RosterItems {
         .string("level", i -> i.level, (i, v) -> i.level = v)
         .string("province", i -> i.province, (i, v) -> i.province = v)
         .string("schoolYear", i -> i.schoolYear, (i, v) -> i.schoolYear = v)
+        // Retention (issue 18): every school in one gsi1 partition, SCHOOLS / {school}, for the daily run.
+        .gsi1(i -> i.gsi1pk, (i, v) -> i.gsi1pk = v, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v)
         .version(i -> i.version, (i, v) -> i.version = v)
         .build();
 
@@ -27,6 +29,8 @@ final class RosterItems {
     String level;
     String province;
     String schoolYear;
+    String gsi1pk;
+    String gsi1sk;
     Long version;
   }
 

@@ -128,6 +128,8 @@ public final class RosterRepository {
     item.level = school.level().name();
     item.province = school.province();
     item.schoolYear = school.schoolYear();
+    item.gsi1pk = Keys.ALL_SCHOOLS;
+    item.gsi1sk = school.id();
     return putNew(schools, SchoolItem.class, item);
   }
 

@@ -615,8 +615,8 @@ public final class MessagingService {
     return Long.parseLong(messageId);
   }
 
-  /** A class's channel: one per class, its id derived from the class. */
-  static String classChannelId(String schoolId, String classId) {
+  /** A class's channel: one per class, its id derived from the class (public: the data export finds it so). */
+  public static String classChannelId(String schoolId, String classId) {
     return derivedId("class", schoolId, classId);
   }
 

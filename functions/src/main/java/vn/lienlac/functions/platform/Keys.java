@@ -314,4 +314,28 @@ public final class Keys {
   public static String childGrant(String schoolId, String studentId) {
     return inSchool(schoolId, "CHILD#" + studentId);
   }
+
+  // --- data export (issue 18, privacy/: data-rights-fn, export-worker-fn)
+  /** {@code USER#{sub}} / {@code EXPORT#{id}}: one export job of a person (status, blob key; TTL expiresAt). */
+  public static final String EXPORT = "EXPORT#";
+  /** {@code USER#{sub}} / {@code EXPORT}: the person's latest export job (its id; the one-at-a-time guard). */
+  public static final String EXPORT_LATEST = "EXPORT";
+
+  /** {@code EXPORT#{id}}: sort key of an export job in its owner's {@code USER#{sub}} partition. */
+  public static String export(String exportId) {
+    return EXPORT + exportId;
+  }
+
+  // --- Erasure and retention (issue 18, point 4; docs/privacy/erasure.md).
+  /** {@code USER#{sub}} / {@code ERASED}: an erasure's tombstone (its plan while under way, then only DONE and when). */
+  public static final String ERASED = "ERASED";
+  /** {@code S#{school}} / {@code SETTINGS#RETENTION}: how long the school keeps the records of pupils who left. */
+  public static final String RETENTION_SETTINGS = "SETTINGS#RETENTION";
+  /** gsi1 partition of every school ({@code SCHOOLS} / {@code {school}}, on the School item): what the daily retention run walks. */
+  public static final String ALL_SCHOOLS = "SCHOOLS";
+
+  /** {@code S#{school}#LEFT} (gsi1, on a left pupil's PROFILE): pupils whose records expire, by {@code {expiry date}#{student}}. */
+  public static String leftPupils(String schoolId) {
+    return school(schoolId) + "#LEFT";
+  }
 }

@@ -29,7 +29,7 @@ import vn.lienlac.functions.roster.Plan.Row;
 import vn.lienlac.functions.roster.RosterImportItems.AccountItem;
 import vn.lienlac.functions.roster.RosterImportItems.EntryItem;
 import vn.lienlac.functions.roster.RosterImportItems.RefItem;
-import vn.lienlac.functions.roster.accounts.AccountDirectory;
+import vn.lienlac.functions.accounts.AccountDirectory;
 import vn.lienlac.model.identity.Role;
 import vn.lienlac.model.records.grading.SubjectPlan;
 import vn.lienlac.model.records.grading.Subjects;

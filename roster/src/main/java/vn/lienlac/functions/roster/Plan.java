@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import vn.lienlac.functions.platform.Hashes;
+import vn.lienlac.functions.identity.RosterEntries;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.roster.ImportRow.Action;
 
@@ -49,17 +49,16 @@ final class Plan {
 
     /** What decides "unchanged": everything the file says and where the pupil is (not when they left). */
     String fingerprint() {
-      return Hashes.sha256(String.join("\u001f", String.valueOf(learnerId), String.valueOf(pupilCode), fullName,
-          String.valueOf(dateOfBirth), String.valueOf(gender), classId, String.valueOf(className), schoolYear,
-          String.join("\u001e", guardians), status));
+      return RosterEntries.fingerprint(learnerId, pupilCode, fullName, dateOfBirth, gender, classId, className,
+          schoolYear, guardians, status);
     }
 
     static String guardian(String phone, String relationship, String name) {
-      return phone + "|" + (relationship == null ? "" : relationship) + "|" + (name == null ? "" : name);
+      return RosterEntries.guardian(phone, relationship, name);
     }
 
     static String phoneOf(String guardian) {
-      return guardian.substring(0, guardian.indexOf('|'));
+      return RosterEntries.phoneOf(guardian);
     }
 
     static String relationshipOf(String guardian) {

@@ -19,8 +19,8 @@ import vn.lienlac.functions.platform.Hashes;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Json;
 import vn.lienlac.functions.platform.Logs;
-import vn.lienlac.functions.roster.accounts.AccountDirectory;
-import vn.lienlac.functions.roster.accounts.LocalAccountDirectory;
+import vn.lienlac.functions.accounts.AccountDirectory;
+import vn.lienlac.functions.accounts.LocalAccountDirectory;
 import vn.lienlac.functions.roster.file.RosterFile;
 import vn.lienlac.functions.roster.file.RosterReader;
 import vn.lienlac.model.common.SchoolTime;
@@ -61,6 +61,11 @@ public final class RosterFunction extends ApiFunction {
 
     @Override
     public void enable(String phone) {
+      throw new IllegalStateException("roster-fn does not manage accounts; the import worker does");
+    }
+
+    @Override
+    public void delete(String phone) {
       throw new IllegalStateException("roster-fn does not manage accounts; the import worker does");
     }
   };

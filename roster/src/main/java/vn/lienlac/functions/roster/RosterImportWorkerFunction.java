@@ -9,8 +9,8 @@ import vn.lienlac.functions.platform.Environment;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.events.DomainEvent;
 import vn.lienlac.functions.platform.events.SqsFunction;
-import vn.lienlac.functions.roster.accounts.AccountDirectories;
-import vn.lienlac.functions.roster.accounts.AccountDirectory;
+import vn.lienlac.functions.accounts.AccountDirectories;
+import vn.lienlac.functions.accounts.AccountDirectory;
 
 /**
  * roster-import-worker-fn: applies a confirmed roster import, one chunk (≤ 200 rows) per message of

@@ -1,4 +1,4 @@
-package vn.lienlac.functions.roster.accounts;
+package vn.lienlac.functions.accounts;
 
 import java.util.Optional;
 
@@ -28,4 +28,11 @@ public interface AccountDirectory {
 
   /** Lets the account sign in again; no-op when absent. */
   void enable(String phone);
+
+  /**
+   * Deletes the account for good (erasure, {@code DELETE /v1/me}): it can no longer sign in and its
+   * tokens stop being renewed; no-op when absent, so an erasure that is run again changes nothing.
+   * A later roster import naming the same phone creates a new account (the school's decision).
+   */
+  void delete(String phone);
 }

@@ -1,4 +1,4 @@
-package vn.lienlac.functions.roster.accounts;
+package vn.lienlac.functions.accounts;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
@@ -51,6 +51,11 @@ public final class LocalAccountDirectory implements AccountDirectory {
   @Override
   public void enable(String phone) {
     byPhone.computeIfPresent(phone, (p, a) -> new Account(a.sub(), a.phone(), a.name(), true));
+  }
+
+  @Override
+  public void delete(String phone) {
+    byPhone.remove(phone);
   }
 
   /** Every account, by phone (what {@code /dev/accounts} lists). */

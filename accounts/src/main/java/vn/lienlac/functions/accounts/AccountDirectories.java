@@ -1,4 +1,4 @@
-package vn.lienlac.functions.roster.accounts;
+package vn.lienlac.functions.accounts;
 
 import vn.lienlac.functions.platform.Environment;
 

@@ -1,4 +1,4 @@
-package vn.lienlac.functions.roster.accounts;
+package vn.lienlac.functions.accounts;
 
 import java.net.URI;
 import java.util.List;
@@ -92,6 +92,15 @@ public final class CognitoAccountDirectory implements AccountDirectory {
       client.adminEnableUser(r -> r.userPoolId(userPoolId).username(phone));
     } catch (UserNotFoundException absent) {
       // nothing to enable
+    }
+  }
+
+  @Override
+  public void delete(String phone) {
+    try {
+      client.adminDeleteUser(r -> r.userPoolId(userPoolId).username(phone));
+    } catch (UserNotFoundException absent) {
+      // already deleted (an erasure run again)
     }
   }
 

@@ -1,4 +1,4 @@
-package vn.lienlac.functions.roster.accounts;
+package vn.lienlac.functions.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,5 +28,19 @@ class LocalAccountDirectoryTest {
     accounts.enable("+84987654321");
     assertThat(accounts.find("+84987654321")).get().extracting(AccountDirectory.Account::enabled).isEqualTo(true);
     assertThat(accounts.find("+84900000000")).isEmpty();
+  }
+
+  @Test
+  void delete_shouldForgetTheAccount_soThatEnsureCreatesItAgain_andIgnoreUnknownPhones() {
+    LocalAccountDirectory accounts = new LocalAccountDirectory();
+    String sub = accounts.ensure("+84912345678", "Nguyễn Văn Bình");
+    accounts.ensure("+84987654321", null);
+    accounts.delete("+84912345678");
+    accounts.delete("+84912345678");
+    accounts.delete("+84900000000");
+    assertThat(accounts.find("+84912345678")).isEmpty();
+    assertThat(accounts.bySub(sub)).isEmpty();
+    assertThat(accounts.list()).extracting(AccountDirectory.Account::phone).containsExactly("+84987654321");
+    assertThat(accounts.ensure("+84912345678", null)).as("a re-import creates the account again").isEqualTo(sub);
   }
 }

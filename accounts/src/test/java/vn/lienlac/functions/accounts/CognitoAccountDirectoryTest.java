@@ -1,4 +1,4 @@
-package vn.lienlac.functions.roster.accounts;
+package vn.lienlac.functions.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -111,6 +111,14 @@ class CognitoAccountDirectoryTest {
         users.put(username, new User(user.sub(), user.phone(), user.name(), target.endsWith("EnableUser")));
         send(exchange, 200, JSON.createObjectNode());
       }
+      case "AWSCognitoIdentityProviderService.AdminDeleteUser" -> {
+        if (user == null) {
+          send(exchange, 400, error("UserNotFoundException", "User does not exist."));
+          return;
+        }
+        users.remove(username);
+        send(exchange, 200, JSON.createObjectNode());
+      }
       default -> send(exchange, 400, error("InvalidParameterException", "unexpected " + target));
     }
   }
@@ -193,5 +201,23 @@ class CognitoAccountDirectoryTest {
     assertThat(users).isEmpty();
     assertThat(calls).extracting(Call::target).containsExactly("AWSCognitoIdentityProviderService.AdminGetUser",
         "AWSCognitoIdentityProviderService.AdminDisableUser", "AWSCognitoIdentityProviderService.AdminEnableUser");
+  }
+
+  @Test
+  void delete_shouldRemoveTheUserByAdminDeleteUser_andBeANoOpTheSecondTime() throws Exception {
+    directory.ensure("+84912345678", "Nguyễn Văn Bình");
+    directory.ensure("+84987654321", null);
+    calls.clear();
+
+    directory.delete("+84912345678");
+    directory.delete("+84912345678");
+
+    assertThat(users).containsOnlyKeys("+84987654321");
+    assertThat(directory.find("+84912345678")).isEmpty();
+    assertThat(calls).extracting(Call::target).containsExactly("AWSCognitoIdentityProviderService.AdminDeleteUser",
+        "AWSCognitoIdentityProviderService.AdminDeleteUser", "AWSCognitoIdentityProviderService.AdminGetUser");
+    assertThat(calls.get(0).authorization()).startsWith("AWS4-HMAC-SHA256 Credential=test/");
+    assertThat(JSON.writeValueAsString(calls.get(0).body())).isEqualTo(JSON.writeValueAsString(JSON.readTree("""
+        {"UserPoolId":"ap-southeast-1_TestPool1","Username":"+84912345678"}""")));
   }
 }
