@@ -65,3 +65,8 @@ privacy-jar:
 build-DataRightsFunction build-ExportWorkerFunction: privacy-jar
 	mkdir -p "$(ARTIFACTS_DIR)/lib"
 	cp $(PRIVACY_JAR) "$(ARTIFACTS_DIR)/lib/"
+# Privacy (issue 18): notice and consent routes, in the functions jar.
+.PHONY: build-PrivacyFunction
+build-PrivacyFunction: functions-jar
+	mkdir -p "$(ARTIFACTS_DIR)/lib"
+	cp $(FUNCTIONS_JAR) "$(ARTIFACTS_DIR)/lib/"

@@ -272,7 +272,7 @@ public final class LienlacClient {
         Problem parsed = JSON.readValue(response.body(), Problem.class);
         if (parsed.status() == 0) {
           parsed = new Problem(parsed.type(), parsed.title(), status, parsed.detail(), parsed.instance(),
-              parsed.errors(), parsed.currentVersion());
+              parsed.errors(), parsed.currentVersion(), parsed.notice(), parsed.studentId());
         }
         return parsed;
       } catch (IOException e) {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
@@ -39,6 +40,9 @@ import vn.lienlac.local.exports.LocalExports;
 import vn.lienlac.local.events.LocalSqs;
 import vn.lienlac.local.gateway.DevGateway;
 import vn.lienlac.local.gateway.FrontDoor;
+import vn.lienlac.local.iam.DynamoRequests;
+import vn.lienlac.local.iam.IamGate;
+import vn.lienlac.local.iam.TemplatePolicies;
 import vn.lienlac.local.push.FakeFcm;
 import vn.lienlac.local.seed.DemoSeed;
 import vn.lienlac.local.seed.DevUser;
@@ -67,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
   private final FakeFcm fcm;
   private final VnpaySandbox vnpay;
   private final LocalExports exports;
+  private final Map<String, Map<String, String>> functionVariables = new LinkedHashMap<>();
 
   /**
    * How to start: {@code port} 0 picks a free one; {@code dataDir} null means
@@ -199,6 +204,8 @@ public final class LocalStack implements AutoCloseable {
       mark = phase(phases, "tables", mark);
       List<DevUser> users = DemoSeed.run(table);
       mark = phase(phases, "seed", mark);
+      // IAM: from here on each function signs with its own access key and gets its template policy.
+      dynamo.enforce(iam(root, template));
 
       // ElasticMQ starts after the gateway, in the background (it would double the start on a busy
       // 2-core machine); its port, hence every queue URL, is fixed now, and a publish waits for it.
@@ -208,6 +215,7 @@ public final class LocalStack implements AutoCloseable {
       Set<String> queues = template.queues().stream().map(SamTemplate.Queue::logicalId).collect(Collectors.toSet());
       List<String> warnings = new ArrayList<>();
       List<DevGateway.Deployed> functions = new ArrayList<>();
+      Map<String, Map<String, String>> functionVariables = new LinkedHashMap<>();
       Map<SamTemplate.Function, Environment> nonHttp = new LinkedHashMap<>();
       // Push: the fake FCM server the dispatcher sends to (firebase-admin's transport, host rewritten).
       fcm = FakeFcm.start();
@@ -220,7 +228,7 @@ public final class LocalStack implements AutoCloseable {
             : USER_POOL_RESOURCE.equals(id) ? AccountDirectories.LOCAL_POOL
             : EXPORT_BUCKET_RESOURCE.equals(id) ? "unused-locally: " + id
             : queues.contains(id) ? LocalSqs.queueUrl(sqsEndpoint, id) : null));
-        variables.putAll(dynamo.environment());
+        variables.putAll(dynamo.environment(function.logicalId()));
         variables.putAll(pushOverrides(fcm));
         variables.putAll(rosterOverrides());
         variables.putAll(exports.environment());
@@ -237,6 +245,7 @@ public final class LocalStack implements AutoCloseable {
         } else {
           warnings.add(function.logicalId() + ": no routes and the template declares no queue; not started");
         }
+        functionVariables.put(function.logicalId(), Map.copyOf(variables));
       }
 
       mark = phase(phases, "functions", mark);
@@ -252,8 +261,10 @@ public final class LocalStack implements AutoCloseable {
       } else {
         eventsReady.completeExceptionally(new IllegalStateException("template.yaml declares no AWS::SQS::Queue"));
       }
-      return new LocalStack(dynamo, table, identity, gateway, eventsReady, hasQueues, users, warnings, phases, clock,
-          fcm, vnpay, exports);
+      LocalStack stack = new LocalStack(dynamo, table, identity, gateway, eventsReady, hasQueues, users, warnings, phases,
+          clock, fcm, vnpay, exports);
+      stack.functionVariables.putAll(functionVariables);
+      return stack;
     } catch (IOException e) {
       closeQuietly(fcm);
       dynamo.close();
@@ -263,6 +274,48 @@ public final class LocalStack implements AutoCloseable {
       dynamo.close();
       throw e;
     }
+  }
+
+  /**
+   * The system property (or, without it, the environment variable {@value #IAM_VARIABLE}, which
+   * reaches forked test JVMs and {@code ./lienlac serve}) that chooses how much of the template's IAM
+   * the local stack enforces:
+   * {@value #IAM_LEAST_PRIVILEGE} (the default: a function's request must be allowed by an Allow
+   * statement and not denied by a Deny statement, as in AWS) or {@value #IAM_DENY_ONLY} (Deny
+   * statements only).
+   */
+  public static final String IAM_PROPERTY = "lienlac.iam";
+  public static final String IAM_VARIABLE = "LIENLAC_IAM";
+  public static final String IAM_LEAST_PRIVILEGE = "least-privilege";
+  public static final String IAM_DENY_ONLY = "deny-only";
+
+  /** Each template function's policy, enforced on the requests signed with its access key id. */
+  static IamGate.Enforcement iam(Path root, SamTemplate template) {
+    String mode = System.getProperty(IAM_PROPERTY,
+        Objects.requireNonNullElse(System.getenv(IAM_VARIABLE), IAM_LEAST_PRIVILEGE));
+    if (!mode.equals(IAM_LEAST_PRIVILEGE) && !mode.equals(IAM_DENY_ONLY)) {
+      throw new IllegalArgumentException(IAM_PROPERTY + " should be " + IAM_LEAST_PRIVILEGE + " or " + IAM_DENY_ONLY
+          + ", not " + mode);
+    }
+    return new IamGate.Enforcement(TemplatePolicies.read(root.resolve("template.yaml"), LocalDynamo.REGION),
+        new DynamoRequests(LocalDynamo.REGION, template.tables()), mode.equals(IAM_LEAST_PRIVILEGE));
+  }
+
+  /**
+   * The variables the stack gave a template function (its DynamoDB client is built from them, as
+   * the function builds it: {@code Dynamo.fromEnvironment}), e.g. to act with its own credentials.
+   */
+  public Map<String, String> functionVariables(String logicalId) {
+    Map<String, String> variables = functionVariables.get(logicalId);
+    if (variables == null) {
+      throw new IllegalArgumentException("No function " + logicalId + " in template.yaml");
+    }
+    return variables;
+  }
+
+  /** The IAM gate in front of DynamoDB Local (null against an external DynamoDB). */
+  public IamGate iamGate() {
+    return dynamo.gate();
   }
 
   /** The template parameter naming the Firebase secret: locally the dispatcher talks to the fake FCM server. */

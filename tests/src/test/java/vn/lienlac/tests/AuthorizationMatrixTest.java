@@ -244,7 +244,21 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("requestedAt").asText()).endsWith("+07:00")),
       op("GET /v1/me/exports/{exportId}").allow(PARENT)
           .expect(body -> assertThat(body.get("status").asText())
-              .isIn("QUEUED", "RUNNING", "READY", "DOWNLOADED", "EXPIRED", "FAILED")));
+              .isIn("QUEUED", "RUNNING", "READY", "DOWNLOADED", "EXPIRED", "FAILED")),
+      // Privacy (issue 18): the school's notice, read by anyone of the school, published by its office (a new
+      // version each allowed cell); consent by the pupil's parent for their own child (a new version to consent to
+      // since the row above; withdrawn, then given again by restore); anyone else 404.
+      op("GET /v1/schools/{schoolId}/privacy-notice").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF)
+          .expect(body -> assertThat(body.get("bodyVi").asText()).isNotBlank()),
+      op("PUT /v1/schools/{schoolId}/privacy-notice").body(World::noticeDraft).allow(STAFF)
+          .forbid(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER)
+          .expect(body -> assertThat(body.get("titleVi").asText()).startsWith("Ma trận")),
+      op("GET /v1/me/consents").allow(PARENT, OTHER_PARENT, TEACHER, COLLEAGUE, OTHER_TEACHER, STAFF, OTHER_SCHOOL_STAFF)
+          .expect(body -> assertThat(body.get("items").isArray()).isTrue()),
+      op("POST /v1/me/consents").body(World::consentGrant).allow(PARENT)
+          .expect(body -> assertThat(body.get("status").asText()).isEqualTo("GIVEN")),
+      op("DELETE /v1/me/consents/{studentId}").allow(PARENT).restore(World::consentAgain)
+          .expect(body -> assertThat(body.get("status").asText()).isEqualTo("WITHDRAWN")));
 
   private final SeededApi seeded;
   private final ApiClient anonymous;
@@ -849,6 +863,34 @@ class AuthorizationMatrixTest {
       return token;
     }
 
+    // Privacy (issue 18).
+    private int notices;
+
+    /** The school's current notice version, as its office reads it. */
+    int noticeVersion() {
+      var notice = seeded.as(users.get(STAFF)).get("/v1/schools/" + SeededApi.NGUYEN_TRAI + "/privacy-notice");
+      assertThat(notice.status()).as(notice.text()).isEqualTo(200);
+      return notice.body().get("version").asInt();
+    }
+
+    /** The next version of the notice, on top of the current one. */
+    Map<String, Object> noticeDraft() {
+      return Map.of("baseVersion", noticeVersion(), "titleVi", "Ma trận phân quyền: thông báo " + ++notices,
+          "bodyVi", "Nội dung thông báo xử lý dữ liệu.", "titleEn", "Matrix notice", "bodyEn", "Notice text.",
+          "dpoContact", "Văn phòng nhà trường");
+    }
+
+    /** Consent for the matrix pupil to the current notice. */
+    Map<String, Object> consentGrant() {
+      return Map.of("studentId", pupil, "noticeVersion", noticeVersion(), "channel", "APP");
+    }
+
+    /** The parent consents again after a withdrawal (the rows after it, and other tests, expect consent). */
+    void consentAgain() {
+      var given = seeded.as(users.get(PARENT)).post("/v1/me/consents", consentGrant());
+      assertThat(given.status()).as(given.text()).isEqualTo(200);
+    }
+
     /** Different quiet hours each call, so that every allowed cell changes the settings. */
     Map<String, Object> quietHours() {
       return Map.of("quietHoursEnabled", true, "quietHoursStart", String.format("2%d:00", ++deviceCount % 4),
@@ -1065,8 +1107,8 @@ class AuthorizationMatrixTest {
           .keyConditionExpression("pk = :pk AND begins_with(sk, :fee)").consistentRead(true)
           .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":fee", AttributeValue.fromS("FEE#")))
           .build()).items());
-      // Grading settings (issue 16): the school's item and its audit.
-      for (String prefix : List.of("SETTINGS#", "AUDIT#SETTINGS#")) {
+      // Grading settings (issue 16): the school's item and its audit; privacy (issue 18): the school's notices.
+      for (String prefix : List.of("SETTINGS#", "AUDIT#SETTINGS#", "NOTICE")) {
         items.addAll(table.client().query(QueryRequest.builder().tableName(table.tableName())
             .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)").consistentRead(true)
             .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(school), ":prefix", AttributeValue.fromS(prefix)))

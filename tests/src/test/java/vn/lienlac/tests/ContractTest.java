@@ -111,6 +111,7 @@ class ContractTest {
   void no_deployed_function_should_sign_with_the_dev_stacks_fixed_credentials() throws IOException {
     for (SamTemplate.Function function : TEMPLATE.functions()) {
       assertThat(function.environment()).as(function.logicalId()).doesNotContainKey(Dynamo.LOCAL_CREDENTIALS)
+          .doesNotContainKey(Dynamo.LOCAL_ACCESS_KEY_ID)
           .doesNotContainKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_ENDPOINT_URL_DYNAMODB");
     }
     assertThat(Files.readString(ROOT.resolve("template.yaml"))).doesNotContain(Dynamo.LOCAL_CREDENTIALS);
@@ -155,7 +156,8 @@ class ContractTest {
    * and grants a roster no longer gives (roster-import-worker-fn).
    */
   static final Set<String> DELETE_ALLOWLIST = Set.of("IdentityFunction", "PushDispatchFunction",
-      "RosterImportWorkerFunction");
+      "RosterImportWorkerFunction",
+      "PrivacyFunction"); // consent withdrawal deletes the guardian's push devices (USER#{sub} only)
 
   @Test
   void policies_should_be_least_privilege_no_scan_no_delete_and_read_only_for_identity() throws IOException {
@@ -171,6 +173,12 @@ class ContractTest {
           continue;
         }
         for (Object statement : (List<?>) map(policy).get("Statement")) {
+          if ("Deny".equals(map(statement).get("Effect"))) {
+            // Denies grant nothing: the access log's (AccessLogIam, checked below) are the only ones.
+            assertThat(map(statement).get("Sid")).as(function.logicalId())
+                .isIn(AccessLogIam.SID, "AccessLogWritersOnly");
+            continue;
+          }
           assertThat(map(statement).get("Effect")).isEqualTo("Allow");
           List<String> statementActions = ((List<?>) map(statement).get("Action")).stream().map(a -> (String) a).toList();
           actions.addAll(statementActions);
@@ -195,8 +203,9 @@ class ContractTest {
         assertThat(directoryOnly).containsAll(writes);
       }
       if (function.logicalId().equals("RecordBookFunction")) {
-        // The record book prints what records hold: reads only.
-        assertThat(actions).containsOnly("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query");
+        // The record book prints what records hold: reads only, and its access-log entries.
+        assertThat(actions).containsOnly("dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query",
+            "dynamodb:PutItem");
       }
     }
   }
@@ -296,6 +305,47 @@ class ContractTest {
       } catch (RuntimeException e) {
         throw new AssertionError(expected + ": the fixture does not read\n" + yaml, e);
       }
+      assertThat(violations).as(expected).anyMatch(v -> v.contains(expected));
+    });
+  }
+
+  // --- Privacy: the access log is append-only by IAM (issue 18, docs/privacy/iam.md) -------------
+
+  @Test
+  void the_access_log_should_be_append_only_for_every_function_and_written_only_by_its_writers() throws IOException {
+    assertThat(AccessLogIam.violations(rawTemplate())).isEmpty();
+  }
+
+  @Test
+  void the_access_log_rules_should_each_catch_a_template_that_breaks_them() throws IOException {
+    String template = Files.readString(ROOT.resolve("template.yaml"));
+    String deny = "            - Sid: AccessLogAppendOnly\n              Effect: Deny\n";
+    assertThat(template).contains(deny);
+    Map<String, String> breaks = new LinkedHashMap<>();
+    // RecordsFunction's Deny gone (the first function after Identity's to carry one).
+    int records = template.indexOf("  RecordsFunction:");
+    int recordsDeny = template.indexOf(deny, records);
+    breaks.put("RecordsFunction: writes the table but has no AccessLogAppendOnly", template.substring(0, recordsDeny)
+        + template.substring(recordsDeny).replaceFirst("Sid: AccessLogAppendOnly", "Sid: Other"));
+    breaks.put("should be exactly", template.replaceFirst("ForAnyValue:StringLike:\n(\\s+)dynamodb:LeadingKeys:\n"
+        + "(\\s+)- 'ACCESS#\\*'", "ForAllValues:StringLike:\n$1dynamodb:LeadingKeys:\n$2- 'ACCESS#*'"));
+    breaks.put("may dynamodb:UpdateItem the access-log keys", template.replace(
+        "                - dynamodb:UpdateItem\n                - dynamodb:DeleteItem\n                - dynamodb:BatchWriteItem\n",
+        "                - dynamodb:DeleteItem\n                - dynamodb:BatchWriteItem\n"));
+    breaks.put("which AccessLogAppendOnly does not cover", template.replaceFirst(
+        "(Sid: WriteRecords\n(?:.*\n)*?\\s+Resource:\n\\s+)- !GetAtt LienlacTable.Arn",
+        "$1- !Sub \\${LienlacTable.Arn}*"));
+    breaks.put("(PartiQL writes would bypass", template.replaceFirst(
+        "(Sid: WriteRecords\n(?:.*\n)*?\\s+Action:\n)", "$1                - dynamodb:PartiQLUpdate\n"));
+    breaks.put("MessagingFunction: may PutItem access-log entries but is not one of the writers",
+        template.replaceFirst("(MessagingFunction:\n(?:.*\n)*?\\s+)- Sid: AccessLogWritersOnly", "$1- Sid: Gone")
+            .replaceFirst("(MessagingFunction:\n(?:.*\n)*?\\s+- Sid: Gone\n\\s+)Effect: Deny", "$1Effect: Allow"));
+    breaks.put("RosterFunction: writes the access log but may not PutItem",
+        template.replaceFirst("(RosterFunction:\n(?:.*\n)*?\\s+- Sid: WriteAccessLog\n\\s+)Effect: Allow",
+            "$1Effect: Deny"));
+    breaks.forEach((expected, yaml) -> {
+      assertThat(yaml).as(expected + ": the break changed nothing").isNotEqualTo(template);
+      List<String> violations = AccessLogIam.violations(SamTemplate.yaml().load(yaml));
       assertThat(violations).as(expected).anyMatch(v -> v.contains(expected));
     });
   }

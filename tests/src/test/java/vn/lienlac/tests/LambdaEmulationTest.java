@@ -73,7 +73,8 @@ class LambdaEmulationTest {
         Map.entry("RosterImportWorkerFunction", LambdaEmulationTest::rosterWorkerCases),
         // privacy (issue 18)
         Map.entry("DataRightsFunction", this::dataRightsCases),
-        Map.entry("ExportWorkerFunction", LambdaEmulationTest::exportWorkerCases));
+        Map.entry("ExportWorkerFunction", LambdaEmulationTest::exportWorkerCases),
+        Map.entry("PrivacyFunction", this::privacyCases));
   }
 
   @TestFactory
@@ -405,6 +406,23 @@ class LambdaEmulationTest {
    * The record book under Lambda: a parent's PDF comes base64-encoded in the response (API Gateway
    * decodes it) and opens, with the child's name in its text; another family's child is a 404.
    */
+  /** Privacy (issue 18): the notice as the dev gateway answers it, the consents list, a bad consent, a stranger's 404. */
+  private void privacyCases(Sandbox lambda) {
+    String parent = "nt-ph-003";
+    JsonNode notice = lambda.send(ApiGatewayEvent.of("GET", "/v1/schools/{schoolId}/privacy-notice")
+        .path("schoolId", SeededApi.NGUYEN_TRAI).bearer(token(parent)), 200, "application/json");
+    assertThat(notice).isEqualTo(seeded.as(parent).get("/v1/schools/" + SeededApi.NGUYEN_TRAI + "/privacy-notice").body());
+    JsonNode consents = lambda.send(ApiGatewayEvent.of("GET", "/v1/me/consents").bearer(token(parent)), 200,
+        "application/json");
+    assertThat(consents.get("items").findValuesAsText("status")).isNotEmpty().containsOnly("GIVEN");
+    JsonNode invalid = lambda.send(ApiGatewayEvent.of("POST", "/v1/me/consents").bearer(token(parent))
+        .header("accept-language", "en").json("{\"studentId\":\"nt-hs-0001\",\"noticeVersion\":1,\"channel\":\"PAPER\"}"),
+        422, "application/problem+json");
+    assertThat(invalid.get("errors").get(0).get("field").asText()).isEqualTo("channel");
+    lambda.send(ApiGatewayEvent.of("GET", "/v1/schools/{schoolId}/privacy-notice")
+        .path("schoolId", SeededApi.LE_QUY_DON).bearer(token(parent)), 404, "application/problem+json");
+  }
+
   private void recordBookCases(Sandbox lambda) {
     String parent = "nt-ph-003";
     var child = seeded.children(parent).getFirst();

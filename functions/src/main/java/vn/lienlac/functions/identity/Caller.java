@@ -25,8 +25,23 @@ public record Caller(String subject, List<Grant> grants) {
   /** The person holds {@code role} in the school, under the name the school knows them by. */
   public record RoleGrant(String schoolId, Role role, String displayName) implements Grant {}
 
-  /** The person is a legal representative of the pupil. */
-  public record ChildGrant(String schoolId, String studentId, String relationship) implements Grant {}
+  /**
+   * The person is a legal representative of the pupil. {@code consentVersion} (issue 18): the
+   * version of the school's purpose notice they consented to for this child; null while they have
+   * not (or withdrew): then the child's optional data (messages, payments by app, push) is closed to them.
+   */
+  public record ChildGrant(String schoolId, String studentId, String relationship, Integer consentVersion)
+      implements Grant {
+
+    /** A grant as the roster and the seed create it: no consent yet (silence is not consent). */
+    public ChildGrant(String schoolId, String studentId, String relationship) {
+      this(schoolId, studentId, relationship, null);
+    }
+
+    public boolean consented() {
+      return consentVersion != null;
+    }
+  }
 
   /** The person teaches {@code subject} in the class. */
   public record TeachingGrant(String schoolId, String classId, String subject) implements Grant {}
@@ -40,6 +55,12 @@ public record Caller(String subject, List<Grant> grants) {
         .filter(g -> g instanceof ChildGrant c && c.studentId().equals(studentId))
         .map(Grant::schoolId)
         .findFirst();
+  }
+
+  /** Consent (issue 18): true when this person is a guardian of the pupil and has consented for them. */
+  public boolean hasConsent(String schoolId, String studentId) {
+    return grants.stream().anyMatch(g -> g instanceof ChildGrant c && c.schoolId().equals(schoolId)
+        && c.studentId().equals(studentId) && c.consented());
   }
 
   /** Where a pupil of this id could be one this person sees: their child's school, then where they teach or work. */

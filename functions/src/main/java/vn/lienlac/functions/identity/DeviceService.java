@@ -158,6 +158,22 @@ public final class DeviceService {
     return new Device.Removed(token, removed);
   }
 
+  /**
+   * Consent (issue 18): deletes every device a person registered in a school (a guardian who
+   * withdrew their last consent there). One Query of their partition, one DeleteItem per device.
+   */
+  public int removeAllIn(String subject, String schoolId) {
+    var query = QueryEnhancedRequest.builder().queryConditional(QueryConditional.sortBeginsWith(
+        Key.builder().partitionValue(Keys.user(subject)).sortValue(Keys.device(schoolId, "")).build()))
+        .consistentRead(true).build();
+    int removed = 0;
+    for (DeviceItem device : devices.query(query).items()) {
+      devices.deleteItem(Key.builder().partitionValue(device.pk).sortValue(device.sk).build());
+      removed++;
+    }
+    return removed;
+  }
+
   /** The caller's settings (the same in every school; the defaults until changed). */
   public NotificationSettings settings(Caller caller) {
     PushSettingsItem item = settingsItem(caller.subject(), schoolsOf(caller).iterator().next());

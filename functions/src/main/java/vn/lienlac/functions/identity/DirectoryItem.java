@@ -24,6 +24,12 @@ final class DirectoryItem extends Item {
       .string("classId", i -> i.classId, (i, v) -> i.classId = v)
       .string("subject", i -> i.subject, (i, v) -> i.subject = v)
       .string("createdAt", i -> i.createdAt, (i, v) -> i.createdAt = v)
+      // Consent (issue 18), on CHILD grants only: written by privacy's ConsentService with update
+      // expressions (never by a put, so re-granting cannot wipe them); consent* removed on withdrawal.
+      .integer("consentVersion", i -> i.consentVersion, (i, v) -> i.consentVersion = v)
+      .string("consentAt", i -> i.consentAt, (i, v) -> i.consentAt = v)
+      .string("consentChannel", i -> i.consentChannel, (i, v) -> i.consentChannel = v)
+      .string("consentWithdrawnAt", i -> i.consentWithdrawnAt, (i, v) -> i.consentWithdrawnAt = v)
       .gsi1(i -> i.gsi1pk, (i, v) -> i.gsi1pk = v, i -> i.gsi1sk, (i, v) -> i.gsi1sk = v)
       .build();
 
@@ -42,6 +48,10 @@ final class DirectoryItem extends Item {
   String classId;
   String subject;
   String createdAt;
+  Integer consentVersion;
+  String consentAt;
+  String consentChannel;
+  String consentWithdrawnAt;
   String gsi1pk;
   String gsi1sk;
 }

@@ -3,9 +3,11 @@ package vn.lienlac.functions.identity;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -45,7 +47,8 @@ public final class DirectoryRepository {
     for (DirectoryItem item : table.query(request).items()) {
       switch (item.kind == null ? "" : item.kind) { // other items of the partition (devices) grant nothing
         case DirectoryItem.ROLE -> grants.add(new Caller.RoleGrant(item.schoolId, Role.valueOf(item.role), item.displayName));
-        case DirectoryItem.CHILD -> grants.add(new Caller.ChildGrant(item.schoolId, item.studentId, item.relationship));
+        case DirectoryItem.CHILD -> grants.add(new Caller.ChildGrant(item.schoolId, item.studentId, item.relationship,
+            item.consentVersion));
         case DirectoryItem.TEACHES -> grants.add(new Caller.TeachingGrant(item.schoolId, item.classId, item.subject));
         case DirectoryItem.HOMEROOM -> grants.add(new Caller.HomeroomGrant(item.schoolId, item.classId));
         default -> { } // a grant kind this version does not know gives nothing: deny by default
@@ -54,17 +57,59 @@ public final class DirectoryRepository {
     return new Caller(subject, grants);
   }
 
-  /** The guardians (Cognito subs) of a pupil: one Query on gsi1 (A13). */
-  public List<String> guardians(String schoolId, String studentId) {
+  /**
+   * Consent (issue 18) as a guardian's CHILD grant carries it: the notice version agreed to, when,
+   * through which channel (all null when not given), and when it was last withdrawn.
+   */
+  public record ChildConsent(String schoolId, String studentId, Integer version, String at, String channel,
+      String withdrawnAt) {}
+
+  /** The person's child grants with their consent attributes: one Query of their partition. */
+  public List<ChildConsent> childConsents(String subject) {
+    var request = QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(Keys.user(subject)).build()))
+        .consistentRead(true)
+        .build();
+    List<ChildConsent> children = new ArrayList<>();
+    for (DirectoryItem item : table.query(request).items()) {
+      if (DirectoryItem.CHILD.equals(item.kind)) {
+        children.add(new ChildConsent(item.schoolId, item.studentId, item.consentVersion, item.consentAt,
+            item.consentChannel, item.consentWithdrawnAt));
+      }
+    }
+    return children;
+  }
+
+  /** Consent (issue 18): each guardian of a pupil (sub) and whether they have consented: one Query on gsi1. */
+  public Map<String, Boolean> guardianConsents(String schoolId, String studentId) {
     var request = QueryEnhancedRequest.builder()
         .queryConditional(QueryConditional.sortBeginsWith(Key.builder()
             .partitionValue(Keys.student(schoolId, studentId)).sortValue(GUARDIAN).build()))
         .build();
-    List<String> subjects = new ArrayList<>();
+    Map<String, Boolean> consents = new LinkedHashMap<>();
     table.index(Keys.GSI1).query(request).stream()
         .flatMap(page -> page.items().stream())
-        .forEach(item -> subjects.add(item.userId));
-    return subjects;
+        .forEach(item -> consents.put(item.userId, item.consentVersion != null));
+    return consents;
+  }
+
+  /**
+   * Consent (issue 18), for the push dispatcher: of these (guardian, pupil) pairs of a school, the
+   * ones where the guardian has consented, as {@code sub#student}. BatchGetItem of the CHILD grants.
+   */
+  public Set<String> consentedPairs(String schoolId, Map<String, ? extends Collection<String>> studentsBySub) {
+    List<Key> keys = new ArrayList<>();
+    studentsBySub.forEach((sub, students) -> students.stream().distinct().forEach(student -> keys.add(Key.builder()
+        .partitionValue(Keys.user(sub)).sortValue(Keys.childGrant(schoolId, student)).build())));
+    Set<String> consented = new HashSet<>();
+    Reads.batchGet(enhanced, table, keys).stream().filter(item -> item.consentVersion != null)
+        .forEach(item -> consented.add(item.userId + "#" + item.studentId));
+    return consented;
+  }
+
+  /** The guardians (Cognito subs) of a pupil: one Query on gsi1 (A13). */
+  public List<String> guardians(String schoolId, String studentId) {
+    return new ArrayList<>(guardianConsents(schoolId, studentId).keySet());
   }
 
   /**
@@ -97,7 +142,7 @@ public final class DirectoryRepository {
       }
       case Caller.ChildGrant c -> {
         item.kind = DirectoryItem.CHILD;
-        item.sk = Keys.inSchool(c.schoolId(), "CHILD#" + c.studentId());
+        item.sk = Keys.childGrant(c.schoolId(), c.studentId());
         item.studentId = c.studentId();
         item.relationship = c.relationship();
         // Reverse lookup: the guardians of a pupil.

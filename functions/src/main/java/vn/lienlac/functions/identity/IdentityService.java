@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.identity.Role;
+import vn.lienlac.model.privacy.PrivacyNotice;
 
 /** Who the caller is, per school: reads the directory and names things with the roster. */
 public final class IdentityService {
@@ -63,7 +64,8 @@ public final class IdentityService {
       List<Me.Child> childViews = childIds.stream()
           .map(children::get)
           .filter(java.util.Objects::nonNull)
-          .map(s -> new Me.Child(s.id(), s.fullName(), s.classId(), className(classes, s.classId())))
+          .map(s -> new Me.Child(s.id(), s.fullName(), s.classId(), className(classes, s.classId()),
+              caller.hasConsent(schoolId, s.id()), PrivacyNotice.link(schoolId)))
           .toList();
       List<Me.TaughtClass> taught = subjectsByClass.entrySet().stream()
           .filter(e -> classes.containsKey(e.getKey()))

@@ -11,6 +11,7 @@ import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.messaging.MessagingItems.ConversationItem;
 import vn.lienlac.functions.messaging.MessagingItems.ParticipantItem;
 import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.privacy.ConsentAccess;
 import vn.lienlac.model.common.Violation;
 import vn.lienlac.model.identity.Role;
 import vn.lienlac.model.messaging.Conversation;
@@ -27,6 +28,10 @@ import vn.lienlac.model.messaging.Conversation;
  *   <li>Starting: a parent with a teacher of their child's class (homeroom or subject); a teacher
  *       with the families of pupils of their classes, and the channel of their classes; office
  *       staff with any family or teacher of their school. Anyone else: 404.
+ *   <li>Consent (issue 18): a guardian without consent for the child gets 403 consent-required on
+ *       the child's FAMILY conversations, and on a class channel where no child of theirs has it; a
+ *       teacher or staff member starting a FAMILY conversation about a pupil none of whose
+ *       guardians consented gets 403 consent-required too.
  *   <li>Office hours: teachers set their own.
  * </ul>
  */
@@ -70,6 +75,10 @@ final class MessagingAccess {
       ParticipantItem participant = messaging.participant(schoolId, conversationId, caller.subject()).orElse(null);
       if (!Conversation.Kind.CLASS.name().equals(conversation.kind)) {
         if (participant != null) {
+          if (Conversation.Kind.FAMILY.name().equals(conversation.kind)) {
+            // Consent (issue 18): a guardian reads and writes about their child only once they consented.
+            ConsentAccess.requireConsent(caller, schoolId, conversation.studentId);
+          }
           return new Seat(conversation, participant, Part.PARTICIPANT);
         }
         continue;
@@ -77,7 +86,12 @@ final class MessagingAccess {
       if (caller.teachesIn(schoolId, conversation.classId)) {
         return new Seat(conversation, participant, Part.CLASS_TEACHER);
       }
-      if (childrenIn(caller, schoolId, conversation.classId).size() > 0) {
+      List<Student> children = childrenIn(caller, schoolId, conversation.classId);
+      if (!children.isEmpty()) {
+        // Consent (issue 18): the channel opens to a family through a child of the class they consented for.
+        if (children.stream().allMatch(c -> ConsentAccess.closed(caller, schoolId, c.id()))) {
+          throw ConsentAccess.required(schoolId, children.getFirst().id());
+        }
         return new Seat(conversation, participant, Part.CLASS_FAMILY);
       }
     }
@@ -113,11 +127,15 @@ final class MessagingAccess {
       }
       SchoolClass schoolClass = roster.schoolClass(schoolId, student.classId()).orElseThrow(ApiException.NotFound::new);
       if (parent) {
+        ConsentAccess.requireConsent(caller, schoolId, studentId); // consent (issue 18)
         return withTeacherOf(schoolClass, student, teacherId);
       }
       if (teacherId != null && !teacherId.equals(caller.subject())) {
         throw new ApiException.Forbidden("messaging.startForYourself");
       }
+      // Consent (issue 18): no guardian consented, nobody the conversation could lawfully reach.
+      ConsentAccess.requireSomeGuardianConsent(directory.guardianConsents(schoolId, studentId).values(), schoolId,
+          studentId);
       return new FamilyStart(student, schoolClass, caller.subject(), caller.displayName(schoolId).orElse(null));
     }
     throw new ApiException.NotFound();
@@ -139,6 +157,7 @@ final class MessagingAccess {
     } else {
       throw new ApiException.Invalid(List.of(Violation.of("studentId", "messaging.whichChild")));
     }
+    ConsentAccess.requireConsent(caller, channel.schoolId(), child.id()); // consent (issue 18)
     SchoolClass schoolClass = roster.schoolClass(channel.schoolId(), child.classId()).orElseThrow(ApiException.NotFound::new);
     String teacher = authorId != null && teaches(schoolClass, authorId) ? authorId : schoolClass.homeroomTeacherId();
     return withTeacherOf(schoolClass, child, teacher);

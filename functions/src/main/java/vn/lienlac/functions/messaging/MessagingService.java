@@ -36,6 +36,7 @@ import vn.lienlac.functions.platform.Keys;
 import vn.lienlac.functions.platform.events.DomainEvent;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.EventTypes;
+import vn.lienlac.functions.privacy.ConsentAccess;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.common.Validation;
 import vn.lienlac.model.common.Violation;
@@ -96,7 +97,10 @@ public final class MessagingService {
   public List<Conversation> list(Caller caller) {
     List<Conversation> all = new ArrayList<>();
     for (ParticipantItem p : repository.inbox(caller.subject(), INBOX_LIMIT)) {
-      all.add(view(p));
+      // Consent (issue 18): a guardian's conversations about a child without their consent stay hidden.
+      if (!(Conversation.Kind.FAMILY.name().equals(p.kind) && ConsentAccess.closed(caller, p.schoolId, p.studentId))) {
+        all.add(view(p));
+      }
     }
     Map<String, String> channels = new LinkedHashMap<>(); // conversation id → school
     Map<String, Boolean> teaching = new LinkedHashMap<>();
@@ -110,6 +114,7 @@ public final class MessagingService {
     }
     Map<String, List<String>> childrenBySchool = new LinkedHashMap<>();
     caller.grants().stream().filter(Caller.ChildGrant.class::isInstance).map(Caller.ChildGrant.class::cast)
+        .filter(Caller.ChildGrant::consented) // consent (issue 18): no class channel through a child without it
         .forEach(c -> childrenBySchool.computeIfAbsent(c.schoolId(), s -> new ArrayList<>()).add(c.studentId()));
     childrenBySchool.forEach((schoolId, children) -> roster.students(schoolId, children).values()
         .forEach(s -> channels.putIfAbsent(classChannelId(schoolId, s.classId()), schoolId)));

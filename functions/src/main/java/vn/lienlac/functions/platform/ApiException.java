@@ -43,6 +43,16 @@ public abstract class ApiException extends RuntimeException {
     return null;
   }
 
+  /** Consent (issue 18): the purpose notice to consent to, for a consent-required problem; else null. */
+  public String notice() {
+    return null;
+  }
+
+  /** Consent (issue 18): the child whose guardian's consent is missing, for a consent-required problem; else null. */
+  public String studentId() {
+    return null;
+  }
+
   /** Field-level details; empty unless this is a validation problem. */
   public List<Violation> violations() {
     return List.of();
@@ -130,6 +140,36 @@ public abstract class ApiException extends RuntimeException {
     @Override
     public Long currentVersion() {
       return currentVersion;
+    }
+  }
+
+  /**
+   * 403 (issue 18): the child's optional data (messages, payments by app, push) needs the
+   * guardian's consent first; the problem names the child and links the school's purpose notice.
+   */
+  public static final class ConsentRequired extends ApiException {
+    private final String notice;
+    private final String studentId;
+
+    public ConsentRequired(String notice, String studentId) {
+      this("problem.consent-required.detail", notice, studentId);
+    }
+
+    /** With another explanation (its first argument is the notice link). */
+    public ConsentRequired(String messageKey, String notice, String studentId) {
+      super(403, "consent-required", messageKey, notice);
+      this.notice = notice;
+      this.studentId = studentId;
+    }
+
+    @Override
+    public String notice() {
+      return notice;
+    }
+
+    @Override
+    public String studentId() {
+      return studentId;
     }
   }
 }

@@ -29,6 +29,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 public record Dynamo(DynamoDbClient client, DynamoDbEnhancedClient enhanced, String tableName) {
   /** {@code true}: sign with fixed local credentials (DynamoDB Local accepts any). Dev stack only. */
   public static final String LOCAL_CREDENTIALS = "LIENLAC_LOCAL_CREDENTIALS";
+  /**
+   * With {@value #LOCAL_CREDENTIALS}: the access key id to sign with (the dev stack gives each
+   * function its logical id, which its IAM gate maps to the function's template policy); without
+   * it, {@code local}, the stack's unrestricted key. Dev stack only, like the other.
+   */
+  public static final String LOCAL_ACCESS_KEY_ID = "LIENLAC_LOCAL_ACCESS_KEY_ID";
 
   public static Dynamo fromEnvironment(Environment env) {
     DynamoDbClientBuilder builder = configure(DynamoDbClient.builder(), env, "AWS_ENDPOINT_URL_DYNAMODB");
@@ -56,7 +62,8 @@ public record Dynamo(DynamoDbClient client, DynamoDbEnhancedClient enhanced, Str
    */
   public static AwsCredentialsProvider credentials(Environment env) {
     if (env.optional(LOCAL_CREDENTIALS).filter("true"::equals).isPresent()) {
-      return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+      return StaticCredentialsProvider.create(
+          AwsBasicCredentials.create(env.optional(LOCAL_ACCESS_KEY_ID).orElse("local"), "local"));
     }
     return AwsCredentialsProviderChain.builder()
         .credentialsProviders(EnvironmentVariableCredentialsProvider.create(), ContainerCredentialsProvider.create())

@@ -66,6 +66,14 @@ public final class Keys {
   public static final String GRADING_SETTINGS = "SETTINGS#GRADING";
   public static final String GRADING_SETTINGS_AUDIT = "AUDIT#SETTINGS#GRADING#";
 
+  // Privacy (issue 18): a school's purpose notice, consent history (consent itself is on the CHILD grant).
+  /** {@code S#{school}} / {@code NOTICE}: the school's current purpose notice (which version). */
+  public static final String NOTICE_CURRENT = "NOTICE";
+  /** {@code S#{school}} / {@code NOTICE#{version, 4 digits}}: one published version of the notice. */
+  public static final String NOTICE = "NOTICE#";
+  /** {@code S#{school}#ST#{student}} / {@code AUDIT#CONSENT#{at}#{sub}}: a guardian's consent given or withdrawn. */
+  public static final String CONSENT_AUDIT = "AUDIT#CONSENT#";
+
   private Keys() {}
 
   /** {@code S#{school}}: the school's own items. */
@@ -279,5 +287,17 @@ public final class Keys {
   /** {@code EXPORT#{id}}: sort key of an export job in its owner's {@code USER#{sub}} partition. */
   public static String export(String exportId) {
     return EXPORT + exportId;
+  }
+
+  // --- Privacy (issue 18) ------------------------------------------------------------------------
+
+  /** {@code NOTICE#{version, 4 digits}}: one version of a school's purpose notice. */
+  public static String notice(int version) {
+    return NOTICE + String.format("%04d", version);
+  }
+
+  /** {@code S#{school}#CHILD#{student}}: a guardian's grant for one child, sort key in their {@code USER#{sub}} partition. */
+  public static String childGrant(String schoolId, String studentId) {
+    return inSchool(schoolId, "CHILD#" + studentId);
   }
 }

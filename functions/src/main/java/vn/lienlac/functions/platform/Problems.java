@@ -20,7 +20,9 @@ public final class Problems {
         Messages.get(locale, e.messageKey(), e.args().toArray()),
         instance(requestId),
         errors.isEmpty() ? null : errors,
-        e.currentVersion());
+        e.currentVersion(),
+        e.notice(),
+        e.studentId());
   }
 
   /** A failure of ours: no stack trace, no SDK message, only the id to quote to support. */

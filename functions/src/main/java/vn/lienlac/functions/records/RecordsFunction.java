@@ -20,6 +20,7 @@ import vn.lienlac.functions.platform.IdGenerator;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.events.EventPublisher;
 import vn.lienlac.functions.platform.events.Events;
+import vn.lienlac.functions.privacy.ConsentAccess;
 import vn.lienlac.functions.records.RecordsAccess.ClassAction;
 import vn.lienlac.functions.records.RecordsAccess.SchoolAction;
 import vn.lienlac.model.common.ListResponse;
@@ -113,27 +114,40 @@ public final class RecordsFunction extends ApiFunction {
   }
 
   private ApiResponse studentGrades(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    Caller caller = caller(request);
+    Student student = access.readableStudent(caller, Ids.fromPath(request, "studentId"));
     TermId term = termOrCurrent(request);
-    return ApiResponse.ok(primary.isPrimary(student.schoolId()) ? primaryReports.termReport(student, term, request.locale())
-        : grades.report(student, term, request.locale()));
+    return statutory(caller, student, primary.isPrimary(student.schoolId())
+        ? primaryReports.termReport(student, term, request.locale()) : grades.report(student, term, request.locale()));
   }
 
   private ApiResponse studentGradeHistory(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    Caller caller = caller(request);
+    Student student = access.readableStudent(caller, Ids.fromPath(request, "studentId"));
     TermId term = termOrCurrent(request);
     Optional<String> subject = request.queryParameter("subject").map(RecordsFunction::subjectCode);
-    return ApiResponse.ok(ListResponse.of(grades.history(student, term, subject, request.locale())));
+    return statutory(caller, student, ListResponse.of(grades.history(student, term, subject, request.locale())));
   }
 
   private ApiResponse studentAttendance(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
-    return ApiResponse.ok(attendance.report(student, request.queryDate("from"), request.queryDate("to")));
+    Caller caller = caller(request);
+    Student student = access.readableStudent(caller, Ids.fromPath(request, "studentId"));
+    return statutory(caller, student, attendance.report(student, request.queryDate("from"), request.queryDate("to")));
   }
 
   private ApiResponse studentLeaveRequests(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
-    return ApiResponse.ok(ListResponse.of(leaves.forStudent(student)));
+    Caller caller = caller(request);
+    Student student = access.readableStudent(caller, Ids.fromPath(request, "studentId"));
+    return statutory(caller, student, ListResponse.of(leaves.forStudent(student)));
+  }
+
+  /**
+   * A pupil's statutory records answer a guardian whether or not they consented (the school keeps
+   * them by law); without consent the answer says so (issue 18), so that the app can ask.
+   */
+  private static ApiResponse statutory(Caller caller, Student student, Object body) {
+    return new ApiResponse(200, body, null, "application/json",
+        ConsentAccess.statutoryHeaders(caller, student.schoolId(), student.id()));
   }
 
   private ApiResponse createLeaveRequest(ApiRequest request) {
@@ -261,9 +275,10 @@ public final class RecordsFunction extends ApiFunction {
   }
 
   private ApiResponse studentYearReport(ApiRequest request) {
-    Student student = access.readableStudent(caller(request), Ids.fromPath(request, "studentId"));
+    Caller caller = caller(request);
+    Student student = access.readableStudent(caller, Ids.fromPath(request, "studentId"));
     String schoolYear = schoolYear(request);
-    return ApiResponse.ok(years.report(student, schoolYear, request.locale()));
+    return statutory(caller, student, years.report(student, schoolYear, request.locale()));
   }
 
   private ApiResponse classYearSummary(ApiRequest request) {

@@ -30,6 +30,7 @@ import software.amazon.dynamodb.services.local.main.ServerRunner;
 import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Environment;
+import vn.lienlac.local.iam.IamGate;
 import vn.lienlac.local.template.SamTemplate;
 
 /**
@@ -43,13 +44,18 @@ public final class LocalDynamo implements AutoCloseable {
   private final DynamoDBProxyServer server;
   private final URI endpoint;
   private final DynamoDbClient client;
+  private final IamGate gate;
   private volatile Runnable afterClose = () -> { };
 
-  private LocalDynamo(DynamoDBProxyServer server, URI endpoint, DynamoDbClient client) {
-    this.server = server;
+  private LocalDynamo(Started started, URI endpoint, DynamoDbClient client) {
+    this.server = started == null ? null : started.server();
+    this.gate = started == null ? null : started.gate();
     this.endpoint = endpoint;
     this.client = client;
   }
+
+  /** DynamoDB Local and the IAM gate in front of its handler. */
+  private record Started(DynamoDBProxyServer server, IamGate gate) {}
 
   /** Starts DynamoDB Local; {@code dataDir} null means in memory. */
   public static LocalDynamo start(Path dataDir) {
@@ -74,7 +80,7 @@ public final class LocalDynamo implements AutoCloseable {
       URI endpoint = URI.create("http://127.0.0.1:" + port);
       List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
       args.addAll(storage);
-      CompletableFuture<DynamoDBProxyServer> server = CompletableFuture.supplyAsync(() -> startServer(args));
+      CompletableFuture<Started> server = CompletableFuture.supplyAsync(() -> startServer(args));
       // Meanwhile (about a second each): the client the functions build for themselves, from the
       // same variables.
       Map<String, String> variables = new HashMap<>(environment(endpoint));
@@ -101,12 +107,14 @@ public final class LocalDynamo implements AutoCloseable {
     return new LocalDynamo(null, endpoint, Dynamo.fromEnvironment(Environment.of(variables)).client());
   }
 
-  private static DynamoDBProxyServer startServer(List<String> args) {
+  private static Started startServer(List<String> args) {
     try {
       DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-      loopbackOnly(server);
+      Server jetty = loopbackOnly(server);
+      IamGate gate = new IamGate(jetty.getHandler());
+      jetty.setHandler(gate);
       server.start();
-      return server;
+      return new Started(server, gate);
     } catch (Exception e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
@@ -116,18 +124,38 @@ public final class LocalDynamo implements AutoCloseable {
    * DynamoDB Local's Jetty listens on every interface and offers no option against it; the data is
    * nobody else's business, so its connector is turned to the loopback interface before it starts.
    */
-  private static void loopbackOnly(DynamoDBProxyServer proxy) {
+  private static Server loopbackOnly(DynamoDBProxyServer proxy) {
+    Server jetty;
     try {
       Field field = DynamoDBProxyServer.class.getDeclaredField("server");
       field.setAccessible(true);
-      for (Connector connector : ((Server) field.get(proxy)).getConnectors()) {
-        if (connector instanceof ServerConnector network) {
-          network.setHost(InetAddress.getLoopbackAddress().getHostAddress());
-        }
-      }
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      System.err.println("lienlac: DynamoDB Local listens on every interface (" + e + ")");
+      jetty = (Server) field.get(proxy);
+    } catch (ReflectiveOperationException e) {
+      // The IAM gate needs the Jetty server too: without it the local stack would not enforce IAM.
+      throw new IllegalStateException("DynamoDB Local's Jetty server is out of reach: " + e, e);
     }
+    for (Connector connector : jetty.getConnectors()) {
+      if (connector instanceof ServerConnector network) {
+        network.setHost(InetAddress.getLoopbackAddress().getHostAddress());
+      }
+    }
+    return jetty;
+  }
+
+  /**
+   * IAM for the functions' requests from now on ({@link IamGate}): each function signs with its own
+   * access key id ({@link #environment(String)}) and gets its template policy. Not available
+   * against an external DynamoDB (LocalStack enforces its own IAM, or not).
+   */
+  public void enforce(IamGate.Enforcement enforcement) {
+    if (gate != null) {
+      gate.enforce(enforcement);
+    }
+  }
+
+  /** The gate in front of DynamoDB Local; null for an external DynamoDB. */
+  public IamGate gate() {
+    return gate;
   }
 
   /**
@@ -137,6 +165,16 @@ public final class LocalDynamo implements AutoCloseable {
    */
   public Map<String, String> environment() {
     return environment(endpoint);
+  }
+
+  /**
+   * The same for the function {@code principal} (its template logical id): it signs with its own
+   * access key id ({@link Dynamo#LOCAL_ACCESS_KEY_ID}), which the IAM gate maps to its policy.
+   */
+  public Map<String, String> environment(String principal) {
+    Map<String, String> variables = new HashMap<>(environment(endpoint));
+    variables.put(Dynamo.LOCAL_ACCESS_KEY_ID, principal);
+    return variables;
   }
 
   private static Map<String, String> environment(URI endpoint) {

@@ -214,9 +214,12 @@ public final class RuntimeApi implements AutoCloseable {
         return;
       }
       credentialsServed.incrementAndGet();
-      String id = HexFormat.of().withUpperCase().formatHex(randomBytes(8));
+      // The access key id is the function's name (its template logical id): the local stack's IAM
+      // gate in front of DynamoDB Local maps it to the function's template policy, as AWS maps the
+      // role's temporary credentials to the role's.
+      String id = functionArn.split(":")[6];
       send(exchange, 200, """
-          {"AccessKeyId":"ASIA%s","SecretAccessKey":"%s","Token":"%s","Expiration":"%s"}"""
+          {"AccessKeyId":"%s","SecretAccessKey":"%s","Token":"%s","Expiration":"%s"}"""
           .formatted(id, UUID.randomUUID(), UUID.randomUUID(),
               Instant.now().plus(6, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)));
     }

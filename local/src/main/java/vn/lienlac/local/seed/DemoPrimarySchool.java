@@ -111,7 +111,7 @@ final class DemoPrimarySchool {
         String parentId = PREFIX + "-ph-" + String.format("%03d", number);
         people.add(new Person(parentId, parentName, Role.PARENT, school.id(), List.of(
             new Caller.RoleGrant(school.id(), Role.PARENT, parentName),
-            new Caller.ChildGrant(school.id(), pupil.id(), mother ? "MOTHER" : "FATHER")),
+            new Caller.ChildGrant(school.id(), pupil.id(), mother ? "MOTHER" : "FATHER", DemoPrivacy.NOTICE_VERSION)),
             "Phụ huynh của " + pupil.fullName() + " (" + classNames[g - 1] + ", tiểu học)"));
       }
     }

@@ -229,7 +229,7 @@ final class DemoSchools {
     StringBuilder description = new StringBuilder("Phụ huynh của ");
     for (int i = 0; i < kids.size(); i++) {
       Student kid = kids.get(i);
-      grants.add(new Caller.ChildGrant(school.id(), kid.id(), relationship));
+      grants.add(new Caller.ChildGrant(school.id(), kid.id(), relationship, DemoPrivacy.consentOf(id)));
       String className = classes.stream().filter(c -> c.id().equals(kid.classId())).findFirst()
           .map(SchoolClass::name).orElse(kid.classId());
       description.append(i == 0 ? "" : ", ").append(kid.fullName()).append(" (").append(className).append(')');
@@ -244,7 +244,7 @@ final class DemoSchools {
     Student other = students.stream().filter(s -> s.schoolId().equals(schools.get(1).id())).findFirst().orElseThrow();
     List<Caller.Grant> grants = new ArrayList<>(parent.grants());
     grants.add(new Caller.RoleGrant(other.schoolId(), Role.PARENT, parent.fullName()));
-    grants.add(new Caller.ChildGrant(other.schoolId(), other.id(), "GUARDIAN"));
+    grants.add(new Caller.ChildGrant(other.schoolId(), other.id(), "GUARDIAN", DemoPrivacy.consentOf(parent.id())));
     people.set(people.indexOf(parent), new Person(parent.id(), parent.fullName(), parent.role(), parent.schoolId(),
         grants, parent.description() + "; và " + other.fullName() + " (" + schools.get(1).name() + ")"));
   }

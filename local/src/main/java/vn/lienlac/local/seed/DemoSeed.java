@@ -102,7 +102,9 @@ public final class DemoSeed {
     Map<String, String> schoolNames = world.schools().stream().collect(Collectors.toMap(School::id, School::name));
     return world.people().stream()
         .map(p -> new DevUser(p.id(), p.fullName(), p.role().name(), p.schoolId(), schoolNames.get(p.schoolId()),
-            p.description()))
+            Boolean.FALSE.equals(DemoPrivacy.consented(p))
+                ? p.description() + " — CHƯA ĐỒNG Ý xử lý dữ liệu (consent not given: messages, push, pay by app closed)"
+                : p.description(), DemoPrivacy.consented(p)))
         .toList();
   }
 
@@ -139,6 +141,8 @@ public final class DemoSeed {
       inParallel(pool, world.students(), roster::enrol);
       inParallel(pool, world.people(), person -> person.grants().forEach(grant -> directory.grant(person.id(), grant)));
       seedDevices(dynamo, roster, clock, people);
+      // Privacy (issue 18): each school's notice, every demo parent's consent but one.
+      DemoPrivacy.write(dynamo, clock, world, pool);
       long rosterDone = System.nanoTime();
 
       List<Runnable> gradebooks = new ArrayList<>();

@@ -73,9 +73,10 @@ class SeedSnapshotTest {
     List<Map<String, AttributeValue>> actual = SeedSnapshot.scan(loaded);
     assertThat(types(expected)).containsExactly("Announcement", "AnnouncementReceipt", "AnnouncementRef",
         "AttendanceAudit", "AttendanceRegister", "BankTransfer", "Class", "ClassMember",
-        "ClientMessageId", "Conduct", "ConductAudit", "Conversation", "ConversationParticipant", "Device", "Enrolment",
+        "ClientMessageId", "Conduct", "ConductAudit", "ConsentAudit", "Conversation", "ConversationParticipant", "Device", "Enrolment",
         "Fee", "Grade", "GradeAudit", "Grant",
         "Idempotency", "Invoice", "InvoiceAudit", "LeaveRequest", "LeaveRequestRef", "Message", "OfficeHours", "Payment",
+        "PrivacyNotice", "PrivacyNoticeCurrent", // privacy (issue 18): each school's notice and its pointer
         "ProviderTransaction", "ReceiptCounter", "School", "Student");
     assertThat(actual).hasSameSizeAs(expected);
     for (int i = 0; i < expected.size(); i++) {

@@ -5,6 +5,7 @@ import vn.lienlac.functions.identity.Caller;
 import vn.lienlac.functions.payments.PaymentItems.PaymentItem;
 import vn.lienlac.functions.platform.ApiException;
 import vn.lienlac.functions.platform.Ids;
+import vn.lienlac.functions.privacy.ConsentAccess;
 import vn.lienlac.model.identity.Role;
 
 /**
@@ -44,6 +45,10 @@ final class BankAccess {
         boolean guardian = payment.studentIds != null && payment.studentIds.stream()
             .anyMatch(s -> caller.schoolOfChild(s).filter(schoolId::equals).isPresent());
         if (payer || guardian || caller.hasRole(schoolId, Role.STAFF)) {
+          if (!caller.hasRole(schoolId, Role.STAFF) && payment.studentIds != null) {
+            // Consent (issue 18): a payment by app about a child without the guardian's consent.
+            payment.studentIds.forEach(s -> ConsentAccess.requireConsent(caller, schoolId, s));
+          }
           return payment;
         }
       }

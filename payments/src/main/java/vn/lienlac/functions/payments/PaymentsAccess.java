@@ -6,6 +6,7 @@ import vn.lienlac.functions.identity.RosterRepository;
 import vn.lienlac.functions.identity.Student;
 import vn.lienlac.functions.payments.PaymentItems.InvoiceItem;
 import vn.lienlac.functions.platform.ApiException;
+import vn.lienlac.functions.privacy.ConsentAccess;
 import vn.lienlac.model.identity.Role;
 
 /**
@@ -15,6 +16,8 @@ import vn.lienlac.model.identity.Role;
  * <ul>
  *   <li>A pupil's invoices and receipts: the pupil's parents and the school's staff.
  *   <li>Paying: the pupil's parents only (staff who can see the invoice get 403).
+ *   <li>Consent (issue 18): a parent without consent for the child sees the invoices (the school's
+ *       statutory accounting) but paying by app and the receipts answer 403 consent-required.
  *   <li>Creating fees, cancelling invoices, recording cash, the fee report: the school's staff
  *       (parents who can see the invoice, or anyone else in the school, get 403).
  * </ul>
@@ -67,6 +70,11 @@ final class PaymentsAccess {
       };
       if (!allowed) {
         throw new ApiException.Forbidden(action == InvoiceAction.PAY ? "payments.parentsOnly" : "payments.staffOnly");
+      }
+      if (parent && action != InvoiceAction.MANAGE) {
+        // Consent (issue 18): paying by app and its receipts are optional processing; the invoice
+        // list (what the school bills, its accounting) stays readable.
+        ConsentAccess.requireConsent(caller, schoolId, invoice.studentId);
       }
       return invoice;
     }

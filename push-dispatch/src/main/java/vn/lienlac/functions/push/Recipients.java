@@ -1,11 +1,13 @@
 package vn.lienlac.functions.push;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbIndex;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import vn.lienlac.functions.identity.DeviceItem;
+import vn.lienlac.functions.identity.DirectoryRepository;
 import vn.lienlac.functions.platform.Dynamo;
 import vn.lienlac.functions.platform.Ids;
 import vn.lienlac.functions.platform.Keys;
@@ -33,6 +36,8 @@ import vn.lienlac.functions.platform.events.EventTypes;
  *       guardians, as above), and payment.confirmed ({@code guardianId}): their devices, one Query
  *       of {@code USER#{sub}} each.</li>
  * </ul>
+ * Then the consent filter (issue 18): a guardian's device gets no push about a child they have not
+ * consented for ({@link #consented}).
  * Data that a recipient lookup needs and that is missing or malformed is a poison event: it
  * throws, so SQS retries it and then dead-letters it.
  */
@@ -40,6 +45,7 @@ final class Recipients {
   private final DynamoDbTable<DeviceItem> devices;
   private final DynamoDbIndex<DeviceItem> bySchool;
   private final Dynamo dynamo;
+  private final DirectoryRepository directory;
   /** Sort-key prefix of a conversation's participants (the messaging feature's items). */
   private static final String PARTICIPANT = "PARTICIPANT#";
 
@@ -47,30 +53,72 @@ final class Recipients {
     this.dynamo = dynamo;
     this.devices = dynamo.enhanced().table(dynamo.tableName(), DeviceItem.SCHEMA);
     this.bySchool = devices.index(Keys.GSI1);
+    this.directory = new DirectoryRepository(dynamo, Clock.systemUTC()); // reads only: no clock used
   }
 
   /** The devices to push to, one per token; empty for an event type that has no push. */
   List<DeviceItem> of(DomainEvent event) {
     String school = event.schoolId();
-    List<DeviceItem> found = switch (event.type()) {
-      case EventTypes.ANNOUNCEMENT_PUBLISHED -> schoolDevices(school, scope(event));
-      case EventTypes.GRADE_PUBLISHED -> schoolDevices(school, guardianOf(Set.copyOf(ids(event, "students"))));
-      case EventTypes.LEAVE_DECIDED -> schoolDevices(school, guardianOf(Set.of(id(event, "studentId"))));
-      case EventTypes.MESSAGE_SENT -> messageRecipients(event);
-      case EventTypes.PAYMENT_CONFIRMED -> userDevices(school, List.of(id(event, "guardianSub")));
-      default -> List.of();
-    };
+    Set<String> about = null; // the pupils the push is about; null: the recipient's own children in the school
+    List<DeviceItem> found;
+    switch (event.type()) {
+      case EventTypes.ANNOUNCEMENT_PUBLISHED -> found = schoolDevices(school, scope(event));
+      case EventTypes.GRADE_PUBLISHED -> {
+        about = Set.copyOf(ids(event, "students"));
+        found = schoolDevices(school, guardianOf(about));
+      }
+      case EventTypes.LEAVE_DECIDED -> {
+        about = Set.of(id(event, "studentId"));
+        found = schoolDevices(school, guardianOf(about));
+      }
+      case EventTypes.MESSAGE_SENT -> {
+        Message message = messageRecipients(event);
+        about = message.about();
+        found = message.devices();
+      }
+      case EventTypes.PAYMENT_CONFIRMED -> found = userDevices(school, List.of(id(event, "guardianSub")));
+      default -> found = List.of();
+    }
     Map<String, DeviceItem> byToken = new LinkedHashMap<>();
-    found.forEach(d -> byToken.putIfAbsent(d.token, d));
+    consented(school, found, about).forEach(d -> byToken.putIfAbsent(d.token, d));
     return List.copyOf(byToken.values());
   }
+
+  /**
+   * Consent (issue 18): a guardian's device gets a push about their children only if they consented
+   * for at least one child the push is about (its pupils among the device's children; without
+   * pupils, any of the device's children). A push that is about none of their children (a teacher's
+   * message, a staff conversation) is not theirs to consent to and passes. One BatchGetItem of the
+   * CHILD grants concerned.
+   */
+  private List<DeviceItem> consented(String school, List<DeviceItem> found, Set<String> about) {
+    Map<DeviceItem, List<String>> concerned = new LinkedHashMap<>();
+    Map<String, Set<String>> bySub = new LinkedHashMap<>();
+    for (DeviceItem device : found) {
+      List<String> children = device.students == null ? List.of()
+          : device.students.stream().filter(s -> about == null || about.contains(s)).toList();
+      concerned.put(device, children);
+      if (!children.isEmpty()) {
+        bySub.computeIfAbsent(device.userId, s -> new TreeSet<>()).addAll(children);
+      }
+    }
+    if (bySub.isEmpty()) {
+      return found;
+    }
+    Set<String> consented = directory.consentedPairs(school, bySub);
+    return found.stream().filter(d -> concerned.get(d).isEmpty()
+        || concerned.get(d).stream().anyMatch(s -> consented.contains(d.userId + "#" + s))).toList();
+  }
+
+  /** A message's recipients' devices, and the pupil a FAMILY conversation is about (empty for staff ones). */
+  private record Message(List<DeviceItem> devices, Set<String> about) {}
 
   /**
    * message.sent ({@code conversationId}, {@code senderSub}): a class channel's post reaches the
    * class's guardians (P2 filtered on the class); a family or staff conversation its other
    * participants ({@code PARTICIPANT#{sub}} items of the conversation, then P1 each).
    */
-  private List<DeviceItem> messageRecipients(DomainEvent event) {
+  private Message messageRecipients(DomainEvent event) {
     String school = event.schoolId();
     String conversation = Keys.conversation(school, id(event, "conversationId"));
     String sender = event.get("senderSub");
@@ -81,8 +129,8 @@ final class Recipients {
     }
     if ("CLASS".equals(head.getOrDefault("kind", AttributeValue.fromS("")).s()) && head.containsKey("classId")) {
       String classId = head.get("classId").s();
-      return schoolDevices(school, d -> d.isGuardian() && d.classes != null && d.classes.contains(classId)
-          && !d.userId.equals(sender));
+      return new Message(schoolDevices(school, d -> d.isGuardian() && d.classes != null && d.classes.contains(classId)
+          && !d.userId.equals(sender)), null);
     }
     List<String> others = new ArrayList<>();
     Map<String, AttributeValue> start = null;
@@ -96,7 +144,8 @@ final class Recipients {
           .filter(sub -> !sub.equals(sender)).forEach(others::add);
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null);
-    return userDevices(school, others);
+    AttributeValue student = head.get("studentId");
+    return new Message(userDevices(school, others), student == null || student.s() == null ? Set.of() : Set.of(student.s()));
   }
 
   private static Predicate<DeviceItem> scope(DomainEvent event) {

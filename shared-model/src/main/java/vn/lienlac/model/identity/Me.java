@@ -11,7 +11,18 @@ public record Me(String userId, String displayName, List<SchoolMembership> schoo
   public record SchoolMembership(String schoolId, String schoolName, List<Role> roles, List<Child> children,
       List<TaughtClass> classes) {}
 
-  public record Child(String studentId, String fullName, String classId, String className) {}
+  /**
+   * A child the person follows. {@code consentGiven} (issue 18): whether they consented for the
+   * child (the child's messages, payments by app and pushes wait for it); {@code privacyNotice}:
+   * the school's notice to read and consent to.
+   */
+  public record Child(String studentId, String fullName, String classId, String className, boolean consentGiven,
+      String privacyNotice) {
+
+    public Child(String studentId, String fullName, String classId, String className) {
+      this(studentId, fullName, classId, className, false, null);
+    }
+  }
 
   /** A class the teacher works in: as homeroom teacher (giáo viên chủ nhiệm) and/or for subjects. */
   public record TaughtClass(String classId, String className, boolean homeroom, List<String> subjects) {}
