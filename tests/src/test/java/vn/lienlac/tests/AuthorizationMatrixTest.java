@@ -247,7 +247,7 @@ class AuthorizationMatrixTest {
       op("GET /v1/schools/{schoolId}/roster/imports/{importId}/rows").allow(STAFF).unnamed()
           .expect(body -> assertThat(body.get("items").findValuesAsText("action")).containsExactly("REJECTED")),
       op("POST /v1/schools/{schoolId}/roster/imports/{importId}/confirm").body(World::rosterConfirmation)
-          .allow(STAFF).restore(World::rosterJobDone)
+          .allow(STAFF).restore(World::queuesIdle)
           .expect(body -> assertThat(body.get("status").asText()).isIn("RUNNING", "DONE")),
       // Privacy (issue 18): the school's notice, read by anyone of the school, published by its office (a new
       // version each allowed cell); consent by the pupil's parent for their own child (a new version to consent to
@@ -272,7 +272,9 @@ class AuthorizationMatrixTest {
           .expect(body -> assertThat(body.get("items")).isNotEmpty()),
       // --- privacy: data export (issue 18). Anyone signed in exports their own data (a job of their own: the
       // same one again within the hour); a job is its owner's alone: {exportId} is the parent's, everyone else 404.
-      op("POST /v1/me/export").body(World::exportRequest).allow(SIGNED_IN)
+      // (Each allowed cell waits for its job: the worker changes the job item, which a later cell's
+      // "a denied write changes nothing" would otherwise see.)
+      op("POST /v1/me/export").body(World::exportRequest).allow(SIGNED_IN).restore(World::queuesIdle)
           .expect(body -> assertThat(body.get("requestedAt").asText()).endsWith("+07:00")),
       op("GET /v1/me/exports/{exportId}").allow(PARENT)
           .expect(body -> assertThat(body.get("status").asText())
@@ -1034,11 +1036,11 @@ class AuthorizationMatrixTest {
     }
 
     /** The confirmed import's job has finished (it writes its progress after the answer). */
-    void rosterJobDone() {
+    void queuesIdle() {
       try {
         seeded.stack().events().awaitIdle(java.time.Duration.ofMinutes(2));
       } catch (java.util.concurrent.TimeoutException | InterruptedException e) {
-        throw new AssertionError("the roster import job did not finish", e);
+        throw new AssertionError("the queued jobs (roster import, export) did not finish", e);
       }
     }
 

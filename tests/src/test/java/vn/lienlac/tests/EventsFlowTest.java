@@ -37,9 +37,13 @@ class EventsFlowTest {
   @Test
   void a_message_sent_over_http_should_put_one_message_sent_event_on_the_events_queue() throws Exception {
     // A 7A1 family (the last pupil by id, whom the seed does not write to) and the teacher of Tin học.
+    // Not the family of the guardian /dev/users marks as not yet consented (issue 18: ConsentTest's pupil).
+    java.util.Set<String> unconsented = stack.users().stream().filter(u -> Boolean.FALSE.equals(u.consented()))
+        .flatMap(u -> seeded.children(u.id()).stream().map(c -> c.studentId())).collect(java.util.stream.Collectors.toSet());
     String[] family = stack.users().stream().filter(u -> u.role().equals("PARENT"))
         .filter(u -> u.schoolId().equals(SeededApi.NGUYEN_TRAI)).map(DevUser::id)
         .flatMap(parent -> seeded.children(parent).stream().filter(c -> c.classId().equals(SeededApi.CLASS_7A1))
+            .filter(c -> !unconsented.contains(c.studentId()))
             .map(c -> new String[] {parent, c.studentId()}))
         .max(Comparator.comparing((String[] f) -> f[1])).orElseThrow();
     ApiClient.Response started = seeded.as(family[0]).post("/v1/conversations", Map.of("studentId", family[1],

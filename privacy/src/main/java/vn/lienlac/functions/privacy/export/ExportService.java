@@ -58,7 +58,7 @@ public final class ExportService {
    */
   public Requested request(String subject, ExportRequest body) {
     String language = body.language();
-    if (!LANGUAGES.contains(language)) {
+    if (language == null || !LANGUAGES.contains(language)) { // Set.of(...).contains(null) throws
       throw new ApiException.Invalid(List.of(Violation.of("language", "privacy.export.badLanguage",
           String.valueOf(language))));
     }
