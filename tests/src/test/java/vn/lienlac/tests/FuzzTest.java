@@ -497,9 +497,16 @@ class FuzzTest {
           "\"2026-02-30\"", "20000", "[2026,11,23]", "\"\"", "\"2026-11-23T00:00:00Z\"", "\"+10000-01-01\"",
           "\"1999-12-31\"", "\"2101-01-01\"", "\"23/11/2026\"", "\"2026-1-1\"", "\"２０２６-１１-２３\"",
           "\" " + SeededApi.today() + "\"", "\"" + SeededApi.today() + "\\n\""));
-      case ENUM -> values.addAll(List.of("0", "1", "-1", "1.5", "\"\"", "\"nope\"", "\"" + first(location) + " \"",
-          "\"" + first(location).toLowerCase(java.util.Locale.ROOT) + "\"",
-          OpenApi.list(location.schema().get("enum")).contains("PENDING") ? "\"X\"" : "\"PENDING\"", "\"\\u0000\""));
+      case ENUM -> {
+        values.addAll(List.of("0", "1", "-1", "1.5", "\"\"", "\"nope\"", "\"" + first(location) + " \"",
+            OpenApi.list(location.schema().get("enum")).contains("PENDING") ? "\"X\"" : "\"PENDING\"", "\"\\u0000\""));
+        // The first value in the other case: a valid value itself when the enum is lower-case (a language: vi, en).
+        String other = first(location).toLowerCase(java.util.Locale.ROOT);
+        other = other.equals(first(location)) ? first(location).toUpperCase(java.util.Locale.ROOT) : other;
+        if (!OpenApi.list(location.schema().get("enum")).contains(other)) {
+          values.add("\"" + other + "\"");
+        }
+      }
       case ID -> values.addAll(List.of("5", "\"\"", "\"../../x\"", "\"nt-hs-9999\"", "\"a#b\"", "\"" + "a".repeat(70)
           + "\"", "\"\\u0000\"", "\"S#x#ST#y\"", "\"" + pupil + " \""));
       case BOOLEAN -> {
