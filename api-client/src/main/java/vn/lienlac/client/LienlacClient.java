@@ -216,6 +216,20 @@ public final class LienlacClient {
         new TypeReference<Announcement.Receipt>() {});
   }
 
+  // --- privacy and settings (consent, notice, notification settings, devices) -------------------------
+
+  // --- records, parent side (attendance, leave, year report) ------------------------------------------
+
+  // --- messaging and announcements, more --------------------------------------------------------------
+
+  // --- records, teacher side (class attendance, leave decisions) --------------------------------------
+
+  // --- payments, more (receipts, VietQR, office fees and report) --------------------------------------
+
+  // --- office (announcements statistics, roster import) -----------------------------------------------
+
+  // --- sign-in and session ----------------------------------------------------------------------------
+
   // --- plumbing ------------------------------------------------------------------------------------
 
   private <T> T get(String path, Class<T> type) {
@@ -256,6 +270,9 @@ public final class LienlacClient {
     }
     int status = response.statusCode();
     if (status >= 200 && status < 300) {
+      if (response.body().length == 0) {
+        return null; // 204 No Content (a delete, a withdrawal)
+      }
       try {
         return JSON.readValue(response.body(), type);
       } catch (IOException e) {

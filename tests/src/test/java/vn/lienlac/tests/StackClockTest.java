@@ -32,6 +32,21 @@ class StackClockTest {
   }
 
   @Test
+  void me_should_name_each_schools_level_and_the_term_today_falls_in() {
+    ApiClient.Response me = seeded.as("nt-ph-001").get("/v1/me");
+
+    assertThat(me.status()).as(me.text()).isEqualTo(200);
+    String term = vn.lienlac.model.records.TermId.containing(SchoolTime.today(stack.clock())).toString();
+    assertThat(term).isEqualTo("2026-2027-HK1");
+    java.util.Map<String, String> levels = new java.util.TreeMap<>();
+    for (var school : me.body().get("schools")) {
+      assertThat(school.get("currentTerm").asText()).as(school.toString()).isEqualTo(term);
+      levels.put(school.get("schoolId").asText(), school.get("schoolLevel").asText());
+    }
+    assertThat(levels).containsEntry(SeededApi.NGUYEN_TRAI, "LOWER_SECONDARY");
+  }
+
+  @Test
   void a_pupils_attendance_should_end_today_on_the_stacks_clock_by_default() {
     Child child = seeded.children("nt-ph-001").getFirst();
 

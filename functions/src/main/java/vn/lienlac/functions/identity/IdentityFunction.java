@@ -34,7 +34,7 @@ public final class IdentityFunction extends ApiFunction {
 
   public IdentityFunction(Dynamo dynamo, Clock clock) {
     RosterRepository roster = new RosterRepository(dynamo);
-    this.identity = new IdentityService(new DirectoryRepository(dynamo, clock), roster);
+    this.identity = new IdentityService(new DirectoryRepository(dynamo, clock), roster, clock);
     this.devices = new DeviceService(dynamo, roster, clock);
     on("GET /health", this::health);
     on("GET /v1/me", this::me);

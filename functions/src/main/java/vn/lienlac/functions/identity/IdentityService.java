@@ -1,5 +1,6 @@
 package vn.lienlac.functions.identity;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -7,18 +8,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.identity.Role;
 import vn.lienlac.model.privacy.PrivacyNotice;
+import vn.lienlac.model.records.TermId;
 
 /** Who the caller is, per school: reads the directory and names things with the roster. */
 public final class IdentityService {
   private final DirectoryRepository directory;
   private final RosterRepository roster;
+  private final Clock clock;
 
-  public IdentityService(DirectoryRepository directory, RosterRepository roster) {
+  public IdentityService(DirectoryRepository directory, RosterRepository roster, Clock clock) {
     this.directory = directory;
     this.roster = roster;
+    this.clock = clock;
   }
 
   public Caller caller(String subject) {
@@ -31,6 +36,7 @@ public final class IdentityService {
     caller.grants().forEach(g -> bySchool.computeIfAbsent(g.schoolId(), k -> new ArrayList<>()).add(g));
     Map<String, School> schools = roster.schools(bySchool.keySet());
 
+    String currentTerm = TermId.containing(SchoolTime.today(clock)).toString();
     List<Me.SchoolMembership> memberships = new ArrayList<>();
     for (var entry : bySchool.entrySet()) {
       String schoolId = entry.getKey();
@@ -72,7 +78,8 @@ public final class IdentityService {
           .map(e -> new Me.TaughtClass(e.getKey(), className(classes, e.getKey()), homerooms.contains(e.getKey()),
               List.copyOf(e.getValue())))
           .toList();
-      memberships.add(new Me.SchoolMembership(schoolId, school.name(), roles, childViews, taught));
+      memberships.add(new Me.SchoolMembership(schoolId, school.name(), roles, childViews, taught, school.level(),
+          currentTerm));
     }
     String displayName = memberships.isEmpty() ? null
         : caller.displayName(memberships.get(0).schoolId()).orElse(null);

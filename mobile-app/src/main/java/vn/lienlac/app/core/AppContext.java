@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.util.Objects;
 import vn.lienlac.app.AppText;
 import vn.lienlac.client.LienlacClient;
+import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.identity.Me;
+import vn.lienlac.model.records.TermId;
 
 /** What the screens share: text, threads, clock, cache, browser, and who is signed in. */
 public final class AppContext {
@@ -64,6 +66,21 @@ public final class AppContext {
   /** PARENT, TEACHER or STAFF. */
   public String role() {
     return role;
+  }
+
+  /**
+   * The term the screens show first: the one {@code /v1/me} says today falls in (the first school's;
+   * every school answers the same, Vietnam's date), else the one today's date falls in.
+   */
+  public String currentTerm() {
+    if (me != null) {
+      for (Me.SchoolMembership school : me.schools()) {
+        if (school.currentTerm() != null) {
+          return school.currentTerm();
+        }
+      }
+    }
+    return TermId.containing(SchoolTime.today(clock)).toString();
   }
 
   public void signedIn(LienlacClient client, Me me, String role) {

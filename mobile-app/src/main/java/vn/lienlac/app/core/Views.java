@@ -26,6 +26,7 @@ public final class Views {
     retry.visibleProperty().bind(model.canRetryProperty());
     retry.managedProperty().bind(model.canRetryProperty());
     retry.setOnAction(e -> model.retry());
+    retry.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox banner = new HBox(8, message, retry);
     banner.getStyleClass().add("failure");
     banner.setId("failure");

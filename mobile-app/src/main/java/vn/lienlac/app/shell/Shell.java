@@ -1,16 +1,16 @@
 package vn.lienlac.app.shell;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.Node;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
@@ -20,10 +20,13 @@ import vn.lienlac.app.grades.GradesViewModel;
 import vn.lienlac.app.invoices.InvoicesView;
 import vn.lienlac.app.invoices.InvoicesViewModel;
 
-/** The signed-in frame: the current screen above, the bottom navigation below (by role). */
+/**
+ * The signed-in frame: the current screen above, the bottom navigation below. Which tabs there are
+ * depends on the role the user signed in with (at most five: a phone's bottom bar).
+ */
 public final class Shell {
-  /** The term the screens show until the API says which one is current. */
-  public static final String TERM = "2026-2027-HK1";
+  /** One tab: its id (the node id is {@code nav-{id}}, the label key {@code nav.{id}}), icon and screen. */
+  public record Tab(String id, String icon, Supplier<Node> screen) {}
 
   private final AppContext context;
   private final BorderPane frame = new BorderPane();
@@ -32,35 +35,76 @@ public final class Shell {
     this.context = context;
   }
 
+  /** The tabs of the signed-in role, in order. */
+  List<Tab> tabs() {
+    AppText text = context.text();
+    List<Tab> tabs = new ArrayList<>();
+    switch (context.role() == null ? "" : context.role()) {
+      case "PARENT" -> {
+        // records (grades, attendance, leave)
+        tabs.add(new Tab("grades", "mdmz-school",
+            () -> new GradesView(new GradesViewModel(context, context.currentTerm()), text).build()));
+
+        // payments (invoices, receipts, VietQR)
+        tabs.add(new Tab("invoices", "mdmz-payments",
+            () -> new InvoicesView(new InvoicesViewModel(context), text).build()));
+
+        // messaging
+        tabs.add(new Tab("messages", "mdoal-chat", () -> notYet(text)));
+
+        // announcements
+        tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
+
+        // settings (language, notifications, consent, sign out)
+        tabs.add(new Tab("settings", "mdmz-settings", () -> notYet(text)));
+      }
+      case "TEACHER" -> {
+        // teacher records (classes: gradebook, attendance; leave decisions)
+        tabs.add(new Tab("classes", "mdmz-menu_book", () -> notYet(text)));
+
+        tabs.add(new Tab("leave", "mdoal-event_available", () -> notYet(text)));
+
+        // messaging
+        tabs.add(new Tab("messages", "mdoal-chat", () -> notYet(text)));
+
+        // announcements
+        tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
+
+        // settings
+        tabs.add(new Tab("settings", "mdmz-settings", () -> notYet(text)));
+      }
+      default -> { // STAFF (school office) and DPO
+        // office announcements (compose, read/ack statistics, families not reached)
+        tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
+
+        // office fees (fees, fee report)
+        tabs.add(new Tab("fees", "mdmz-payments", () -> notYet(text)));
+
+        // office roster (import with progress)
+        tabs.add(new Tab("roster", "mdoal-group_add", () -> notYet(text)));
+
+        // settings
+        tabs.add(new Tab("settings", "mdmz-settings", () -> notYet(text)));
+      }
+    }
+    return tabs;
+  }
+
   public Node build() {
     AppText text = context.text();
-    Map<String, Supplier<Node>> tabs = new LinkedHashMap<>();
-    Map<String, String> icons = new LinkedHashMap<>();
-    if ("PARENT".equals(context.role())) {
-      tabs.put("grades", () -> new GradesView(new GradesViewModel(context, TERM), text).build());
-      icons.put("grades", "mdmz-school");
-      tabs.put("invoices", () -> new InvoicesView(new InvoicesViewModel(context), text).build());
-      icons.put("invoices", "mdmz-payments");
-    } else {
-      tabs.put("gradebook", () -> notYet(text));
-      icons.put("gradebook", "mdmz-menu_book");
-    }
-    tabs.put("messages", () -> notYet(text));
-    icons.put("messages", "mdoal-chat");
-
     ToggleGroup group = new ToggleGroup();
     HBox nav = new HBox();
     nav.getStyleClass().add("bottom-nav");
-    for (var tab : tabs.entrySet()) {
-      ToggleButton button = new ToggleButton(text.get("nav." + tab.getKey()), new FontIcon(icons.get(tab.getKey())));
-      button.setId("nav-" + tab.getKey());
+    for (Tab tab : tabs()) {
+      ToggleButton button = new ToggleButton(text.get("nav." + tab.id()), new FontIcon(tab.icon()));
+      button.setId("nav-" + tab.id());
       button.setToggleGroup(group);
-      button.setContentDisplay(javafx.scene.control.ContentDisplay.TOP);
+      button.setContentDisplay(ContentDisplay.TOP);
       button.setMaxWidth(Double.MAX_VALUE);
       HBox.setHgrow(button, Priority.ALWAYS);
       button.setOnAction(e -> {
         button.setSelected(true);
-        frame.setCenter(tab.getValue().get());
+        frame.setCenter(tab.screen().get());
       });
       nav.getChildren().add(button);
     }
@@ -72,7 +116,6 @@ public final class Shell {
   private static Node notYet(AppText text) {
     Label label = new Label(text.get("screen.notYet"));
     label.setWrapText(true);
-    VBox box = Views.screen(label);
-    return box;
+    return Views.screen(label);
   }
 }

@@ -1,6 +1,7 @@
 package vn.lienlac.model.identity;
 
 import java.util.List;
+import vn.lienlac.model.records.grading.SchoolLevel;
 
 /**
  * {@code GET /v1/me}: the signed-in person and, per school, what they are there: the children
@@ -8,8 +9,19 @@ import java.util.List;
  */
 public record Me(String userId, String displayName, List<SchoolMembership> schools) {
 
+  /**
+   * The person's place in one school. {@code schoolLevel} decides which grading circular the
+   * school's reports follow; {@code currentTerm} is the term today falls in (Vietnam's date, as
+   * {@link vn.lienlac.model.records.TermId#containing}), the one a client shows first.
+   */
   public record SchoolMembership(String schoolId, String schoolName, List<Role> roles, List<Child> children,
-      List<TaughtClass> classes) {}
+      List<TaughtClass> classes, SchoolLevel schoolLevel, String currentTerm) {
+
+    public SchoolMembership(String schoolId, String schoolName, List<Role> roles, List<Child> children,
+        List<TaughtClass> classes) {
+      this(schoolId, schoolName, roles, children, classes, null, null);
+    }
+  }
 
   /**
    * A child the person follows. {@code consentGiven} (issue 18): whether they consented for the

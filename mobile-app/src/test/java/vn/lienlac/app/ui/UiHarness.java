@@ -1,0 +1,207 @@
+package vn.lienlac.app.ui;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import vn.lienlac.app.AppText;
+import vn.lienlac.app.LienlacApp;
+import vn.lienlac.app.core.AppContext;
+import vn.lienlac.app.core.OfflineCache;
+import vn.lienlac.app.core.Tasks;
+import vn.lienlac.client.LienlacClient;
+import vn.lienlac.local.LocalStack;
+
+/**
+ * What every headless UI test shares: one local stack per test JVM (started on first use, on the
+ * demo world's clock), the app started fresh per test class (its own offline cache folder, signed
+ * out), a {@link NetworkSwitch} between the two to cut the network, and helpers to find nodes by id,
+ * press buttons, type, and save a 375×800 screenshot under {@code target/screenshots/}.
+ *
+ * <p>Usage: {@code static UiHarness ui;} {@code @BeforeAll ui = UiHarness.start(tempDir);}
+ * {@code @AfterAll ui.stop();} then {@code ui.signIn("nt-ph-002")}, {@code ui.fire("#nav-grades")}...
+ */
+public final class UiHarness {
+  /** The demo world's now (the same as tests/LocalStackExtension.NOW). */
+  public static final Instant NOW = Instant.parse("2026-11-21T03:00:00Z");
+  public static final Path SHOTS = Path.of("target", "screenshots");
+
+  private static LocalStack stack;
+  private static Stage stage;
+
+  private final ExecutorService io = Executors.newFixedThreadPool(2, runnable -> {
+    Thread thread = new Thread(runnable, "ui-test-io");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final AtomicReference<URI> opened = new AtomicReference<>();
+  private final NetworkSwitch network;
+  private final Path cacheFolder;
+  private Application app;
+
+  private UiHarness(Path cacheFolder) throws Exception {
+    this.cacheFolder = cacheFolder;
+    this.network = new NetworkSwitch(stack().baseUri());
+  }
+
+  /** The local stack shared by every UI test class of this JVM (in memory, seeded, fixed clock). */
+  public static synchronized LocalStack stack() {
+    if (stack == null) {
+      stack = LocalStack.start(LocalStack.Options.defaults().withPort(0).withInMemory(true)
+          .withClock(LocalStack.Options.startingAt(NOW)).withRetryDelay(Duration.ZERO).withScheduleTimers(false));
+      LocalStack started = stack;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "local-stack-stop"));
+    }
+    return stack;
+  }
+
+  /** Starts the app in Vietnamese, signed out, with a fresh cache under {@code cacheFolder}. */
+  public static UiHarness start(Path cacheFolder) throws Exception {
+    return start(cacheFolder, new Locale("vi"));
+  }
+
+  public static UiHarness start(Path cacheFolder, Locale language) throws Exception {
+    UiHarness harness = new UiHarness(cacheFolder);
+    synchronized (UiHarness.class) {
+      if (stage == null) {
+        stage = FxToolkit.registerPrimaryStage();
+      }
+    }
+    Files.createDirectories(SHOTS);
+    harness.app = FxToolkit.setupApplication(() -> new LienlacApp() {
+      @Override
+      protected AppContext context() {
+        return harness.context(AppText.forLocale(language));
+      }
+    });
+    return harness;
+  }
+
+  /** The context the app runs with: the relay's address, the stack's clock, the test's cache and browser. */
+  AppContext context(AppText text) {
+    return new AppContext(text, Tasks.on(io, Platform::runLater), stack().clock(), new OfflineCache(cacheFolder),
+        opened::set, LienlacClient.create(network.uri()));
+  }
+
+  public void stop() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    io.shutdownNow();
+    io.awaitTermination(5, TimeUnit.SECONDS);
+    network.close();
+  }
+
+  public Stage stage() {
+    return stage;
+  }
+
+  public NetworkSwitch network() {
+    return network;
+  }
+
+  /** The last page the app asked the browser to open (VNPay), or null. */
+  public URI openedInBrowser() {
+    return opened.get();
+  }
+
+  public void clearOpened() {
+    opened.set(null);
+  }
+
+  /** A client of the stack signed in as a demo user (directly, not through the relay). */
+  public LienlacClient as(String user) {
+    LienlacClient anonymous = LienlacClient.create(stack().baseUri());
+    return anonymous.withToken(anonymous.devSignIn(user).token());
+  }
+
+  /** Signs a demo user in on the sign-in screen. */
+  public void signIn(String user) {
+    fire("#user-" + user);
+  }
+
+  /** The visible node for a CSS selector (usually {@code #id}), waiting up to 30 s for it. */
+  public <T extends Node> T node(String selector) {
+    WaitForAsyncUtils.waitForFxEvents();
+    waitUntil(selector + " on screen", () -> {
+      Node found = stage.getScene().lookup(selector);
+      return found != null && found.isVisible();
+    });
+    @SuppressWarnings("unchecked")
+    T found = (T) stage.getScene().lookup(selector);
+    return found;
+  }
+
+  /** The node for a selector now, or null (no waiting). */
+  public <T extends Node> T lookup(String selector) {
+    WaitForAsyncUtils.waitForFxEvents();
+    @SuppressWarnings("unchecked")
+    T found = (T) stage.getScene().lookup(selector);
+    return found;
+  }
+
+  /** Waits (up to 30 s) until a node matching {@code selector} satisfies {@code condition}. */
+  public <T extends Node> T waitFor(String selector, Class<T> type, Predicate<T> condition) {
+    waitUntil(selector, () -> {
+      Node found = stage.getScene().lookup(selector);
+      return type.isInstance(found) && found.isVisible() && condition.test(type.cast(found));
+    });
+    return type.cast(stage.getScene().lookup(selector));
+  }
+
+  public void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
+    try {
+      WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+    } catch (TimeoutException e) {
+      throw new AssertionError("timed out waiting for " + what, e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Presses a button (any ButtonBase: buttons, toggles, hyperlinks) on the FX thread. */
+  public void fire(String selector) {
+    ButtonBase button = node(selector);
+    WaitForAsyncUtils.asyncFx(button::fire);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Replaces the text of a text field or area. */
+  public void type(String selector, String text) {
+    TextInputControl field = node(selector);
+    WaitForAsyncUtils.asyncFx(() -> field.setText(text));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Runs something on the FX thread and waits for it. */
+  public void onFx(Runnable action) {
+    try {
+      WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Saves the window as {@code target/screenshots/{name}.png} (375×800). */
+  public void shoot(String name) throws Exception {
+    WaitForAsyncUtils.waitForFxEvents();
+    var image = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+    ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", SHOTS.resolve(name + ".png").toFile());
+  }
+}
