@@ -30,6 +30,11 @@ import vn.lienlac.model.messaging.Conversation;
 import vn.lienlac.model.messaging.Message;
 import vn.lienlac.model.payments.Invoice;
 import vn.lienlac.model.payments.Payment;
+import vn.lienlac.model.privacy.Consent;
+import vn.lienlac.model.privacy.ExportJob;
+import vn.lienlac.model.privacy.ExportRequest;
+import vn.lienlac.model.privacy.PrivacyNotice;
+import vn.lienlac.model.push.NotificationSettings;
 import vn.lienlac.model.records.AttendanceReport;
 import vn.lienlac.model.records.GradeReport;
 import vn.lienlac.model.records.Gradebook;
@@ -217,6 +222,49 @@ public final class LienlacClient {
   }
 
   // --- privacy and settings (consent, notice, notification settings, devices) -------------------------
+
+  /** A school's current purpose notice, Vietnamese and English ({@code GET /v1/schools/{id}/privacy-notice}). */
+  public PrivacyNotice privacyNotice(String schoolId) {
+    return get("/v1/schools/" + p(schoolId) + "/privacy-notice", PrivacyNotice.class);
+  }
+
+  /** The caller's consent for each of their children, across schools ({@code GET /v1/me/consents}). */
+  public List<Consent> consents() {
+    return call("GET", "/v1/me/consents", null, null, new TypeReference<Consent.Page>() {}).items();
+  }
+
+  /**
+   * Consents, in the app, for one child to the notice version the guardian read. A stale version is
+   * an {@link ApiProblem} 409 whose {@code currentVersion} is the school's current one: read it again.
+   */
+  public Consent giveConsent(String studentId, int noticeVersion) {
+    return call("POST", "/v1/me/consents", new Consent.Grant(studentId, noticeVersion, Consent.Channel.APP), null,
+        new TypeReference<Consent>() {});
+  }
+
+  /** Withdraws the consent for one child: its messages and paying by app stop; the school's devices may go. */
+  public Consent withdrawConsent(String studentId) {
+    return call("DELETE", "/v1/me/consents/" + p(studentId), null, null, new TypeReference<Consent>() {});
+  }
+
+  /** Quiet hours and lock-screen detail ({@code GET /v1/me/notification-settings}). */
+  public NotificationSettings notificationSettings() {
+    return get("/v1/me/notification-settings", NotificationSettings.class);
+  }
+
+  public NotificationSettings saveNotificationSettings(NotificationSettings settings) {
+    return call("PUT", "/v1/me/notification-settings", settings, null, new TypeReference<NotificationSettings>() {});
+  }
+
+  /** Asks for an export of the caller's data ({@code vi} or {@code en} readable part): the job, new or under way. */
+  public ExportJob requestExport(String language) {
+    return call("POST", "/v1/me/export", new ExportRequest(language), null, new TypeReference<ExportJob>() {});
+  }
+
+  /** An export job; the first answer that finds it READY carries the one download link. */
+  public ExportJob export(String exportId) {
+    return get("/v1/me/exports/" + p(exportId), ExportJob.class);
+  }
 
   // --- records, parent side (attendance, leave, year report) ------------------------------------------
 

@@ -12,9 +12,12 @@ import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import vn.lienlac.app.consent.ConsentGateView;
+import vn.lienlac.app.consent.ConsentGateViewModel;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.Tasks;
+import vn.lienlac.app.settings.SettingsViewModel;
 import vn.lienlac.app.shell.Shell;
 import vn.lienlac.app.signin.SignInView;
 import vn.lienlac.app.signin.SignInViewModel;
@@ -52,6 +55,7 @@ public class LienlacApp extends Application {
   public void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     context = context();
+    followSettings(stage);
     showSignIn();
 
     Dimension2D size = device.windowSize();
@@ -66,7 +70,45 @@ public class LienlacApp extends Application {
 
   private void showSignIn() {
     root.getChildren().setAll(new SignInView(new SignInViewModel(context), context,
-        () -> root.getChildren().setAll(new Shell(context).build())).build());
+        this::showConsentGateThenShell).build());
+  }
+
+  // --- consent gate, language switch, sign-out (settings) ------------------------------------------
+
+  /** After sign-in: a parent with a child not yet consented for reads the school's notice first (issue 18). */
+  private void showConsentGateThenShell() {
+    if (ConsentGateViewModel.needed(context.me())) {
+      root.getChildren().setAll(new ConsentGateView(new ConsentGateViewModel(context), context.text(),
+          () -> showShell(null)).build());
+    } else {
+      showShell(null);
+    }
+  }
+
+  private void showShell(String openTab) {
+    root.getChildren().setAll(new Shell(context).build(openTab));
+  }
+
+  /**
+   * The language chosen earlier on this device (unless {@code --lang} asks for one); a language
+   * switched in settings rebuilds every screen in it (back on the settings tab); sign-out returns to
+   * the sign-in screen.
+   */
+  private void followSettings(Stage stage) {
+    boolean asked = getParameters() != null && getParameters().getNamed().containsKey("lang");
+    if (!asked) {
+      SettingsViewModel.rememberedLanguage(context.cache())
+          .ifPresent(language -> context.useText(AppText.forRequestedLanguage(language)));
+    }
+    context.textProperty().addListener((o, was, now) -> {
+      stage.setTitle(now.title());
+      if (context.me() != null) {
+        showShell("settings");
+      } else {
+        showSignIn();
+      }
+    });
+    context.onSignedOut(this::showSignIn);
   }
 
   @Override

@@ -1,7 +1,11 @@
 package vn.lienlac.app.core;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import vn.lienlac.app.AppText;
 import vn.lienlac.client.LienlacClient;
 import vn.lienlac.model.common.SchoolTime;
@@ -10,19 +14,20 @@ import vn.lienlac.model.records.TermId;
 
 /** What the screens share: text, threads, clock, cache, browser, and who is signed in. */
 public final class AppContext {
-  private final AppText text;
+  private final SimpleObjectProperty<AppText> text;
   private final Tasks tasks;
   private final Clock clock;
   private final OfflineCache cache;
   private final Browser browser;
-  private final LienlacClient anonymous;
+  private LienlacClient anonymous;
   private LienlacClient client;
+  private final List<Runnable> signedOutListeners = new ArrayList<>();
   private Me me;
   private String role;
 
   public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
       LienlacClient anonymous) {
-    this.text = text;
+    this.text = new SimpleObjectProperty<>(text);
     this.tasks = tasks;
     this.clock = clock;
     this.cache = cache;
@@ -31,7 +36,22 @@ public final class AppContext {
   }
 
   public AppText text() {
+    return text.get();
+  }
+
+  /** The text in use: it changes when the user switches language in settings; the app then rebuilds its screens. */
+  public ReadOnlyObjectProperty<AppText> textProperty() {
     return text;
+  }
+
+  /** Switches the app's language: its text and the API's Accept-Language (signed in or not). */
+  public void useText(AppText newText) {
+    String language = newText.locale().getLanguage();
+    anonymous = anonymous.withLanguage(language);
+    if (client != null) {
+      client = client.withLanguage(language);
+    }
+    text.set(newText);
   }
 
   public Tasks tasks() {
@@ -87,5 +107,31 @@ public final class AppContext {
     this.client = client;
     this.me = me;
     this.role = role;
+  }
+
+  /** A fresh {@code /v1/me} of the same person (after a consent changed: {@code consentGiven}). */
+  public void updateMe(Me me) {
+    this.me = Objects.requireNonNull(me, "me");
+  }
+
+  /**
+   * Signs out: forgets the token and the person, removes the cached personal data from the device
+   * (entries named {@code device-...}, such as the language chosen, stay), then tells the app
+   * (which shows the sign-in screen).
+   */
+  public void signOut() {
+    client = null;
+    me = null;
+    role = null;
+    cache.clearExcept(DEVICE_KEY_PREFIX);
+    List.copyOf(signedOutListeners).forEach(Runnable::run);
+  }
+
+  /** Cache keys with this prefix are the device's own settings, not personal data: sign-out keeps them. */
+  public static final String DEVICE_KEY_PREFIX = "device-";
+
+  /** Runs {@code listener} after each {@link #signOut()} (on the FX thread, where sign-out is pressed). */
+  public void onSignedOut(Runnable listener) {
+    signedOutListeners.add(listener);
   }
 }

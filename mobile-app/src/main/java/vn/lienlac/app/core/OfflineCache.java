@@ -55,6 +55,24 @@ public final class OfflineCache {
     }
   }
 
+  /** Deletes every entry except those whose key starts with {@code keptPrefix} (sign-out: the device's own settings stay). */
+  public void clearExcept(String keptPrefix) {
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    String kept = file(keptPrefix).getFileName().toString().replaceAll("\\.json$", "");
+    try (var files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".json") && !name.startsWith(kept)) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private Path file(String key) {
     return folder.resolve(key.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
   }

@@ -19,6 +19,7 @@ import vn.lienlac.app.grades.GradesView;
 import vn.lienlac.app.grades.GradesViewModel;
 import vn.lienlac.app.invoices.InvoicesView;
 import vn.lienlac.app.invoices.InvoicesViewModel;
+import vn.lienlac.app.settings.SettingsView;
 
 /**
  * The signed-in frame: the current screen above, the bottom navigation below. Which tabs there are
@@ -56,7 +57,7 @@ public final class Shell {
         tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
 
         // settings (language, notifications, consent, sign out)
-        tabs.add(new Tab("settings", "mdmz-settings", () -> notYet(text)));
+        tabs.add(new Tab("settings", "mdmz-settings", () -> new SettingsView(context).build()));
       }
       case "TEACHER" -> {
         // teacher records (classes: gradebook, attendance; leave decisions)
@@ -71,7 +72,7 @@ public final class Shell {
         tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
 
         // settings
-        tabs.add(new Tab("settings", "mdmz-settings", () -> notYet(text)));
+        tabs.add(new Tab("settings", "mdmz-settings", () -> new SettingsView(context).build()));
       }
       default -> { // STAFF (school office) and DPO
         // office announcements (compose, read/ack statistics, families not reached)
@@ -84,14 +85,20 @@ public final class Shell {
         tabs.add(new Tab("roster", "mdoal-group_add", () -> notYet(text)));
 
         // settings
-        tabs.add(new Tab("settings", "mdmz-settings", () -> notYet(text)));
+        tabs.add(new Tab("settings", "mdmz-settings", () -> new SettingsView(context).build()));
       }
     }
     return tabs;
   }
 
   public Node build() {
+    return build(null);
+  }
+
+  /** The frame with tab {@code openTab} open (the first tab when null or not the role's). */
+  public Node build(String openTab) {
     AppText text = context.text();
+    ToggleButton open = null;
     ToggleGroup group = new ToggleGroup();
     HBox nav = new HBox();
     nav.getStyleClass().add("bottom-nav");
@@ -107,9 +114,12 @@ public final class Shell {
         frame.setCenter(tab.screen().get());
       });
       nav.getChildren().add(button);
+      if (tab.id().equals(openTab)) {
+        open = button;
+      }
     }
     frame.setBottom(nav);
-    ((ToggleButton) nav.getChildren().get(0)).fire();
+    (open != null ? open : (ToggleButton) nav.getChildren().get(0)).fire();
     return frame;
   }
 
