@@ -36,6 +36,7 @@ import vn.lienlac.model.privacy.ExportRequest;
 import vn.lienlac.model.privacy.PrivacyNotice;
 import vn.lienlac.model.push.NotificationSettings;
 import vn.lienlac.model.records.AttendanceReport;
+import vn.lienlac.model.records.ClassAttendance;
 import vn.lienlac.model.records.GradeReport;
 import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.LeaveRequest;
@@ -271,6 +272,34 @@ public final class LienlacClient {
   // --- messaging and announcements, more --------------------------------------------------------------
 
   // --- records, teacher side (class attendance, leave decisions) --------------------------------------
+
+  /** One class on one school day ({@code version} 0 and {@code marked} false before the day is taken). */
+  public ClassAttendance classAttendance(String classId, LocalDate date) {
+    return get("/v1/classes/" + p(classId) + "/attendance/" + date, ClassAttendance.class);
+  }
+
+  /**
+   * Marks pupils on a day: merged into the register (pupils not listed keep their mark; the first
+   * write of a day takes it, everyone not listed present). With {@code update.version()}, 409 when
+   * the register changed since. {@code update.marks()} must not be null (the API refuses it).
+   */
+  public ClassAttendance markAttendance(String classId, LocalDate date, ClassAttendance.Update update) {
+    Objects.requireNonNull(update.marks(), "marks");
+    return call("PUT", "/v1/classes/" + p(classId) + "/attendance/" + date, update, null,
+        new TypeReference<ClassAttendance>() {});
+  }
+
+  /** A class's leave requests, newest first (homeroom teacher, staff); {@code status} null for all. */
+  public List<LeaveRequest> classLeaveRequests(String classId, LeaveRequest.Status status) {
+    return call("GET", "/v1/classes/" + p(classId) + "/leave-requests" + (status == null ? "" : "?status=" + status),
+        null, null, new TypeReference<ListResponse<LeaveRequest>>() {}).items();
+  }
+
+  /** The homeroom teacher approves or declines a leave request (declining needs a note). */
+  public LeaveRequest decideLeave(String leaveRequestId, LeaveRequest.Decision decision) {
+    return call("PATCH", "/v1/leave-requests/" + p(leaveRequestId), decision, null,
+        new TypeReference<LeaveRequest>() {});
+  }
 
   // --- payments, more (receipts, VietQR, office fees and report) --------------------------------------
 

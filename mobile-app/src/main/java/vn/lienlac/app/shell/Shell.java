@@ -13,6 +13,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
+import vn.lienlac.app.classes.ClassesView;
+import vn.lienlac.app.classes.ClassesViewModel;
+import vn.lienlac.app.leavedecisions.LeaveDecisionsView;
+import vn.lienlac.app.leavedecisions.LeaveDecisionsViewModel;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Views;
 import vn.lienlac.app.grades.GradesView;
@@ -61,9 +65,12 @@ public final class Shell {
       }
       case "TEACHER" -> {
         // teacher records (classes: gradebook, attendance; leave decisions)
-        tabs.add(new Tab("classes", "mdmz-menu_book", () -> notYet(text)));
+        tabs.add(new Tab("classes", "mdmz-menu_book",
+            () -> new ClassesView(context, new ClassesViewModel(context.me(), text)).build()));
 
-        tabs.add(new Tab("leave", "mdoal-event_available", () -> notYet(text)));
+        tabs.add(new Tab("leave", "mdoal-event_available", () -> new LeaveDecisionsView(
+            new LeaveDecisionsViewModel(context, LeaveDecisionsViewModel.homeroomClasses(context.me())), text, true)
+            .build()));
 
         // messaging
         tabs.add(new Tab("messages", "mdoal-chat", () -> notYet(text)));
