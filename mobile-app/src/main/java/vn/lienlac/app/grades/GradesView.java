@@ -1,19 +1,29 @@
 package vn.lienlac.app.grades;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.GridPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.util.StringConverter;
 import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.Views;
-import vn.lienlac.model.identity.Me;
+import vn.lienlac.app.records.RecordsViews;
 
-/** A child's term grades: a child picker, the level, then one line per subject. */
+/**
+ * A child's results: the school year and the period (HK I, HK II, Cả năm), the level, then one line
+ * per subject, and for the year the other results (conduct, absences, promotion, award). Every
+ * text wraps: nothing is cut at a phone's 375 px.
+ */
 public final class GradesView {
   private final GradesViewModel model;
   private final AppText text;
@@ -23,68 +33,143 @@ public final class GradesView {
     this.text = text;
   }
 
+  /** The screen, loading the first report. */
   public Node build() {
-    ComboBox<Me.Child> child = new ComboBox<>(model.children());
-    child.setId("child");
-    child.setMaxWidth(Double.MAX_VALUE);
-    child.setConverter(new StringConverter<>() {
+    ComboBox<String> year = new ComboBox<>(model.schoolYears());
+    year.setId("school-year");
+    year.setConverter(new StringConverter<>() {
       @Override
-      public String toString(Me.Child c) {
-        return c == null ? "" : c.fullName() + " · " + c.className();
+      public String toString(String schoolYear) {
+        return GradesViewModel.yearLabel(schoolYear);
       }
 
       @Override
-      public Me.Child fromString(String s) {
+      public String fromString(String s) {
         return null;
       }
     });
-    child.valueProperty().bindBidirectional(model.childProperty());
-    child.valueProperty().addListener((o, was, now) -> model.load());
+    year.setValue(model.schoolYearProperty().get());
+    year.setMinWidth(Region.USE_PREF_SIZE);
 
-    Label level = new Label();
+    ToggleGroup periods = new ToggleGroup();
+    HBox periodBar = new HBox();
+    periodBar.getStyleClass().add("segmented");
+    GradesViewModel.Period[] all = GradesViewModel.Period.values();
+    for (int i = 0; i < all.length; i++) {
+      GradesViewModel.Period period = all[i];
+      ToggleButton button = new ToggleButton(text.get("records.period." + period.name()));
+      button.setId(period == GradesViewModel.Period.YEAR ? "term-year" : "term-" + period.name());
+      button.setToggleGroup(periods);
+      button.getStyleClass().add(i == 0 ? "left-pill" : i == all.length - 1 ? "right-pill" : "center-pill");
+      button.setMaxWidth(Double.MAX_VALUE);
+      button.setMinWidth(Region.USE_PREF_SIZE);
+      HBox.setHgrow(button, Priority.ALWAYS);
+      button.setSelected(model.periodProperty().get() == period);
+      button.setOnAction(e -> {
+        button.setSelected(true); // a segment stays chosen when pressed again
+        if (model.periodProperty().get() != period) {
+          model.select(year.getValue(), period);
+        }
+      });
+      periodBar.getChildren().add(button);
+    }
+    HBox.setHgrow(periodBar, Priority.ALWAYS);
+    year.valueProperty().addListener((o, was, now) -> {
+      if (now != null && !now.equals(model.schoolYearProperty().get())) {
+        model.select(now, model.periodProperty().get());
+      }
+    });
+    HBox choose = new HBox(8, year, periodBar);
+    choose.setAlignment(Pos.CENTER_LEFT);
+
+    Label level = RecordsViews.wrapped(new Label());
     level.setId("level");
     level.getStyleClass().add("level");
     level.textProperty().bind(model.levelProperty());
-    Label stale = new Label();
-    stale.setId("stale");
-    stale.getStyleClass().add("stale");
-    stale.setWrapText(true);
-    stale.textProperty().bind(model.staleNoteProperty());
-    stale.visibleProperty().bind(model.staleNoteProperty().isNotNull());
-    stale.managedProperty().bind(stale.visibleProperty());
+    level.visibleProperty().bind(Bindings.createBooleanBinding(
+        () -> model.levelProperty().get() != null && !model.levelProperty().get().isEmpty(), model.levelProperty()));
+    level.managedProperty().bind(level.visibleProperty());
+    Label stale = RecordsViews.staleNote(model.staleNoteProperty());
 
-    GridPane table = new GridPane();
-    table.setId("grades");
-    table.getStyleClass().add("grades");
-    table.setHgap(8);
-    table.setVgap(6);
-    model.rows().addListener((ListChangeListener<GradesViewModel.Row>) change -> fill(table));
-    ScrollPane scroll = new ScrollPane(table);
+    VBox subjects = new VBox(6);
+    subjects.setId("grades");
+    subjects.getStyleClass().add("grades");
+    VBox facts = new VBox(6);
+    facts.setId("facts");
+    VBox qualities = new VBox(6);
+    qualities.setId("qualities");
+    VBox notes = new VBox(4);
+    notes.setId("notes");
+    model.rows().addListener((ListChangeListener<GradesViewModel.Row>) change -> fillRows(subjects, model.rows(), "average-"));
+    model.qualities().addListener((ListChangeListener<GradesViewModel.Row>) change -> fillRows(qualities, model.qualities(), "quality-"));
+    model.facts().addListener((ListChangeListener<GradesViewModel.Fact>) change -> fillFacts(facts));
+    model.notes().addListener((ListChangeListener<String>) change -> fillNotes(notes));
+    Label qualitiesTitle = RecordsViews.sectionTitle(text.get("records.qualities"));
+    qualitiesTitle.visibleProperty().bind(Bindings.isNotEmpty(model.qualities()));
+    qualitiesTitle.managedProperty().bind(qualitiesTitle.visibleProperty());
+    Label factsTitle = RecordsViews.sectionTitle(text.get("records.yearResults"));
+    factsTitle.visibleProperty().bind(Bindings.isNotEmpty(model.facts()));
+    factsTitle.managedProperty().bind(factsTitle.visibleProperty());
+
+    VBox content = new VBox(10, level, subjects, factsTitle, facts, qualitiesTitle, qualities, notes);
+    content.getStyleClass().add("records-content");
+    ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
+    scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
-    VBox screen = Views.screen(Views.title(text.get("grades.title")), new Label(text.get("grades.term")), child,
-        stale, Views.failureBanner(model, text), Views.spinner(model), level, scroll);
+    VBox screen = new VBox(8, choose, stale, Views.failureBanner(model, text), Views.spinner(model), scroll);
+    VBox.setVgrow(screen, Priority.ALWAYS);
     model.load();
     return screen;
   }
 
-  private void fill(GridPane table) {
+  private void fillRows(VBox table, java.util.List<GradesViewModel.Row> rows, String idPrefix) {
     table.getChildren().clear();
     int r = 0;
-    for (GradesViewModel.Row row : model.rows()) {
-      Label subject = new Label(row.subject());
+    for (GradesViewModel.Row row : rows) {
+      Label subject = RecordsViews.wrapped(new Label(row.subject()));
       subject.getStyleClass().add("subject");
-      Label scores = new Label(row.scores());
-      scores.getStyleClass().add("scores");
-      scores.setWrapText(true);
-      Label result = new Label(row.result());
-      result.getStyleClass().add("average");
-      result.setId("average-" + r);
-      table.add(new VBox(2, subject, scores), 0, r);
-      table.add(result, 1, r);
-      GridPane.setHgrow(table.getChildren().get(table.getChildren().size() - 2), Priority.ALWAYS);
+      VBox name = new VBox(2, subject);
+      if (!row.scores().isEmpty()) {
+        Label scores = RecordsViews.wrapped(new Label(row.scores()));
+        scores.getStyleClass().add("scores");
+        name.getChildren().add(scores);
+      }
+      name.setMinWidth(0);
+      HBox.setHgrow(name, Priority.ALWAYS);
+      Label result = RecordsViews.wrapped(new Label(row.result()));
+      result.getStyleClass().add(idPrefix.equals("average-") ? "average" : "rating");
+      result.setId(idPrefix + r);
+      result.setTextAlignment(TextAlignment.RIGHT);
+      result.setAlignment(Pos.CENTER_RIGHT);
+      result.setMaxWidth(120);
+      result.setMinWidth(Region.USE_PREF_SIZE);
+      if (result.getText().length() > 8) {
+        result.setMinWidth(0);
+        result.setPrefWidth(100);
+      }
+      HBox line = new HBox(8, name, result);
+      line.setAlignment(Pos.CENTER_LEFT);
+      line.getStyleClass().add("grade-line");
+      table.getChildren().add(line);
       r++;
+    }
+  }
+
+  private void fillFacts(VBox box) {
+    box.getChildren().clear();
+    for (GradesViewModel.Fact fact : model.facts()) {
+      box.getChildren().add(RecordsViews.fact(fact.id(), fact.label(), fact.value()));
+    }
+  }
+
+  private void fillNotes(VBox box) {
+    box.getChildren().clear();
+    for (String note : model.notes()) {
+      Label label = RecordsViews.wrapped(new Label(note));
+      label.getStyleClass().add("note");
+      box.getChildren().add(label);
     }
   }
 }

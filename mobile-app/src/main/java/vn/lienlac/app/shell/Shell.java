@@ -19,11 +19,10 @@ import vn.lienlac.app.leavedecisions.LeaveDecisionsView;
 import vn.lienlac.app.leavedecisions.LeaveDecisionsViewModel;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Views;
-import vn.lienlac.app.grades.GradesView;
-import vn.lienlac.app.grades.GradesViewModel;
 import vn.lienlac.app.invoices.InvoicesView;
 import vn.lienlac.app.invoices.InvoicesViewModel;
 import vn.lienlac.app.settings.SettingsView;
+import vn.lienlac.app.records.ParentRecordsView;
 
 /**
  * The signed-in frame: the current screen above, the bottom navigation below. Which tabs there are
@@ -47,8 +46,7 @@ public final class Shell {
     switch (context.role() == null ? "" : context.role()) {
       case "PARENT" -> {
         // records (grades, attendance, leave)
-        tabs.add(new Tab("grades", "mdmz-school",
-            () -> new GradesView(new GradesViewModel(context, context.currentTerm()), text).build()));
+        tabs.add(new Tab("grades", "mdmz-school", () -> new ParentRecordsView(context).build()));
 
         // payments (invoices, receipts, VietQR)
         tabs.add(new Tab("invoices", "mdmz-payments",
