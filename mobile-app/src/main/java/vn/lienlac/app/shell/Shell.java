@@ -13,12 +13,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
+import vn.lienlac.app.announcements.AnnouncementsView;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Views;
 import vn.lienlac.app.grades.GradesView;
 import vn.lienlac.app.grades.GradesViewModel;
 import vn.lienlac.app.invoices.InvoicesView;
 import vn.lienlac.app.invoices.InvoicesViewModel;
+import vn.lienlac.app.messages.MessagesView;
 
 /**
  * The signed-in frame: the current screen above, the bottom navigation below. Which tabs there are
@@ -50,10 +52,10 @@ public final class Shell {
             () -> new InvoicesView(new InvoicesViewModel(context), text).build()));
 
         // messaging
-        tabs.add(new Tab("messages", "mdoal-chat", () -> notYet(text)));
+        tabs.add(new Tab("messages", "mdoal-chat", () -> new MessagesView(context).build()));
 
         // announcements
-        tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
+        tabs.add(new Tab("announcements", "mdoal-campaign", () -> new AnnouncementsView(context).build()));
 
         // settings (language, notifications, consent, sign out)
         tabs.add(new Tab("settings", "mdmz-settings", () -> notYet(text)));
@@ -65,10 +67,10 @@ public final class Shell {
         tabs.add(new Tab("leave", "mdoal-event_available", () -> notYet(text)));
 
         // messaging
-        tabs.add(new Tab("messages", "mdoal-chat", () -> notYet(text)));
+        tabs.add(new Tab("messages", "mdoal-chat", () -> new MessagesView(context).build()));
 
         // announcements
-        tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
+        tabs.add(new Tab("announcements", "mdoal-campaign", () -> new AnnouncementsView(context).build()));
 
         // settings
         tabs.add(new Tab("settings", "mdmz-settings", () -> notYet(text)));
