@@ -271,6 +271,77 @@ public final class LienlacClient {
 
   // --- messaging and announcements, more --------------------------------------------------------------
 
+  /** A page of older messages: {@code cursor} is the {@link Conversation.Page#next()} of the page before. */
+  public Conversation.Page messages(String conversationId, String cursor) {
+    return get("/v1/conversations/" + p(conversationId) + "/messages"
+        + (cursor == null ? "" : "?cursor=" + q(cursor)), Conversation.Page.class);
+  }
+
+  /** Read receipt: everything up to and including {@code upToMessageId} is read (the mark never moves back). */
+  public Message.ReadState markConversationRead(String conversationId, String upToMessageId) {
+    return call("POST", "/v1/conversations/" + p(conversationId) + "/read", new Message.ReadMark(upToMessageId), null,
+        new TypeReference<Message.ReadState>() {});
+  }
+
+  /** A teacher opens (or finds) the channel of a class they teach: a message there reaches every family of it. */
+  public Conversation.Started openClassChannel(String classId) {
+    return call("POST", "/v1/conversations", new Conversation.Start(null, null, classId, null, null), null,
+        new TypeReference<Conversation.Started>() {});
+  }
+
+  /**
+   * Sends with every field of the draft: in a class channel a family's message is a private reply to
+   * the author of {@code replyTo} (about {@code studentId} when several children are in the class);
+   * the answer's {@code conversationId} names the FAMILY conversation it went to.
+   */
+  public Message send(String conversationId, Message.Draft draft) {
+    return call("POST", "/v1/conversations/" + p(conversationId) + "/messages", draft, null,
+        new TypeReference<Message>() {});
+  }
+
+  /** The calling teacher's own weekly office hours (anyone else: 404). */
+  public vn.lienlac.model.messaging.OfficeHours myOfficeHours() {
+    return get("/v1/me/office-hours", vn.lienlac.model.messaging.OfficeHours.class);
+  }
+
+  /** One announcement, with this family's marks when the caller is a family in its scope. */
+  public Announcement announcement(String announcementId) {
+    return get("/v1/announcements/" + p(announcementId), Announcement.class);
+  }
+
+  /** This family has read the announcement (idempotent). */
+  public Announcement.Receipt markAnnouncementRead(String announcementId) {
+    return call("POST", "/v1/announcements/" + p(announcementId) + "/read", null, null,
+        new TypeReference<Announcement.Receipt>() {});
+  }
+
+  /**
+   * Publishes an announcement (a teacher: to a class they teach); {@code idempotencyKey}, made once
+   * per draft, makes a retry after a lost answer answer the same announcement.
+   */
+  public Announcement publishAnnouncement(Announcement.Draft draft, String idempotencyKey) {
+    return call("POST", "/v1/announcements", draft, idempotencyKey, new TypeReference<Announcement>() {});
+  }
+
+  /** What was announced in a school, newest first: office staff all of it, a teacher their own. */
+  public Announcement.Sent announcementsSentIn(String schoolId) {
+    return get("/v1/schools/" + p(schoolId) + "/announcements", Announcement.Sent.class);
+  }
+
+  /** A privacy notice by its path, as a consent-required problem links it ({@code /v1/schools/x/privacy-notice}). */
+  public vn.lienlac.model.privacy.PrivacyNotice privacyNoticeAt(String link) {
+    if (!link.startsWith("/v1/")) {
+      throw new IllegalArgumentException("not an API path: " + link);
+    }
+    return get(link, vn.lienlac.model.privacy.PrivacyNotice.class);
+  }
+
+  /** The pupils of a class as its register lists them on {@code date} (teachers: whom to write to). */
+  public List<vn.lienlac.model.records.ClassAttendance.Entry> pupilsOfClass(String classId, LocalDate date) {
+    return get("/v1/classes/" + p(classId) + "/attendance/" + date, vn.lienlac.model.records.ClassAttendance.class)
+        .entries();
+  }
+
   // --- records, teacher side (class attendance, leave decisions) --------------------------------------
 
   /** One class on one school day ({@code version} 0 and {@code marked} false before the day is taken). */

@@ -17,12 +17,14 @@ import vn.lienlac.app.classes.ClassesView;
 import vn.lienlac.app.classes.ClassesViewModel;
 import vn.lienlac.app.leavedecisions.LeaveDecisionsView;
 import vn.lienlac.app.leavedecisions.LeaveDecisionsViewModel;
+import vn.lienlac.app.announcements.AnnouncementsView;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Views;
 import vn.lienlac.app.invoices.InvoicesView;
 import vn.lienlac.app.invoices.InvoicesViewModel;
 import vn.lienlac.app.settings.SettingsView;
 import vn.lienlac.app.records.ParentRecordsView;
+import vn.lienlac.app.messages.MessagesView;
 
 /**
  * The signed-in frame: the current screen above, the bottom navigation below. Which tabs there are
@@ -53,10 +55,10 @@ public final class Shell {
             () -> new InvoicesView(new InvoicesViewModel(context), text).build()));
 
         // messaging
-        tabs.add(new Tab("messages", "mdoal-chat", () -> notYet(text)));
+        tabs.add(new Tab("messages", "mdoal-chat", () -> new MessagesView(context).build()));
 
         // announcements
-        tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
+        tabs.add(new Tab("announcements", "mdoal-campaign", () -> new AnnouncementsView(context).build()));
 
         // settings (language, notifications, consent, sign out)
         tabs.add(new Tab("settings", "mdmz-settings", () -> new SettingsView(context).build()));
@@ -71,10 +73,10 @@ public final class Shell {
             .build()));
 
         // messaging
-        tabs.add(new Tab("messages", "mdoal-chat", () -> notYet(text)));
+        tabs.add(new Tab("messages", "mdoal-chat", () -> new MessagesView(context).build()));
 
         // announcements
-        tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
+        tabs.add(new Tab("announcements", "mdoal-campaign", () -> new AnnouncementsView(context).build()));
 
         // settings
         tabs.add(new Tab("settings", "mdmz-settings", () -> new SettingsView(context).build()));

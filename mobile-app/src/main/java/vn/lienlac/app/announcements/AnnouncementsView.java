@@ -1,0 +1,232 @@
+package vn.lienlac.app.announcements;
+
+import java.net.URI;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+import vn.lienlac.app.AppText;
+import vn.lienlac.app.core.AppContext;
+import vn.lienlac.app.core.Views;
+import vn.lienlac.model.announcements.Announcement;
+
+/** The announcements tab: the feed (or what a teacher sent), one announcement, and a teacher's new one. */
+public final class AnnouncementsView {
+  private final AppContext context;
+  private final AppText text;
+  private final StackPane root = new StackPane();
+
+  public AnnouncementsView(AppContext context) {
+    this.context = context;
+    this.text = context.text();
+  }
+
+  public Node build() {
+    root.setId("announcements-tab");
+    showList();
+    return root;
+  }
+
+  private void showList() {
+    AnnouncementsViewModel model = new AnnouncementsViewModel(context);
+    VBox list = new VBox(8);
+    list.setId("announcements");
+    model.rows().addListener((ListChangeListener<AnnouncementsViewModel.Row>) change -> fill(list, model));
+    HBox head = new HBox(8, Views.title(text.get(model.family() ? "announcements.title" : "announcements.sent")));
+    head.setAlignment(Pos.CENTER_LEFT);
+    if (model.canCompose()) {
+      Region grow = new Region();
+      HBox.setHgrow(grow, Priority.ALWAYS);
+      Button create = new Button(text.get("announcements.new"), new FontIcon("mdoal-edit"));
+      create.setId("announcement-new");
+      create.getStyleClass().add("accent");
+      create.setMinWidth(Region.USE_PREF_SIZE);
+      create.setOnAction(e -> showCompose());
+      head.getChildren().addAll(grow, create);
+    }
+    Label stale = new Label();
+    stale.setId("stale");
+    stale.getStyleClass().add("stale");
+    stale.setWrapText(true);
+    stale.textProperty().bind(model.staleNoteProperty());
+    stale.visibleProperty().bind(model.staleNoteProperty().isNotNull());
+    stale.managedProperty().bind(stale.visibleProperty());
+    root.getChildren().setAll(Views.screen(head, stale, Views.failureBanner(model, text), Views.spinner(model),
+        scroll(list)));
+    model.load();
+  }
+
+  private void fill(VBox list, AnnouncementsViewModel model) {
+    list.getChildren().clear();
+    if (model.rows().isEmpty()) {
+      list.getChildren().add(wrapped(text.get(model.family() ? "announcements.empty" : "announcements.noneSent"),
+          "muted"));
+    }
+    for (AnnouncementsViewModel.Row row : model.rows()) {
+      FlowPane chips = new FlowPane(6, 4, chip(row.scope(), "scope-chip"));
+      if (row.urgent()) {
+        chips.getChildren().add(chip(text.get("announcements.urgent"), "urgent-chip"));
+      }
+      if (row.unread()) {
+        Label unread = chip(text.get("announcements.unread"), "unread-chip");
+        unread.setId("unread-" + row.announcement().id());
+        chips.getChildren().add(unread);
+      }
+      if (row.toAcknowledge()) {
+        chips.getChildren().add(chip(text.get("announcements.toAcknowledge"), "ack-chip"));
+      }
+      Label title = wrapped(row.title(), row.unread() ? "subject" : "title-read");
+      VBox content = new VBox(4, chips, title, wrapped(row.meta(), "muted"));
+      content.prefWidthProperty().bind(list.widthProperty().subtract(24));
+      Button open = new Button(null, content);
+      open.setId("announcement-" + row.announcement().id());
+      open.getStyleClass().add("row-button");
+      open.setMaxWidth(Double.MAX_VALUE);
+      open.setOnAction(e -> showDetail(row.announcement()));
+      list.getChildren().add(open);
+    }
+  }
+
+  private void showDetail(Announcement announcement) {
+    AnnouncementDetailViewModel model = new AnnouncementDetailViewModel(context, announcement);
+    HBox head = new HBox(8, back("announcement-back"), chip(model.scope(), "scope-chip"));
+    head.setAlignment(Pos.CENTER_LEFT);
+    if (announcement.urgent()) {
+      head.getChildren().add(chip(text.get("announcements.urgent"), "urgent-chip"));
+    }
+    Label title = wrapped(announcement.title(), "screen-title");
+    title.getStyleClass().add("title-4");
+    title.setId("announcement-title");
+    Label body = wrapped(announcement.body(), "announcement-body");
+    body.setId("announcement-body");
+    VBox content = new VBox(10, title, wrapped(model.meta(), "muted"), body);
+    for (Announcement.Link link : announcement.links()) {
+      Hyperlink open = new Hyperlink(link.label() == null || link.label().isBlank() ? link.url() : link.label());
+      open.setWrapText(true);
+      open.setOnAction(e -> context.browser().open(URI.create(link.url())));
+      content.getChildren().add(open);
+    }
+    Label ackState = new Label();
+    ackState.setId("announcement-ack-state");
+    ackState.setWrapText(true);
+    ackState.getStyleClass().add("ack-state");
+    ackState.textProperty().bind(model.ackStateProperty());
+    ackState.visibleProperty().bind(model.ackStateProperty().isNotNull());
+    ackState.managedProperty().bind(ackState.visibleProperty());
+    Button ack = new Button(text.get("announcements.ack"), new FontIcon("mdal-check_circle"));
+    ack.setId("announcement-ack");
+    ack.getStyleClass().add("accent");
+    ack.setMaxWidth(Double.MAX_VALUE);
+    ack.visibleProperty().bind(model.canAcknowledgeProperty());
+    ack.managedProperty().bind(ack.visibleProperty());
+    ack.disableProperty().bind(model.busyProperty());
+    ack.setOnAction(e -> model.acknowledge());
+    content.getChildren().addAll(ackState, ack);
+    root.getChildren().setAll(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model),
+        scroll(content)));
+    model.open();
+  }
+
+  private void showCompose() {
+    ComposeAnnouncementViewModel model = new ComposeAnnouncementViewModel(context);
+    HBox head = new HBox(8, back("compose-back"), Views.title(text.get("announcements.compose.title")));
+    head.setAlignment(Pos.CENTER_LEFT);
+    ComboBox<ComposeAnnouncementViewModel.Target> target = new ComboBox<>(model.classes());
+    target.setId("announce-class");
+    target.setMaxWidth(Double.MAX_VALUE);
+    StringConverter<ComposeAnnouncementViewModel.Target> names = new StringConverter<>() {
+      @Override
+      public String toString(ComposeAnnouncementViewModel.Target t) {
+        return t == null ? "" : text.format("announcements.scope.CLASS", t.taught().className());
+      }
+
+      @Override
+      public ComposeAnnouncementViewModel.Target fromString(String s) {
+        return null;
+      }
+    };
+    target.setConverter(names);
+    target.setCellFactory(list -> new ListCell<>() {
+      @Override
+      protected void updateItem(ComposeAnnouncementViewModel.Target item, boolean empty) {
+        super.updateItem(item, empty);
+        setText(empty ? null : names.toString(item));
+      }
+    });
+    target.valueProperty().bindBidirectional(model.targetProperty());
+    TextField title = new TextField();
+    title.setId("announce-title");
+    title.setPromptText(text.get("announcements.compose.titleHint"));
+    title.textProperty().bindBidirectional(model.titleProperty());
+    TextArea body = new TextArea();
+    body.setId("announce-body");
+    body.setWrapText(true);
+    body.setPrefRowCount(6);
+    body.setPromptText(text.get("announcements.compose.bodyHint"));
+    body.textProperty().bindBidirectional(model.bodyProperty());
+    CheckBox ack = new CheckBox(text.get("announcements.compose.ack"));
+    ack.setId("announce-ack");
+    ack.setWrapText(true);
+    ack.selectedProperty().bindBidirectional(model.acknowledgementRequiredProperty());
+    CheckBox urgent = new CheckBox(text.get("announcements.compose.urgent"));
+    urgent.setId("announce-urgent");
+    urgent.setWrapText(true);
+    urgent.selectedProperty().bindBidirectional(model.urgentProperty());
+    Button publish = new Button(text.get("announcements.compose.publish"), new FontIcon("mdoal-campaign"));
+    publish.setId("announce-publish");
+    publish.getStyleClass().add("accent");
+    publish.setMaxWidth(Double.MAX_VALUE);
+    publish.disableProperty().bind(model.busyProperty());
+    publish.setOnAction(e -> model.publish(published -> showList()));
+    Label note = wrapped(text.get("announcements.compose.note"), "muted");
+    VBox form = new VBox(8, new Label(text.get("announcements.compose.to")), target, title, body, ack, urgent, note,
+        publish);
+    root.getChildren().setAll(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model), scroll(form)));
+  }
+
+  private Button back(String id) {
+    Button back = new Button(null, new FontIcon("mdal-arrow_back"));
+    back.setId(id);
+    back.getStyleClass().add("flat");
+    back.setAccessibleText(text.get("messages.back"));
+    back.setOnAction(e -> showList());
+    return back;
+  }
+
+  private static ScrollPane scroll(Node content) {
+    ScrollPane scroll = new ScrollPane(content);
+    scroll.setFitToWidth(true);
+    VBox.setVgrow(scroll, Priority.ALWAYS);
+    return scroll;
+  }
+
+  private static Label chip(String value, String style) {
+    Label chip = new Label(value);
+    chip.getStyleClass().addAll("chip", style);
+    chip.setMinWidth(Region.USE_PREF_SIZE);
+    return chip;
+  }
+
+  private static Label wrapped(String value, String style) {
+    Label label = new Label(value);
+    label.setWrapText(true);
+    label.getStyleClass().add(style);
+    return label;
+  }
+}
