@@ -16,12 +16,20 @@ public final class AppContext {
   private final OfflineCache cache;
   private final Browser browser;
   private final LienlacClient anonymous;
+  private final ShareSheet shareSheet;
   private LienlacClient client;
   private Me me;
   private String role;
 
   public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
       LienlacClient anonymous) {
+    this(text, tasks, clock, cache, browser, anonymous, ShareSheet.none());
+  }
+
+  /** With the device's share sheet (receipts); the six-argument form has none (desktop, tests). */
+  public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
+      LienlacClient anonymous, ShareSheet shareSheet) {
+    this.shareSheet = shareSheet;
     this.text = text;
     this.tasks = tasks;
     this.clock = clock;
@@ -48,6 +56,10 @@ public final class AppContext {
 
   public Browser browser() {
     return browser;
+  }
+
+  public ShareSheet shareSheet() {
+    return shareSheet;
   }
 
   public LienlacClient anonymous() {
