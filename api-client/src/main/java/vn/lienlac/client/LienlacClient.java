@@ -374,6 +374,62 @@ public final class LienlacClient {
 
   // --- payments, more (receipts, VietQR, office fees and report) --------------------------------------
 
+  /** Starts a VietQR (bank transfer) payment of one invoice: {@link Payment#reference()} goes in the transfer's note. */
+  public Payment payWithVietQr(String invoiceId) {
+    return call("POST", "/v1/invoices/" + p(invoiceId) + "/payments",
+        new Payment.InvoiceDraft(Payment.Method.VIETQR, null), null, new TypeReference<Payment>() {});
+  }
+
+  /** The VietQR code of a VIETQR payment: the EMVCo payload to draw, and the bank, account, amount and reference. */
+  public vn.lienlac.model.payments.VietQrCode vietQr(String paymentId) {
+    return get("/v1/payments/" + p(paymentId) + "/vietqr", vn.lienlac.model.payments.VietQrCode.class);
+  }
+
+  /** The e-receipt of the latest payment credited to an invoice (404 while nothing was paid). */
+  public vn.lienlac.model.payments.Receipt receipt(String invoiceId) {
+    return get("/v1/invoices/" + p(invoiceId) + "/receipt", vn.lienlac.model.payments.Receipt.class);
+  }
+
+  /** The same receipt as a PDF (Vietnamese text, embedded font), to save or share. */
+  public byte[] receiptPdf(String invoiceId) {
+    return bytes("/v1/invoices/" + p(invoiceId) + "/receipt?format=pdf", "application/pdf");
+  }
+
+  /** Office staff create a fee (one invoice per pupil in scope); posting the same draft again creates nothing new. */
+  public vn.lienlac.model.payments.Fee createFee(vn.lienlac.model.payments.Fee.Draft draft) {
+    return call("POST", "/v1/fees", draft, null, new TypeReference<vn.lienlac.model.payments.Fee>() {});
+  }
+
+  /** Per fee and per class: invoiced, paid, outstanding, and the pupils who still owe (staff). */
+  public vn.lienlac.model.payments.FeeReport feeReport(String schoolId) {
+    return get("/v1/schools/" + p(schoolId) + "/fees/report", vn.lienlac.model.payments.FeeReport.class);
+  }
+
+  /** A binary answer (a PDF): its bytes on 2xx; a problem as {@link ApiProblem}, no answer as {@link NetworkException}. */
+  private byte[] bytes(String path, String accept) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Accept", accept)
+        .GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    HttpResponse<byte[]> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new NetworkException("GET " + path + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new NetworkException("GET " + path + ": interrupted", e);
+    }
+    if (response.statusCode() >= 200 && response.statusCode() < 300) {
+      return response.body();
+    }
+    throw new ApiProblem(problem(response.statusCode(), response));
+  }
+
   // --- office (announcements statistics, roster import) -----------------------------------------------
 
   // --- sign-in and session ----------------------------------------------------------------------------

@@ -2,6 +2,7 @@ package vn.lienlac.app;
 
 import com.gluonhq.attach.browser.BrowserService;
 import com.gluonhq.attach.display.DisplayService;
+import com.gluonhq.attach.share.ShareService;
 import com.gluonhq.attach.statusbar.StatusBarService;
 import com.gluonhq.attach.storage.StorageService;
 import com.gluonhq.attach.util.Platform;
@@ -12,6 +13,7 @@ import javafx.application.HostServices;
 import javafx.geometry.Dimension2D;
 import javafx.scene.paint.Color;
 import vn.lienlac.app.core.Browser;
+import vn.lienlac.app.core.ShareSheet;
 
 /**
  * Every Gluon Attach call of the client, each with a fallback for when the service is absent (the
@@ -65,6 +67,22 @@ final class DeviceServices {
         }
       }
       host.showDocument(page.toString());
+    };
+  }
+
+  /**
+   * The system share sheet for a saved file (a receipt's PDF): Attach share on a phone; none on the
+   * desktop (Attach share has no desktop implementation), where the screen offers a save dialog.
+   */
+  ShareSheet shareSheet() {
+    return (file, title, mediaType) -> {
+      if (Platform.isDesktop()) {
+        return false;
+      }
+      return Services.get(ShareService.class).map(share -> {
+        share.share(title, title, mediaType, file.toFile());
+        return true;
+      }).orElse(false);
     };
   }
 }

@@ -48,7 +48,7 @@ public class LienlacApp extends Application {
     });
     return new AppContext(text, Tasks.on(background, Platform::runLater), Clock.systemUTC(),
         new OfflineCache(device.privateFolder().resolve("cache")), device.browser(getHostServices()),
-        LienlacClient.create(URI.create(api)));
+        LienlacClient.create(URI.create(api)), device.shareSheet());
   }
 
   @Override

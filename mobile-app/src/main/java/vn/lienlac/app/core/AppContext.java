@@ -20,6 +20,7 @@ public final class AppContext {
   private final OfflineCache cache;
   private final Browser browser;
   private LienlacClient anonymous;
+  private final ShareSheet shareSheet;
   private LienlacClient client;
   private final List<Runnable> signedOutListeners = new ArrayList<>();
   private Me me;
@@ -27,6 +28,13 @@ public final class AppContext {
 
   public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
       LienlacClient anonymous) {
+    this(text, tasks, clock, cache, browser, anonymous, ShareSheet.none());
+  }
+
+  /** With the device's share sheet (receipts); the six-argument form has none (desktop, tests). */
+  public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
+      LienlacClient anonymous, ShareSheet shareSheet) {
+    this.shareSheet = shareSheet;
     this.text = new SimpleObjectProperty<>(text);
     this.tasks = tasks;
     this.clock = clock;
@@ -68,6 +76,10 @@ public final class AppContext {
 
   public Browser browser() {
     return browser;
+  }
+
+  public ShareSheet shareSheet() {
+    return shareSheet;
   }
 
   public LienlacClient anonymous() {

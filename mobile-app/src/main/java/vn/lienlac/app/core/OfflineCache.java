@@ -26,6 +26,11 @@ public final class OfflineCache {
     this.folder = folder;
   }
 
+  /** The folder the cache lives in (files the app keeps for the user, such as receipts, go in a sub-folder). */
+  public Path folder() {
+    return folder;
+  }
+
   public <T> void put(String key, T value, Instant savedAt) {
     try {
       Files.createDirectories(folder);

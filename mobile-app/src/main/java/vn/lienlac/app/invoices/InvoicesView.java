@@ -5,57 +5,124 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
+import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Views;
 
-/** A parent's invoices, each with its amount and status, and "Thanh toán VNPay" on the open ones. */
+/**
+ * A parent's invoices, grouped per child, each with its amount, due date and status; on an open one
+ * "Thanh toán VNPay" and "Chuyển khoản VietQR", on a paid one "Biên lai". VietQR and the receipt
+ * open inside this tab, with a back button to the list (read again on the way back).
+ */
 public final class InvoicesView {
   private final InvoicesViewModel model;
   private final AppText text;
+  private final AppContext context;
+  private final StackPane tab = new StackPane();
+  private Node list;
 
   public InvoicesView(InvoicesViewModel model, AppText text) {
+    this(model, text, null);
+  }
+
+  public InvoicesView(InvoicesViewModel model, AppText text, AppContext context) {
     this.model = model;
     this.text = text;
+    this.context = context;
   }
 
   public Node build() {
-    VBox list = new VBox(8);
-    list.setId("invoices");
-    model.rows().addListener((ListChangeListener<InvoicesViewModel.Row>) change -> fill(list));
-    ScrollPane scroll = new ScrollPane(list);
+    VBox groups = new VBox(12);
+    groups.setId("invoices");
+    model.groups().addListener((ListChangeListener<InvoicesViewModel.Group>) change -> fill(groups));
+    ScrollPane scroll = new ScrollPane(groups);
     scroll.setFitToWidth(true);
     VBox.setVgrow(scroll, Priority.ALWAYS);
-    VBox screen = Views.screen(Views.title(text.get("invoices.title")), Views.failureBanner(model, text),
+    Label stale = PaymentViews.bound(model.staleNoteProperty(), "stale", "stale");
+    list = Views.screen(Views.title(text.get("invoices.title")), stale, Views.failureBanner(model, text),
+        PaymentViews.consentLink(model.consentNoticeProperty(), model::openConsentNotice, text),
         Views.spinner(model), scroll);
+    tab.setId("invoices-tab");
+    tab.getChildren().setAll(list);
     model.load();
-    return screen;
+    return tab;
   }
 
-  private void fill(VBox list) {
-    list.getChildren().clear();
-    if (model.rows().isEmpty()) {
-      list.getChildren().add(new Label(text.get("invoices.empty")));
+  private void backToList() {
+    tab.getChildren().setAll(list);
+    model.load();
+  }
+
+  private void fill(VBox groups) {
+    groups.getChildren().clear();
+    if (model.groups().isEmpty()) {
+      groups.getChildren().add(new Label(text.get("invoices.empty")));
     }
-    for (InvoicesViewModel.Row row : model.rows()) {
-      Label title = new Label(row.title());
-      title.setWrapText(true);
-      title.getStyleClass().add("subject");
-      Label amount = new Label(row.amount());
-      amount.getStyleClass().add("amount");
-      Label status = new Label(row.status());
-      status.setId("status-" + row.invoice().id());
-      VBox card = new VBox(4, title, amount, status);
-      card.getStyleClass().add("card");
-      if (row.payable()) {
-        Button pay = new Button(text.get("invoices.pay"));
-        pay.setId("pay-" + row.invoice().id());
-        pay.getStyleClass().add("accent");
-        pay.setOnAction(e -> model.pay(row));
-        card.getChildren().add(pay);
+    for (InvoicesViewModel.Group group : model.groups()) {
+      Label heading = PaymentViews.wrapped(group.heading(), "child-heading");
+      heading.setId("child-" + group.studentId());
+      VBox section = new VBox(8, heading);
+      if (group.rows().isEmpty()) {
+        section.getChildren().add(PaymentViews.wrapped(text.get("invoices.empty"), "muted"));
       }
-      list.getChildren().add(card);
+      for (InvoicesViewModel.Row row : group.rows()) {
+        section.getChildren().add(card(row));
+      }
+      groups.getChildren().add(section);
     }
+  }
+
+  private Node card(InvoicesViewModel.Row row) {
+    String id = row.invoice().id();
+    Label title = PaymentViews.wrapped(row.title(), "subject");
+    Label amount = new Label(row.amount());
+    amount.setId("amount-" + id);
+    amount.getStyleClass().add("amount");
+    Label status = PaymentViews.wrapped(row.status(), "invoice-status", "status-" + row.invoice().status().name());
+    status.setId("status-" + id);
+    VBox card = new VBox(4, title, amount, status);
+    if (row.detail() != null) {
+      card.getChildren().add(PaymentViews.wrapped(row.detail(), "muted"));
+    }
+    card.getStyleClass().add("card");
+    FlowPane actions = new FlowPane(8, 6);
+    if (row.payable()) {
+      Button pay = new Button(text.get("invoices.pay"));
+      pay.setId("pay-" + id);
+      pay.getStyleClass().add("accent");
+      pay.setOnAction(e -> model.pay(row));
+      actions.getChildren().add(pay);
+      if (context != null) {
+        Button qr = new Button(text.get("invoices.payVietQr"), new FontIcon("mdmz-qr_code"));
+        qr.setId("vietqr-" + id);
+        qr.setOnAction(e -> showVietQr(row));
+        actions.getChildren().add(qr);
+      }
+    }
+    if (row.hasReceipt() && context != null) {
+      Button receipt = new Button(text.get("invoices.receipt"), new FontIcon("mdoal-description"));
+      receipt.setId("receipt-" + id);
+      receipt.setOnAction(e -> showReceipt(id));
+      actions.getChildren().add(receipt);
+    }
+    if (!actions.getChildren().isEmpty()) {
+      card.getChildren().add(actions);
+    }
+    return card;
+  }
+
+  private void showVietQr(InvoicesViewModel.Row row) {
+    VietQrViewModel qr = new VietQrViewModel(context, row.invoice());
+    tab.getChildren().setAll(new VietQrView(qr, text, this::backToList,
+        () -> showReceipt(row.invoice().id())).build());
+  }
+
+  private void showReceipt(String invoiceId) {
+    tab.getChildren().setAll(new ReceiptView(new ReceiptViewModel(context, invoiceId), text, this::backToList).build());
   }
 }

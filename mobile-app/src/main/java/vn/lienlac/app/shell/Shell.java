@@ -52,7 +52,7 @@ public final class Shell {
 
         // payments (invoices, receipts, VietQR)
         tabs.add(new Tab("invoices", "mdmz-payments",
-            () -> new InvoicesView(new InvoicesViewModel(context), text).build()));
+            () -> new InvoicesView(new InvoicesViewModel(context), text, context).build()));
 
         // messaging
         tabs.add(new Tab("messages", "mdoal-chat", () -> new MessagesView(context).build()));
@@ -86,7 +86,8 @@ public final class Shell {
         tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
 
         // office fees (fees, fee report)
-        tabs.add(new Tab("fees", "mdmz-payments", () -> notYet(text)));
+        tabs.add(new Tab("fees", "mdmz-payments",
+            () -> new vn.lienlac.app.fees.FeesView(new vn.lienlac.app.fees.FeesViewModel(context), text).build()));
 
         // office roster (import with progress)
         tabs.add(new Tab("roster", "mdoal-group_add", () -> notYet(text)));
