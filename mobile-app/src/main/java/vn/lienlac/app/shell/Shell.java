@@ -19,6 +19,10 @@ import vn.lienlac.app.grades.GradesView;
 import vn.lienlac.app.grades.GradesViewModel;
 import vn.lienlac.app.invoices.InvoicesView;
 import vn.lienlac.app.invoices.InvoicesViewModel;
+import vn.lienlac.app.officeannouncements.OfficeAnnouncementsView;
+import vn.lienlac.app.officeannouncements.SentAnnouncementsViewModel;
+import vn.lienlac.app.rosterimport.RosterImportView;
+import vn.lienlac.app.rosterimport.RosterImportViewModel;
 
 /**
  * The signed-in frame: the current screen above, the bottom navigation below. Which tabs there are
@@ -75,13 +79,15 @@ public final class Shell {
       }
       default -> { // STAFF (school office) and DPO
         // office announcements (compose, read/ack statistics, families not reached)
-        tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
+        tabs.add(new Tab("announcements", "mdoal-campaign",
+            () -> new OfficeAnnouncementsView(new SentAnnouncementsViewModel(context), context).build()));
 
         // office fees (fees, fee report)
         tabs.add(new Tab("fees", "mdmz-payments", () -> notYet(text)));
 
         // office roster (import with progress)
-        tabs.add(new Tab("roster", "mdoal-group_add", () -> notYet(text)));
+        tabs.add(new Tab("roster", "mdoal-group_add",
+            () -> new RosterImportView(new RosterImportViewModel(context), text).build()));
 
         // settings
         tabs.add(new Tab("settings", "mdmz-settings", () -> notYet(text)));
