@@ -41,6 +41,8 @@ import vn.lienlac.model.records.GradeReport;
 import vn.lienlac.model.records.Gradebook;
 import vn.lienlac.model.records.LeaveRequest;
 import vn.lienlac.model.records.YearReport;
+import vn.lienlac.model.roster.ImportRow;
+import vn.lienlac.model.roster.RosterImport;
 
 /**
  * The typed client of the Lienlac API, over {@code java.net.http}: one method per operation the app
@@ -432,6 +434,71 @@ public final class LienlacClient {
 
   // --- office (announcements statistics, roster import) -----------------------------------------------
 
+  /** What was sent in a school, newest first (staff: all of it); {@code cursor} null for the first page. */
+  public Announcement.Sent schoolAnnouncements(String schoolId, String cursor) {
+    return get("/v1/schools/" + p(schoolId) + "/announcements" + (cursor == null ? "" : "?cursor=" + q(cursor)),
+        Announcement.Sent.class);
+  }
+
+  /**
+   * Publishes an announcement; the same {@code idempotencyKey} sent again answers the one the first call
+   * published (safe to retry after a lost answer). Refused fields come back as {@link ApiProblem#errors()}.
+   */
+  public Announcement publishAnnouncement(Announcement.Draft draft, String idempotencyKey) {
+    return call("POST", "/v1/announcements", draft, idempotencyKey, new TypeReference<Announcement>() {});
+  }
+
+  /** Who an announcement reached, and a page (50) of the families it has not reached; {@code cursor} null first. */
+  public Announcement.Stats announcementStats(String announcementId, String cursor) {
+    return get("/v1/announcements/" + p(announcementId) + "/stats" + (cursor == null ? "" : "?cursor=" + q(cursor)),
+        Announcement.Stats.class);
+  }
+
+  /** The media type of an Excel workbook, as {@code POST /v1/schools/{id}/roster} takes it. */
+  public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+  /**
+   * Uploads a roster file (the body is the file itself, {@link #XLSX} or {@code text/csv}) for a dry run;
+   * answers the import, PLANNED, with its counts and rejected rows. {@code partial}: pupils the file does
+   * not list are left as they are.
+   */
+  public RosterImport uploadRoster(String schoolId, byte[] file, String contentType, String fileName,
+      boolean partial) {
+    StringBuilder query = new StringBuilder();
+    if (fileName != null && !fileName.isBlank()) {
+      query.append("fileName=").append(q(fileName.length() > 200 ? fileName.substring(0, 200) : fileName));
+    }
+    if (partial) {
+      query.append(query.isEmpty() ? "" : "&").append("partial=true");
+    }
+    return call("POST", "/v1/schools/" + p(schoolId) + "/roster" + (query.isEmpty() ? "" : "?" + query),
+        new RawBody(contentType, file), null, new TypeReference<RosterImport>() {});
+  }
+
+  /** An import's state, counts and progress. */
+  public RosterImport rosterImport(String schoolId, String importId) {
+    return get(importPath(schoolId, importId), RosterImport.class);
+  }
+
+  /** A page (about 200) of an import's report, row by row; {@code cursor} null for the first. */
+  public ListResponse<ImportRow> rosterImportRows(String schoolId, String importId, String cursor) {
+    return call("GET", importPath(schoolId, importId) + "/rows" + (cursor == null ? "" : "?cursor=" + q(cursor)),
+        null, null, new TypeReference<ListResponse<ImportRow>>() {});
+  }
+
+  /** Applies a dry run, confirming the counts staff saw (409 if they differ); answers the import, RUNNING or done. */
+  public RosterImport confirmRosterImport(String schoolId, String importId, RosterImport.Counts counts) {
+    return call("POST", importPath(schoolId, importId) + "/confirm", new RosterImport.Confirmation(counts), null,
+        new TypeReference<RosterImport>() {});
+  }
+
+  private static String importPath(String schoolId, String importId) {
+    return "/v1/schools/" + p(schoolId) + "/roster/imports/" + p(importId);
+  }
+
+  /** A request body sent as it is (a file), not as JSON. */
+  private record RawBody(String contentType, byte[] bytes) {}
+
   // --- sign-in and session ----------------------------------------------------------------------------
 
   // --- plumbing ------------------------------------------------------------------------------------
@@ -459,6 +526,9 @@ public final class LienlacClient {
     }
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
+    } else if (body instanceof RawBody raw) {
+      request.header("Content-Type", raw.contentType())
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(raw.bytes()));
     } else {
       request.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));

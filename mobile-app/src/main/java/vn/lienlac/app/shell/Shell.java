@@ -25,6 +25,10 @@ import vn.lienlac.app.invoices.InvoicesViewModel;
 import vn.lienlac.app.settings.SettingsView;
 import vn.lienlac.app.records.ParentRecordsView;
 import vn.lienlac.app.messages.MessagesView;
+import vn.lienlac.app.officeannouncements.OfficeAnnouncementsView;
+import vn.lienlac.app.officeannouncements.SentAnnouncementsViewModel;
+import vn.lienlac.app.rosterimport.RosterImportView;
+import vn.lienlac.app.rosterimport.RosterImportViewModel;
 
 /**
  * The signed-in frame: the current screen above, the bottom navigation below. Which tabs there are
@@ -83,14 +87,16 @@ public final class Shell {
       }
       default -> { // STAFF (school office) and DPO
         // office announcements (compose, read/ack statistics, families not reached)
-        tabs.add(new Tab("announcements", "mdoal-campaign", () -> notYet(text)));
+        tabs.add(new Tab("announcements", "mdoal-campaign",
+            () -> new OfficeAnnouncementsView(new SentAnnouncementsViewModel(context), context).build()));
 
         // office fees (fees, fee report)
         tabs.add(new Tab("fees", "mdmz-payments",
             () -> new vn.lienlac.app.fees.FeesView(new vn.lienlac.app.fees.FeesViewModel(context), text).build()));
 
         // office roster (import with progress)
-        tabs.add(new Tab("roster", "mdoal-group_add", () -> notYet(text)));
+        tabs.add(new Tab("roster", "mdoal-group_add",
+            () -> new RosterImportView(new RosterImportViewModel(context), text).build()));
 
         // settings
         tabs.add(new Tab("settings", "mdmz-settings", () -> new SettingsView(context).build()));
