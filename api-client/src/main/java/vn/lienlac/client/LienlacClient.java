@@ -440,14 +440,6 @@ public final class LienlacClient {
         Announcement.Sent.class);
   }
 
-  /**
-   * Publishes an announcement; the same {@code idempotencyKey} sent again answers the one the first call
-   * published (safe to retry after a lost answer). Refused fields come back as {@link ApiProblem#errors()}.
-   */
-  public Announcement publishAnnouncement(Announcement.Draft draft, String idempotencyKey) {
-    return call("POST", "/v1/announcements", draft, idempotencyKey, new TypeReference<Announcement>() {});
-  }
-
   /** Who an announcement reached, and a page (50) of the families it has not reached; {@code cursor} null first. */
   public Announcement.Stats announcementStats(String announcementId, String cursor) {
     return get("/v1/announcements/" + p(announcementId) + "/stats" + (cursor == null ? "" : "?cursor=" + q(cursor)),
