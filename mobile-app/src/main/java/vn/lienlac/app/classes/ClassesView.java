@@ -59,6 +59,7 @@ public final class ClassesView {
     }
     ScrollPane scroll = new ScrollPane(list);
     scroll.setFitToWidth(true);
+    scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
     VBox.setVgrow(scroll, Priority.ALWAYS);
     host.getChildren().setAll(Views.screen(Views.title(text.get("teacher.classes.title")), scroll));
   }
