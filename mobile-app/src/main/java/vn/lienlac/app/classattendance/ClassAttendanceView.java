@@ -99,6 +99,7 @@ public final class ClassAttendanceView {
       detail.visibleProperty().bind(Bindings.isNotEmpty(detail.textProperty()));
       detail.managedProperty().bind(detail.visibleProperty());
       VBox who = new VBox(2, name, detail);
+      who.setAlignment(Pos.CENTER_LEFT);
       who.setMaxWidth(Double.MAX_VALUE);
       HBox.setHgrow(who, Priority.ALWAYS);
       // The tap target: the status chip (the whole line forwards its clicks to it).

@@ -149,7 +149,7 @@ public final class GradebookView {
       return;
     }
     double y = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
-    scroll.setVvalue(Math.max(0, Math.min(1, (y - 8) / (contentHeight - viewport))));
+    scroll.setVvalue(Math.max(0, Math.min(1, (y - 16) / (contentHeight - viewport))));
   }
 
   private TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

@@ -198,6 +198,7 @@ class TeacherScreensUiTest {
     Label error = ui.waitFor("#leave-error-" + id, Label.class, label -> label.getText() != null);
     assertThat(error.getText()).isNotBlank();
     assertThat(status(id)).isEqualTo(LeaveRequest.Status.PENDING);
+    ui.shoot("48-don-thieu-ghi-chu");
 
     ui.type("#leave-note-" + id, "Chúc cháu mau khỏe.");
     ui.fire("#leave-approve-" + id);
@@ -208,7 +209,7 @@ class TeacherScreensUiTest {
     assertThat(decided.status()).isEqualTo(LeaveRequest.Status.APPROVED);
     assertThat(decided.decisionNote()).isEqualTo("Chúc cháu mau khỏe.");
     assertThat(decided.decidedBy()).isEqualTo(TEACHER);
-    ui.shoot("48-don-da-duyet");
+    ui.shoot("49-don-da-duyet");
   }
 
   private static LeaveRequest.Status status(String id) {
