@@ -165,4 +165,33 @@ class GradebookViewModelTest {
     assertThat(model.errorProperty().get()).isNull();
     assertThat(model.rows().get(0).midterm.get()).isEqualTo("8"); // what the API holds now
   }
+
+  @Test
+  void a_comment_only_subject_is_typed_as_d_and_cd_and_its_term_rating_is_the_apis() throws IOException {
+    String commented = """
+        {"classId":"c1","className":"6A1","subject":"gdtc","subjectName":"Giáo dục thể chất","term":"2026-2027-HK1",
+         "kind":"COMMENTED","requiredRegularCount":0,"requiredRegularRatingCount":2,"rows":[
+          {"studentId":"st-1","fullName":"Nguyễn An","regular":[],"regularRatings":["DAT","DAT"],
+           "midtermRating":"DAT","finalRating":"DAT","rating":"DAT","version":2}]}
+        """;
+    api.answer(r -> FakeApi.Answer.ok(commented));
+    model.load();
+    var an = model.rows().get(0);
+    assertThat(an.regular.get()).isEqualTo("Đ Đ");
+    assertThat(an.average.get()).isEqualTo("Đạt");
+
+    an.finalExam.set("x");
+    model.save();
+    assertThat(api.requests("PUT")).isEmpty();
+    assertThat(an.error.get()).isEqualTo("Gõ Đ (Đạt) hoặc CĐ (Chưa đạt).");
+    assertThat(an.invalid).containsExactly(GradebookViewModel.FINAL);
+
+    an.finalExam.set("cđ");
+    model.save();
+    JsonNode row = sentRows(api.requests("PUT").get(0)).get(0);
+    assertThat(row.get("finalRating").asText()).isEqualTo("CHUA_DAT");
+    assertThat(row.get("regularRatings")).hasSize(2);
+    assertThat(row.has("rating")).isFalse(); // the term rating is the API's to derive
+    assertThat(row.has("regular")).isFalse();
+  }
 }
