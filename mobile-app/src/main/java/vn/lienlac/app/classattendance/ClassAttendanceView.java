@@ -20,8 +20,8 @@ import vn.lienlac.model.records.AttendanceStatus;
 
 /**
  * The register of one class on one day: the day with ‹ › to move, one line per pupil (tap the
- * line to cycle the status, or pick it from the small ⋮ chooser), a summary, and "Lưu".
- * Ids: {@code att-row-{studentId}} (the tap), {@code att-status-{studentId}}, {@code att-choose-{studentId}},
+ * name or the status to cycle it, or pick it from the small ⋮ chooser), a summary, and "Lưu".
+ * Ids: {@code att-row-{studentId}} (the status, a button: the tap), {@code att-choose-{studentId}},
  * {@code att-save}, {@code att-notice}, {@code att-prev}, {@code att-next}.
  */
 public final class ClassAttendanceView {
@@ -71,6 +71,7 @@ public final class ClassAttendanceView {
     model.rows().addListener((ListChangeListener<ClassAttendanceViewModel.Row>) change -> fill(list));
     ScrollPane scroll = new ScrollPane(list);
     scroll.setFitToWidth(true);
+    scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
     Button save = new Button(text.get("teacher.save"));
@@ -98,32 +99,25 @@ public final class ClassAttendanceView {
       detail.visibleProperty().bind(Bindings.isNotEmpty(detail.textProperty()));
       detail.managedProperty().bind(detail.visibleProperty());
       VBox who = new VBox(2, name, detail);
+      who.setAlignment(Pos.CENTER_LEFT);
       who.setMaxWidth(Double.MAX_VALUE);
       HBox.setHgrow(who, Priority.ALWAYS);
-      Label status = new Label();
-      status.setId("att-status-" + id);
+      // The tap target: the status chip (the whole line forwards its clicks to it).
+      Button status = new Button();
+      status.setId("att-row-" + id);
       status.setMinWidth(Region.USE_PREF_SIZE);
+      status.setOnAction(e -> model.cycle(row));
       Runnable paint = () -> {
         status.setText(text.get("teacher.attendance.status." + row.status.get().name()));
-        status.getStyleClass().setAll("label", "att-status", "att-" + row.status.get().name().toLowerCase());
+        status.getStyleClass().setAll("button", "att-status", "att-" + row.status.get().name().toLowerCase());
         detail.setText(detail(row));
       };
       row.status.addListener((o, was, now) -> paint.run());
       paint.run();
 
-      Button tap = new Button();
-      tap.setId("att-row-" + id);
-      tap.getStyleClass().addAll("flat", "att-row");
-      tap.setGraphic(new HBox(8, who, status));
-      tap.setMaxWidth(Double.MAX_VALUE);
-      tap.setOnAction(e -> model.cycle(row));
-      HBox.setHgrow(tap, Priority.ALWAYS);
-      ((HBox) tap.getGraphic()).setAlignment(Pos.CENTER_LEFT);
-      ((HBox) tap.getGraphic()).prefWidthProperty().bind(tap.widthProperty().subtract(24));
-
       MenuButton choose = new MenuButton(null, new FontIcon("mdmz-more_vert"));
       choose.setId("att-choose-" + id);
-      choose.getStyleClass().addAll("flat", "att-choose");
+      choose.getStyleClass().addAll("flat", "no-arrow", "att-choose");
       for (AttendanceStatus option : ClassAttendanceViewModel.CYCLE) {
         MenuItem item = new MenuItem(text.get("teacher.attendance.status." + option.name()));
         item.setId("att-set-" + option.name() + "-" + id);
@@ -138,8 +132,10 @@ public final class ClassAttendanceView {
       error.visibleProperty().bind(row.error.isNotNull());
       error.managedProperty().bind(error.visibleProperty());
 
-      HBox line = new HBox(2, tap, choose);
+      HBox line = new HBox(6, who, status, choose);
       line.setAlignment(Pos.CENTER_LEFT);
+      line.getStyleClass().add("att-row");
+      who.setOnMouseClicked(e -> model.cycle(row));
       VBox card = new VBox(2, line, error);
       card.getStyleClass().add("att-card");
       list.getChildren().add(card);

@@ -59,6 +59,7 @@ public final class ClassesView {
     }
     ScrollPane scroll = new ScrollPane(list);
     scroll.setFitToWidth(true);
+    scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
     VBox.setVgrow(scroll, Priority.ALWAYS);
     host.getChildren().setAll(Views.screen(Views.title(text.get("teacher.classes.title")), scroll));
   }
@@ -80,7 +81,14 @@ public final class ClassesView {
       box.getChildren().add(school);
     }
     FlowPane actions = new FlowPane(6, 6);
-    for (ClassesViewModel.Subject subject : card.subjects()) {
+    if (card.primary() && !card.subjects().isEmpty()) {
+      Label primary = new Label(text.get("teacher.classes.primary"));
+      primary.getStyleClass().add("scores");
+      primary.setWrapText(true);
+      box.getChildren().add(primary);
+    }
+    for (ClassesViewModel.Subject subject : card.primary() ? java.util.List.<ClassesViewModel.Subject>of()
+        : card.subjects()) {
       actions.getChildren().add(action("open-gradebook-" + classId + "-" + subject.code(), "mdmz-menu_book",
           text.format("teacher.classes.gradebook", subject.name()), () -> new GradebookView(
               new GradebookViewModel(context, classId, subject.code(), context.currentTerm()), text).build()));

@@ -5,6 +5,7 @@ import java.util.List;
 import vn.lienlac.app.AppText;
 import vn.lienlac.model.i18n.Messages;
 import vn.lienlac.model.identity.Me;
+import vn.lienlac.model.records.grading.SchoolLevel;
 
 /**
  * A teacher's classes as {@code /v1/me} lists them (read at sign-in), and what the teacher may
@@ -15,8 +16,11 @@ public final class ClassesViewModel {
   /** A subject the teacher teaches in a class: its code and its name in the app's language. */
   public record Subject(String code, String name) {}
 
-  /** One class: its id and name, homeroom or not, the subjects taught there. */
-  public record Card(Me.TaughtClass taught, String schoolName, List<Subject> subjects) {
+  /**
+   * One class: its id and name, homeroom or not, the subjects taught there, and whether its school
+   * is a primary school (Circular 27: its marks are evaluations, not the gradebook this app enters).
+   */
+  public record Card(Me.TaughtClass taught, String schoolName, List<Subject> subjects, boolean primary) {
     public String classId() {
       return taught.classId();
     }
@@ -43,7 +47,8 @@ public final class ClassesViewModel {
           for (String code : taught.subjects() == null ? List.<String>of() : taught.subjects()) {
             subjects.add(new Subject(code, subjectName(text, code)));
           }
-          cards.add(new Card(taught, school.schoolName(), List.copyOf(subjects)));
+          cards.add(new Card(taught, school.schoolName(), List.copyOf(subjects),
+              school.schoolLevel() == SchoolLevel.PRIMARY));
           all.add(taught);
         }
       }

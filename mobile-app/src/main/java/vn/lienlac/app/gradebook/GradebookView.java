@@ -46,6 +46,7 @@ public final class GradebookView {
     model.rows().addListener((ListChangeListener<GradebookViewModel.Row>) change -> fill(list));
     ScrollPane scroll = new ScrollPane(list);
     scroll.setFitToWidth(true);
+    scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
     Button save = new Button(text.get("teacher.save"));
@@ -115,10 +116,40 @@ public final class GradebookView {
         card.getStyleClass().remove("row-refused");
         if (now != null) {
           card.getStyleClass().add("row-refused");
+          if (firstRefused(row)) {
+            javafx.application.Platform.runLater(() -> reveal(card));
+          }
         }
       });
       list.getChildren().add(card);
     }
+  }
+
+  private boolean firstRefused(GradebookViewModel.Row row) {
+    for (GradebookViewModel.Row r : model.rows()) {
+      if (r.error.get() != null) {
+        return r == row;
+      }
+    }
+    return false;
+  }
+
+  /** Scrolls the nearest enclosing ScrollPane so that {@code node} is in view (a refused row). */
+  public static void reveal(Node node) {
+    Node parent = node.getParent();
+    while (parent != null && !(parent instanceof ScrollPane)) {
+      parent = parent.getParent();
+    }
+    if (!(parent instanceof ScrollPane scroll) || scroll.getContent() == null) {
+      return;
+    }
+    double contentHeight = scroll.getContent().getBoundsInLocal().getHeight();
+    double viewport = scroll.getViewportBounds().getHeight();
+    if (contentHeight <= viewport) {
+      return;
+    }
+    double y = scroll.getContent().sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+    scroll.setVvalue(Math.max(0, Math.min(1, (y - 16) / (contentHeight - viewport))));
   }
 
   private TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

@@ -49,6 +49,7 @@ public final class LeaveDecisionsView {
     model.items().addListener((ListChangeListener<LeaveDecisionsViewModel.Item>) change -> fill(list));
     ScrollPane scroll = new ScrollPane(list);
     scroll.setFitToWidth(true);
+    scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
     VBox screen = Views.screen(Views.failureBanner(model, text), notice, Views.spinner(model), empty, scroll);
