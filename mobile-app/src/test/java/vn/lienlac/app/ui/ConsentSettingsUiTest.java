@@ -121,6 +121,8 @@ class ConsentSettingsUiTest {
     Label warning = ui.node("#withdraw-warning");
     assertThat(warning.getText()).contains(child.fullName(), "Tin nhắn", "thanh toán", "gỡ khỏi thông báo đẩy");
     assertThat(consentGiven(api, child.studentId())).as("nothing sent before the confirmation").isTrue();
+    scrollTo("#settings .scroll-pane", "#consents");
+    ui.shoot("18-rut-lai-dong-y");
     ui.fire("#withdraw-confirm");
     ui.waitFor("#consent-status-" + child.studentId(), Label.class, l -> l.getText().startsWith("Đã rút lại"));
     assertThat(consentGiven(api, child.studentId())).isFalse();
@@ -231,6 +233,22 @@ class ConsentSettingsUiTest {
     ui.fire("#sign-out");
     ui.node("#user-" + EXPORTING);
     assertThat(cachedFiles()).as("only the device's own settings stay").containsExactly("device-language.json");
+  }
+
+  @Test
+  @Order(6)
+  void a_teacher_has_language_notifications_and_sign_out_but_no_childrens_consent() throws Exception {
+    String teacher = LienlacClient.create(UiHarness.stack().baseUri()).devUsers().stream()
+        .filter(u -> u.role().equals("TEACHER")).findFirst().orElseThrow().id();
+    ui.signIn(teacher);
+    ui.fire("#nav-settings");
+    ui.waitFor("#detailed-previews", CheckBox.class, c -> !c.isDisabled());
+    assertThat(ui.<Label>node("#signed-in-as").getText()).startsWith("Đang đăng nhập: ");
+    assertThat((Object) ui.lookup("#consents")).isNull();
+    assertThat((Object) ui.lookup("#export")).isNull();
+    ui.shoot("19-cai-dat-giao-vien");
+    ui.fire("#sign-out");
+    ui.node("#user-" + teacher);
   }
 
   private static List<String> cachedFiles() throws IOException {
