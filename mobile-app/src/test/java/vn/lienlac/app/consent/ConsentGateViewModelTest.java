@@ -147,6 +147,20 @@ class ConsentGateViewModelTest {
   }
 
   @Test
+  void with_no_network_the_gate_says_so_offers_retry_and_still_lets_the_parent_go_on() {
+    api.close();
+    ConsentGateViewModel model = new ConsentGateViewModel(context);
+    model.load();
+
+    assertThat(model.errorProperty().get()).isEqualTo(context.text().get("error.network"));
+    assertThat(model.canRetryProperty().get()).isTrue();
+    assertThat(model.sections()).isEmpty();
+    boolean[] onward = {false};
+    model.finish(() -> onward[0] = true);
+    assertThat(onward[0]).isTrue();
+  }
+
+  @Test
   void a_school_without_a_notice_says_so_and_offers_nothing_to_consent_to() {
     api.reset("GET /v1/schools/nt/privacy-notice");
     ConsentGateViewModel model = new ConsentGateViewModel(context);
