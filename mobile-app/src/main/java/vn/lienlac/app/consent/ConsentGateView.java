@@ -61,6 +61,13 @@ public final class ConsentGateView {
     onwardButton.textProperty().bind(Bindings.when(model.allConsentedProperty())
         .then(text.get("consent.gate.continue")).otherwise(text.get("consent.gate.later")));
     onwardButton.disableProperty().bind(model.busyProperty());
+    model.allConsentedProperty().addListener((o, was, all) -> {
+      if (all) {
+        onwardButton.getStyleClass().add("accent");
+      } else {
+        onwardButton.getStyleClass().remove("accent");
+      }
+    });
     onwardButton.setOnAction(e -> model.finish(onward));
 
     VBox screen = Views.screen(Views.title(text.get("consent.gate.title")), scroll, onwardButton);

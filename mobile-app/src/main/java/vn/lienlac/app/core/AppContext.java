@@ -14,6 +14,9 @@ import vn.lienlac.model.records.TermId;
 
 /** What the screens share: text, threads, clock, cache, browser, and who is signed in. */
 public final class AppContext {
+  /** Cache keys with this prefix are the device's own settings, not personal data: sign-out keeps them. */
+  public static final String DEVICE_KEY_PREFIX = "device-";
+
   private final SimpleObjectProperty<AppText> text;
   private final Tasks tasks;
   private final Clock clock;
@@ -138,9 +141,6 @@ public final class AppContext {
     cache.clearExcept(DEVICE_KEY_PREFIX);
     List.copyOf(signedOutListeners).forEach(Runnable::run);
   }
-
-  /** Cache keys with this prefix are the device's own settings, not personal data: sign-out keeps them. */
-  public static final String DEVICE_KEY_PREFIX = "device-";
 
   /** Runs {@code listener} after each {@link #signOut()} (on the FX thread, where sign-out is pressed). */
   public void onSignedOut(Runnable listener) {

@@ -2,12 +2,15 @@ package vn.lienlac.app.settings;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.ScreenModel;
+import vn.lienlac.client.ApiProblem;
+import vn.lienlac.model.common.Problem;
 import vn.lienlac.model.push.NotificationSettings;
 
 /**
@@ -81,7 +84,17 @@ public final class NotificationSettingsViewModel extends ScreenModel {
     load(() -> context.client().saveNotificationSettings(changed), stored -> {
       show(stored);
       saved.set(text.get("settings.notifications.saved"));
-    }, this::save);
+    }, this::save, failure -> {
+      // A refusal names what is wrong per field (e.g. the end equal to the start): show that, not the summary.
+      if (failure instanceof ApiProblem problem && !problem.errors().isEmpty()) {
+        errorProperty().set(fieldMessages(problem));
+      }
+    });
+  }
+
+  /** The messages of a refusal's field errors, in the API's (the app's) language. */
+  public static String fieldMessages(ApiProblem problem) {
+    return problem.errors().stream().map(Problem.FieldError::message).distinct().collect(Collectors.joining(" "));
   }
 
   private void show(NotificationSettings settings) {
