@@ -96,14 +96,8 @@ public final class MessagesView {
         side.getChildren().add(unread);
       }
       HBox content = new HBox(8, texts, side);
-      content.setMaxWidth(Double.MAX_VALUE);
-      Button open = new Button(null, content);
-      open.setId("conversation-" + row.conversation().id());
-      open.getStyleClass().add("row-button");
-      open.setMaxWidth(Double.MAX_VALUE);
-      content.prefWidthProperty().bind(list.widthProperty().subtract(24));
-      open.setOnAction(e -> showThread(row.conversation()));
-      list.getChildren().add(open);
+      list.getChildren().add(Tappable.row("conversation-" + row.conversation().id(), row.title(), content,
+          () -> showThread(row.conversation())));
     }
   }
 
@@ -295,6 +289,7 @@ public final class MessagesView {
   static Label wrapped(String value, String style) {
     Label label = new Label(value);
     label.setWrapText(true);
+    label.setMinHeight(Region.USE_PREF_SIZE);
     label.getStyleClass().add(style);
     return label;
   }
@@ -307,6 +302,7 @@ public final class MessagesView {
     label.textProperty().bind(value);
     label.visibleProperty().bind(value.isNotNull());
     label.managedProperty().bind(label.visibleProperty());
+    label.setMinHeight(Region.USE_PREF_SIZE);
     return label;
   }
 
