@@ -120,10 +120,23 @@ public final class MessagesView {
 
     VBox bubbles = new VBox(8);
     bubbles.setId("bubbles");
-    ScrollPane scroll = scroll(bubbles);
+    Button olderButton = new Button(text.get("messages.older"));
+    olderButton.setId("messages-older");
+    olderButton.getStyleClass().add("flat");
+    olderButton.setMaxWidth(Double.MAX_VALUE);
+    olderButton.visibleProperty().bind(model.hasOlderProperty());
+    olderButton.managedProperty().bind(olderButton.visibleProperty());
+    boolean[] toOlder = {false};
+    olderButton.setOnAction(e -> {
+      toOlder[0] = true;
+      model.loadOlder();
+    });
+    ScrollPane scroll = scroll(new VBox(8, olderButton, bubbles));
     model.bubbles().addListener((ListChangeListener<ThreadViewModel.Bubble>) change -> {
       fillBubbles(bubbles, model);
-      Platform.runLater(() -> scroll.setVvalue(1.0));
+      double to = toOlder[0] ? 0.0 : 1.0;
+      toOlder[0] = false;
+      Platform.runLater(() -> scroll.setVvalue(to));
     });
 
     TextArea compose = new TextArea();
