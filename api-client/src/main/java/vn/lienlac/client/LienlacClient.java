@@ -279,6 +279,14 @@ public final class LienlacClient {
     return get("/v1/schools/" + p(schoolId) + "/announcements", Announcement.Sent.class);
   }
 
+  /**
+   * Whom an announcement reached (its author and the school's staff): families in scope, read,
+   * acknowledged, and the first page of those not reached.
+   */
+  public Announcement.Stats announcementReach(String announcementId) {
+    return get("/v1/announcements/" + p(announcementId) + "/stats", Announcement.Stats.class);
+  }
+
   /** A privacy notice by its path, as a consent-required problem links it ({@code /v1/schools/x/privacy-notice}). */
   public vn.lienlac.model.privacy.PrivacyNotice privacyNoticeAt(String link) {
     if (!link.startsWith("/v1/")) {

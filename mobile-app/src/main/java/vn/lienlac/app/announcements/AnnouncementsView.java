@@ -134,7 +134,15 @@ public final class AnnouncementsView {
     ack.managedProperty().bind(ack.visibleProperty());
     ack.disableProperty().bind(model.busyProperty());
     ack.setOnAction(e -> model.acknowledge());
-    content.getChildren().addAll(ackState, ack);
+    Label reach = new Label();
+    reach.setId("announcement-reach");
+    reach.setWrapText(true);
+    reach.getStyleClass().add("ack-state");
+    reach.textProperty().bind(model.reachProperty());
+    reach.visibleProperty().bind(model.reachProperty().isNotNull());
+    reach.managedProperty().bind(reach.visibleProperty());
+    reach.setMinHeight(Region.USE_PREF_SIZE);
+    content.getChildren().addAll(ackState, ack, reach);
     root.getChildren().setAll(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model),
         scroll(content)));
     model.open();

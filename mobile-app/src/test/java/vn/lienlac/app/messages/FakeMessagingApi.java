@@ -169,7 +169,13 @@ public final class FakeMessagingApi implements AutoCloseable {
               {"announcementId":"a3","read":true,"readAt":"2026-11-21T10:00:00+07:00","acknowledged":true,
                "acknowledgedAt":"2026-11-21T10:00:00+07:00"}""");
         }
-        case "GET /v1/schools/s1/announcements" -> answer(exchange, 200, "{\"schoolId\":\"s1\",\"items\":[]}");
+        case "GET /v1/schools/s1/announcements" -> answer(exchange, 200, """
+            {"schoolId":"s1","items":[{"id":"a3","schoolId":"s1","scope":"CLASS","classId":"c-6a1","className":"6A1",
+             "title":"Tan học sớm thứ Hai","body":"Lớp tan lúc 10 giờ 30.","urgent":true,"acknowledgementRequired":true,
+             "authorName":"Cô Hà","publishedAt":"2026-11-20T16:00:00+07:00"}]}""");
+        case "GET /v1/announcements/a3/stats" -> answer(exchange, 200, """
+            {"announcementId":"a3","scope":"CLASS","acknowledgementRequired":true,"families":35,"read":12,
+             "acknowledged":6,"notReached":29,"items":[]}""");
         case "POST /v1/announcements" -> {
           published.add(body);
           idempotencyKeys.add(key);

@@ -237,7 +237,8 @@ class MessagingUiTest {
     assertThat(published.scope()).isEqualTo(Announcement.Scope.CLASS);
     assertThat(published.classId()).isEqualTo(child.classId());
     assertThat(published.acknowledgementRequired()).isTrue();
-    ui.node("#announcement-" + published.id());
+    ui.fire("#announcement-" + published.id());
+    ui.waitFor("#announcement-reach", Label.class, l -> l.getText().startsWith("Đã đọc: 0/"));
     assertThat(ui.as(PARENT).announcements()).extracting(Announcement::id).contains(published.id());
   }
 }
