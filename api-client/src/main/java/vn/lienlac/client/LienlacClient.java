@@ -255,11 +255,6 @@ public final class LienlacClient {
     return get("/v1/me/office-hours", vn.lienlac.model.messaging.OfficeHours.class);
   }
 
-  /** One announcement, with this family's marks when the caller is a family in its scope. */
-  public Announcement announcement(String announcementId) {
-    return get("/v1/announcements/" + p(announcementId), Announcement.class);
-  }
-
   /** This family has read the announcement (idempotent). */
   public Announcement.Receipt markAnnouncementRead(String announcementId) {
     return call("POST", "/v1/announcements/" + p(announcementId) + "/read", null, null,
