@@ -306,11 +306,6 @@ public final class LienlacClient {
     return get("/v1/me/office-hours", vn.lienlac.model.messaging.OfficeHours.class);
   }
 
-  /** One announcement, with this family's marks when the caller is a family in its scope. */
-  public Announcement announcement(String announcementId) {
-    return get("/v1/announcements/" + p(announcementId), Announcement.class);
-  }
-
   /** This family has read the announcement (idempotent). */
   public Announcement.Receipt markAnnouncementRead(String announcementId) {
     return call("POST", "/v1/announcements/" + p(announcementId) + "/read", null, null,
@@ -328,6 +323,14 @@ public final class LienlacClient {
   /** What was announced in a school, newest first: office staff all of it, a teacher their own. */
   public Announcement.Sent announcementsSentIn(String schoolId) {
     return get("/v1/schools/" + p(schoolId) + "/announcements", Announcement.Sent.class);
+  }
+
+  /**
+   * Whom an announcement reached (its author and the school's staff): families in scope, read,
+   * acknowledged, and the first page of those not reached.
+   */
+  public Announcement.Stats announcementReach(String announcementId) {
+    return get("/v1/announcements/" + p(announcementId) + "/stats", Announcement.Stats.class);
   }
 
   /** A privacy notice by its path, as a consent-required problem links it ({@code /v1/schools/x/privacy-notice}). */

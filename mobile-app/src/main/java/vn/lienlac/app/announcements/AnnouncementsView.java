@@ -67,6 +67,7 @@ public final class AnnouncementsView {
     stale.textProperty().bind(model.staleNoteProperty());
     stale.visibleProperty().bind(model.staleNoteProperty().isNotNull());
     stale.managedProperty().bind(stale.visibleProperty());
+    stale.setMinHeight(Region.USE_PREF_SIZE);
     root.getChildren().setAll(Views.screen(head, stale, Views.failureBanner(model, text), Views.spinner(model),
         scroll(list)));
     model.load();
@@ -93,13 +94,8 @@ public final class AnnouncementsView {
       }
       Label title = wrapped(row.title(), row.unread() ? "subject" : "title-read");
       VBox content = new VBox(4, chips, title, wrapped(row.meta(), "muted"));
-      content.prefWidthProperty().bind(list.widthProperty().subtract(24));
-      Button open = new Button(null, content);
-      open.setId("announcement-" + row.announcement().id());
-      open.getStyleClass().add("row-button");
-      open.setMaxWidth(Double.MAX_VALUE);
-      open.setOnAction(e -> showDetail(row.announcement()));
-      list.getChildren().add(open);
+      list.getChildren().add(vn.lienlac.app.messages.Tappable.row("announcement-" + row.announcement().id(),
+          row.title(), content, () -> showDetail(row.announcement())));
     }
   }
 
@@ -129,6 +125,7 @@ public final class AnnouncementsView {
     ackState.textProperty().bind(model.ackStateProperty());
     ackState.visibleProperty().bind(model.ackStateProperty().isNotNull());
     ackState.managedProperty().bind(ackState.visibleProperty());
+    ackState.setMinHeight(Region.USE_PREF_SIZE);
     Button ack = new Button(text.get("announcements.ack"), new FontIcon("mdal-check_circle"));
     ack.setId("announcement-ack");
     ack.getStyleClass().add("accent");
@@ -137,7 +134,15 @@ public final class AnnouncementsView {
     ack.managedProperty().bind(ack.visibleProperty());
     ack.disableProperty().bind(model.busyProperty());
     ack.setOnAction(e -> model.acknowledge());
-    content.getChildren().addAll(ackState, ack);
+    Label reach = new Label();
+    reach.setId("announcement-reach");
+    reach.setWrapText(true);
+    reach.getStyleClass().add("ack-state");
+    reach.textProperty().bind(model.reachProperty());
+    reach.visibleProperty().bind(model.reachProperty().isNotNull());
+    reach.managedProperty().bind(reach.visibleProperty());
+    reach.setMinHeight(Region.USE_PREF_SIZE);
+    content.getChildren().addAll(ackState, ack, reach);
     root.getChildren().setAll(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model),
         scroll(content)));
     model.open();
@@ -226,6 +231,7 @@ public final class AnnouncementsView {
   private static Label wrapped(String value, String style) {
     Label label = new Label(value);
     label.setWrapText(true);
+    label.setMinHeight(Region.USE_PREF_SIZE);
     label.getStyleClass().add(style);
     return label;
   }

@@ -57,7 +57,7 @@ public final class ConversationsViewModel extends ScreenModel {
     LienlacClient client = context.client();
     boolean teacher = "TEACHER".equals(context.role());
     load(() -> {
-      Conversations.outbox(context).deliver(client, null);
+      Outbox.Delivery delivery = Conversations.outbox(context).deliver(client, null);
       List<Conversation> list = client.conversations();
       OfficeHours hours = null;
       if (teacher) {
@@ -67,7 +67,7 @@ public final class ConversationsViewModel extends ScreenModel {
           // not a teacher in any school after all: no hours to show
         }
       }
-      return new Object[] {list, hours};
+      return new Object[] {list, hours, delivery};
     }, result -> {
       @SuppressWarnings("unchecked")
       List<Conversation> list = (List<Conversation>) result[0];
@@ -75,6 +75,9 @@ public final class ConversationsViewModel extends ScreenModel {
       staleNote.set(null);
       show(list);
       officeHours.set(describe((OfficeHours) result[1]));
+      for (Outbox.Refused refused : ((Outbox.Delivery) result[2]).refused()) {
+        errorProperty().set(text.format("messages.refused", refused.pending().text(), refused.problem().getMessage()));
+      }
     }, this::load, failure -> {
       if (failure instanceof NetworkException) {
         Optional<OfflineCache.Entry<Conversations.Cached>> cached =

@@ -96,14 +96,8 @@ public final class MessagesView {
         side.getChildren().add(unread);
       }
       HBox content = new HBox(8, texts, side);
-      content.setMaxWidth(Double.MAX_VALUE);
-      Button open = new Button(null, content);
-      open.setId("conversation-" + row.conversation().id());
-      open.getStyleClass().add("row-button");
-      open.setMaxWidth(Double.MAX_VALUE);
-      content.prefWidthProperty().bind(list.widthProperty().subtract(24));
-      open.setOnAction(e -> showThread(row.conversation()));
-      list.getChildren().add(open);
+      list.getChildren().add(Tappable.row("conversation-" + row.conversation().id(), row.title(), content,
+          () -> showThread(row.conversation())));
     }
   }
 
@@ -126,10 +120,23 @@ public final class MessagesView {
 
     VBox bubbles = new VBox(8);
     bubbles.setId("bubbles");
-    ScrollPane scroll = scroll(bubbles);
+    Button olderButton = new Button(text.get("messages.older"));
+    olderButton.setId("messages-older");
+    olderButton.getStyleClass().add("flat");
+    olderButton.setMaxWidth(Double.MAX_VALUE);
+    olderButton.visibleProperty().bind(model.hasOlderProperty());
+    olderButton.managedProperty().bind(olderButton.visibleProperty());
+    boolean[] toOlder = {false};
+    olderButton.setOnAction(e -> {
+      toOlder[0] = true;
+      model.loadOlder();
+    });
+    ScrollPane scroll = scroll(new VBox(8, olderButton, bubbles));
     model.bubbles().addListener((ListChangeListener<ThreadViewModel.Bubble>) change -> {
       fillBubbles(bubbles, model);
-      Platform.runLater(() -> scroll.setVvalue(1.0));
+      double to = toOlder[0] ? 0.0 : 1.0;
+      toOlder[0] = false;
+      Platform.runLater(() -> scroll.setVvalue(to));
     });
 
     TextArea compose = new TextArea();
@@ -295,6 +302,7 @@ public final class MessagesView {
   static Label wrapped(String value, String style) {
     Label label = new Label(value);
     label.setWrapText(true);
+    label.setMinHeight(Region.USE_PREF_SIZE);
     label.getStyleClass().add(style);
     return label;
   }
@@ -307,6 +315,7 @@ public final class MessagesView {
     label.textProperty().bind(value);
     label.visibleProperty().bind(value.isNotNull());
     label.managedProperty().bind(label.visibleProperty());
+    label.setMinHeight(Region.USE_PREF_SIZE);
     return label;
   }
 

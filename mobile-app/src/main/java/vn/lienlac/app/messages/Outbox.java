@@ -78,8 +78,8 @@ public final class Outbox {
 
   /**
    * Sends what waits (of one conversation, or all when {@code conversationId} is null), oldest first.
-   * A message the API accepts, or refuses (a 4xx: sending it again would not help), leaves the outbox;
-   * on a network failure (or a 5xx) the rest stays and the exception goes to the caller. A message
+   * A message the API accepts, or refuses (a 4xx but 401: sending it again would not help), leaves the
+   * outbox; on a network failure, a 5xx or a 401 (signed out) it and the rest stay and the exception goes to the caller. A message
    * already being sent by another call is skipped.
    */
   public Delivery deliver(LienlacClient client, String conversationId) {
@@ -99,8 +99,8 @@ public final class Outbox {
         remove(pending.clientMessageId());
         sent.add(message);
       } catch (ApiProblem problem) {
-        if (problem.retryable()) {
-          throw problem;
+        if (problem.retryable() || problem.status() == 401) {
+          throw problem; // the server failed, or the session ended: it waits for the next try
         }
         remove(pending.clientMessageId());
         refused.add(new Refused(pending, problem));

@@ -37,6 +37,10 @@ public final class ThreadViewModel extends ScreenModel {
   private final Outbox outbox;
   private Conversation conversation;
   private Conversation.Page page;
+  /** Older messages read with "Xem tin cũ hơn", newest first, and the cursor of the next older page. */
+  private final List<Message> older = new ArrayList<>();
+  private String olderCursor;
+  private final BooleanProperty hasOlder = new SimpleBooleanProperty();
   private final ObservableList<Bubble> bubbles = FXCollections.observableArrayList();
   private final StringProperty title = new SimpleStringProperty();
   private final StringProperty subtitle = new SimpleStringProperty();
@@ -103,6 +107,27 @@ public final class ThreadViewModel extends ScreenModel {
     return canWrite;
   }
 
+  /** Whether older messages than those shown can be read ("Xem tin cũ hơn"). */
+  public BooleanProperty hasOlderProperty() {
+    return hasOlder;
+  }
+
+  /** Reads the page of messages before the oldest shown. */
+  public void loadOlder() {
+    String cursor = olderCursor != null ? olderCursor : page == null ? null : page.next();
+    if (cursor == null) {
+      return;
+    }
+    String id = conversation.id();
+    LienlacClient client = context.client();
+    load(() -> client.messages(id, cursor), more -> {
+      older.addAll(more.items());
+      olderCursor = more.next();
+      hasOlder.set(olderCursor != null);
+      show();
+    }, this::loadOlder);
+  }
+
   /** Sends what waits for this conversation, reads its newest messages and marks them read. */
   public void load() {
     String id = conversation.id();
@@ -115,6 +140,9 @@ public final class ThreadViewModel extends ScreenModel {
     }, result -> {
       Outbox.Delivery delivery = (Outbox.Delivery) result[0];
       page = (Conversation.Page) result[1];
+      older.clear();
+      olderCursor = null;
+      hasOlder.set(page.next() != null);
       if (page.conversation() != null) {
         setConversation(page.conversation());
       }
@@ -193,6 +221,9 @@ public final class ThreadViewModel extends ScreenModel {
     String me = context.me().userId();
     if (page != null) {
       List<Message> items = new ArrayList<>(page.items());
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      items.forEach(m -> seen.add(m.id()));
+      older.stream().filter(m -> seen.add(m.id())).forEach(items::add);
       java.util.Collections.reverse(items);
       for (Message m : items) {
         boolean mine = me.equals(m.senderId());

@@ -117,6 +117,12 @@ class AnnouncementsViewModelTest {
     sent.load();
     assertThat(sent.canCompose()).isTrue();
     assertThat(sent.family()).isFalse();
+    assertThat(sent.rows()).extracting(AnnouncementsViewModel.Row::unread).containsExactly(false);
+    AnnouncementDetailViewModel mine = new AnnouncementDetailViewModel(context, sent.rows().get(0).announcement());
+    mine.open();
+    assertThat(mine.reachProperty().get()).isEqualTo("Đã đọc: 12/35 gia đình · đã xác nhận: 6");
+    assertThat(mine.canAcknowledgeProperty().get()).isFalse();
+    assertThat(api.announcementReads).isEmpty();
 
     ComposeAnnouncementViewModel compose = new ComposeAnnouncementViewModel(context);
     compose.titleProperty().set("Mang áo mưa");

@@ -37,6 +37,7 @@ public final class FakeMessagingApi implements AutoCloseable {
   public final List<String> announcementReads = new CopyOnWriteArrayList<>();
   public final List<String> acks = new CopyOnWriteArrayList<>();
   public final List<JsonNode> started = new CopyOnWriteArrayList<>();
+  public final List<JsonNode> channelPosts = new CopyOnWriteArrayList<>();
   public final List<JsonNode> published = new CopyOnWriteArrayList<>();
   public final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
   public final Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
@@ -120,6 +121,14 @@ public final class FakeMessagingApi implements AutoCloseable {
           }
           answer(exchange, status, stored.toString());
         }
+        case "POST /v1/conversations/ch-6a1/messages" -> {
+          channelPosts.add(body);
+          ObjectNode reply = message(String.format("%010d", messages.size() + 1), "p1", "Trần Bình",
+              body.get("text").asText(), "2026-11-21T10:00:00+07:00", body.get("clientMessageId").asText());
+          messages.add(reply);
+          answer(exchange, 201, reply.toString());
+        }
+        case "POST /v1/conversations/ch-6a1/read" -> answer(exchange, 200, "{\"conversationId\":\"ch-6a1\",\"unread\":0}");
         case "POST /v1/conversations/c1/read" -> {
           reads.add(body.get("upTo").asText());
           answer(exchange, 200, "{\"conversationId\":\"c1\",\"readUpTo\":\"" + body.get("upTo").asText()
@@ -160,7 +169,13 @@ public final class FakeMessagingApi implements AutoCloseable {
               {"announcementId":"a3","read":true,"readAt":"2026-11-21T10:00:00+07:00","acknowledged":true,
                "acknowledgedAt":"2026-11-21T10:00:00+07:00"}""");
         }
-        case "GET /v1/schools/s1/announcements" -> answer(exchange, 200, "{\"schoolId\":\"s1\",\"items\":[]}");
+        case "GET /v1/schools/s1/announcements" -> answer(exchange, 200, """
+            {"schoolId":"s1","items":[{"id":"a3","schoolId":"s1","scope":"CLASS","classId":"c-6a1","className":"6A1",
+             "title":"Tan học sớm thứ Hai","body":"Lớp tan lúc 10 giờ 30.","urgent":true,"acknowledgementRequired":true,
+             "authorName":"Cô Hà","publishedAt":"2026-11-20T16:00:00+07:00"}]}""");
+        case "GET /v1/announcements/a3/stats" -> answer(exchange, 200, """
+            {"announcementId":"a3","scope":"CLASS","acknowledgementRequired":true,"families":35,"read":12,
+             "acknowledged":6,"notReached":29,"items":[]}""");
         case "POST /v1/announcements" -> {
           published.add(body);
           idempotencyKeys.add(key);

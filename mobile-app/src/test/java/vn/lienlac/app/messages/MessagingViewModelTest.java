@@ -227,4 +227,23 @@ class MessagingViewModelTest {
     assertThat(api.started.get(0).get("text").asText()).isEqualTo("Thưa cô, cho em hỏi lịch thi.");
     assertThat(start.draftProperty().get()).isEmpty();
   }
+
+  @Test
+  void in_a_class_channel_a_family_replies_privately_to_the_teachers_post() {
+    Conversation channel = new Conversation("ch-6a1", Conversation.Kind.CLASS, "s1", null, null, "c-6a1", "6A1", null,
+        null, null, 1, 0, false);
+    ThreadViewModel thread = new ThreadViewModel(context, channel);
+    thread.load();
+    assertThat(thread.titleProperty().get()).isEqualTo("Kênh lớp 6A1");
+    assertThat(thread.canWriteProperty().get()).isTrue();
+    assertThat(thread.composeHintProperty().get()).isEqualTo("Trả lời riêng giáo viên…");
+
+    thread.draftProperty().set("Gia đình đã biết ạ.");
+    thread.send();
+
+    assertThat(api.channelPosts).hasSize(1);
+    assertThat(api.channelPosts.get(0).get("replyTo").asText()).isEqualTo("0000000001");
+    assertThat(stored("Gia đình đã biết ạ.")).isEqualTo(1);
+    assertThat(new Outbox(new OfflineCache(cacheFolder), "p1").all()).isEmpty();
+  }
 }

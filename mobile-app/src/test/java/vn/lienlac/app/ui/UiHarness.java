@@ -56,6 +56,7 @@ public final class UiHarness {
   private final NetworkSwitch network;
   private final Path cacheFolder;
   private Application app;
+  private Locale language;
 
   private UiHarness(Path cacheFolder) throws Exception {
     this.cacheFolder = cacheFolder;
@@ -86,13 +87,27 @@ public final class UiHarness {
       }
     }
     Files.createDirectories(SHOTS);
-    harness.app = FxToolkit.setupApplication(() -> new LienlacApp() {
+    harness.language = language;
+    harness.launch();
+    return harness;
+  }
+
+  private void launch() throws Exception {
+    app = FxToolkit.setupApplication(() -> new LienlacApp() {
       @Override
       protected AppContext context() {
-        return harness.context(AppText.forLocale(language));
+        return UiHarness.this.context(AppText.forLocale(language));
       }
     });
-    return harness;
+  }
+
+  /**
+   * Stops the app and starts it again, signed out, on the same cache folder (a phone's app closed
+   * and opened again): to sign in as someone else in the same test class.
+   */
+  public void restart() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    launch();
   }
 
   /** The context the app runs with: the relay's address, the stack's clock, the test's cache and browser. */
