@@ -78,6 +78,7 @@ public final class FeesView {
     model.fees().addListener((ListChangeListener<FeesViewModel.FeeRow>) change -> fill(list));
     VBox content = new VBox(10, school, totals, generated, list);
     ScrollPane scroll = new ScrollPane(content);
+    scroll.setId("fees-scroll");
     scroll.setFitToWidth(true);
     VBox.setVgrow(scroll, Priority.ALWAYS);
     return Views.screen(Views.title(text.get("fees.title")), add, created, Views.failureBanner(model, text),
