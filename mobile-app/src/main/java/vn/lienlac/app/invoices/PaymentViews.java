@@ -45,6 +45,7 @@ final class PaymentViews {
     label.setId(id);
     label.setWrapText(true);
     label.getStyleClass().addAll(styles);
+    label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     label.textProperty().bind(value);
     label.visibleProperty().bind(value.isNotNull());
     label.managedProperty().bind(label.visibleProperty());
