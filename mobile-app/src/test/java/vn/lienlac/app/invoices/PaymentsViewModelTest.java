@@ -87,7 +87,8 @@ class PaymentsViewModelTest {
     };
     context = new AppContext(AppText.forLocale(Messages.VIETNAMESE), Tasks.direct(),
         Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC), new OfflineCache(cacheFolder),
-        opened::add, client, sheet);
+        opened::add, client);
+    context.useShareSheet(sheet);
     Me me = new Me("p1", "Trần Bình", List.of(
         new Me.SchoolMembership("nt", "Trường THCS Nguyễn Trãi", List.of(),
             List.of(new Me.Child("st-an", "Nguyễn An", "c1", "6A1")), List.of()),

@@ -154,6 +154,36 @@ class PaymentsUiTest {
 
   @Test
   @Order(3)
+  void paying_after_the_consent_was_withdrawn_shows_the_apis_message_and_the_notice_link() throws Exception {
+    LienlacClient parent = ui.as(PARENT);
+    String open = parent.invoices(CHILD).stream().filter(i -> i.status() == Invoice.Status.OPEN
+        || i.status() == Invoice.Status.OVERDUE).findFirst().orElseThrow().id();
+    // The parent withdraws the consent for the child (elsewhere: the web, another phone).
+    String token = LienlacClient.create(UiHarness.stack().baseUri()).devSignIn(PARENT).token();
+    HttpResponse<String> withdrawn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            UiHarness.stack().baseUri().resolve("/v1/me/consents/" + CHILD)).header("Authorization", "Bearer " + token)
+        .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
+    String refusal;
+    try {
+      parent.payWithVnpay(open, "vi");
+      throw new AssertionError("paying without consent was accepted");
+    } catch (vn.lienlac.client.ApiProblem problem) {
+      assertThat(problem.code()).isEqualTo("consent-required");
+      refusal = problem.getMessage();
+    }
+
+    ui.clearOpened();
+    ui.fire("#pay-" + open);
+    Label message = ui.waitFor("#failure .failure-text", Label.class, label -> refusal.equals(label.getText()));
+    assertThat(message.getText()).isEqualTo(refusal);
+    assertThat(ui.openedInBrowser()).isNull();
+    ui.fire("#consent-notice");
+    assertThat(ui.<javafx.scene.control.ToggleButton>node("#nav-settings").isSelected()).isTrue();
+  }
+
+  @Test
+  @Order(4)
   void the_office_creates_a_fee_in_the_app_and_the_report_shows_its_total() throws Exception {
     ui.stop();
     ui = UiHarness.start(officeCache);
