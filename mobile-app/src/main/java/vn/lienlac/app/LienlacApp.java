@@ -46,9 +46,11 @@ public class LienlacApp extends Application {
       thread.setDaemon(true);
       return thread;
     });
-    return new AppContext(text, Tasks.on(background, Platform::runLater), Clock.systemUTC(),
+    AppContext created = new AppContext(text, Tasks.on(background, Platform::runLater), Clock.systemUTC(),
         new OfflineCache(device.privateFolder().resolve("cache")), device.browser(getHostServices()),
-        LienlacClient.create(URI.create(api)), device.shareSheet());
+        LienlacClient.create(URI.create(api)));
+    created.useShareSheet(device.shareSheet());
+    return created;
   }
 
   @Override

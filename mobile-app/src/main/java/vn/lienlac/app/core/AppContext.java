@@ -23,7 +23,6 @@ public final class AppContext {
   private final OfflineCache cache;
   private final Browser browser;
   private LienlacClient anonymous;
-  private final ShareSheet shareSheet;
   private LienlacClient client;
   private final List<Runnable> signedOutListeners = new ArrayList<>();
   private Me me;
@@ -31,13 +30,6 @@ public final class AppContext {
 
   public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
       LienlacClient anonymous) {
-    this(text, tasks, clock, cache, browser, anonymous, ShareSheet.none());
-  }
-
-  /** With the device's share sheet (receipts); the six-argument form has none (desktop, tests). */
-  public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
-      LienlacClient anonymous, ShareSheet shareSheet) {
-    this.shareSheet = shareSheet;
     this.text = new SimpleObjectProperty<>(text);
     this.tasks = tasks;
     this.clock = clock;
@@ -81,8 +73,16 @@ public final class AppContext {
     return browser;
   }
 
+  // Payments (receipts): the device's share sheet; none until the app sets it (the desktop, tests).
+  private ShareSheet shareSheet = ShareSheet.none();
+
+  /** Hands a saved file (a receipt's PDF) to the phone's share sheet; answers false where there is none. */
   public ShareSheet shareSheet() {
     return shareSheet;
+  }
+
+  public void useShareSheet(ShareSheet shareSheet) {
+    this.shareSheet = Objects.requireNonNull(shareSheet, "shareSheet");
   }
 
   public LienlacClient anonymous() {

@@ -78,6 +78,7 @@ public final class FeesView {
     model.fees().addListener((ListChangeListener<FeesViewModel.FeeRow>) change -> fill(list));
     VBox content = new VBox(10, school, totals, generated, list);
     ScrollPane scroll = new ScrollPane(content);
+    scroll.setId("fees-scroll");
     scroll.setFitToWidth(true);
     VBox.setVgrow(scroll, Priority.ALWAYS);
     return Views.screen(Views.title(text.get("fees.title")), add, created, Views.failureBanner(model, text),
@@ -257,6 +258,7 @@ public final class FeesView {
     error.setId("fee-" + field + "-error");
     error.setWrapText(true);
     error.getStyleClass().add("failure-text");
+    error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     errorFor(error, field);
     if (control instanceof javafx.scene.layout.Region region) {
       region.setMaxWidth(Double.MAX_VALUE);
@@ -287,6 +289,7 @@ public final class FeesView {
     label.setId(id);
     label.setWrapText(true);
     label.getStyleClass().addAll(styles);
+    label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     label.textProperty().bind(value);
     label.visibleProperty().bind(value.isNotNull());
     label.managedProperty().bind(label.visibleProperty());

@@ -21,12 +21,23 @@ final class PaymentViews {
     return back;
   }
 
-  /** "Đọc thông báo về dữ liệu cá nhân" under the failure banner, while a consent-required refusal is shown. */
+  /**
+   * The notice link under the failure banner, while a consent-required refusal is shown: it opens the
+   * settings tab (where a parent reads the notice and consents per child) when the app has one,
+   * else the notice's address in the browser.
+   */
   static Node consentLink(StringProperty notice, Runnable open, AppText text) {
     Hyperlink link = new Hyperlink(text.get("payments.consentNotice"));
     link.setId("consent-notice");
     link.setWrapText(true);
-    link.setOnAction(e -> open.run());
+    link.setOnAction(e -> {
+      Node settings = link.getScene() == null ? null : link.getScene().lookup("#nav-settings");
+      if (settings instanceof javafx.scene.control.ButtonBase tab) {
+        tab.fire();
+      } else {
+        open.run();
+      }
+    });
     link.visibleProperty().bind(notice.isNotNull());
     link.managedProperty().bind(link.visibleProperty());
     link.disableProperty().bind(notice.isEmpty());
@@ -45,6 +56,7 @@ final class PaymentViews {
     label.setId(id);
     label.setWrapText(true);
     label.getStyleClass().addAll(styles);
+    label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     label.textProperty().bind(value);
     label.visibleProperty().bind(value.isNotNull());
     label.managedProperty().bind(label.visibleProperty());
