@@ -60,22 +60,36 @@ public final class OfflineCache {
     }
   }
 
-  /** Deletes every entry except those whose key starts with {@code keptPrefix} (sign-out: the device's own settings stay). */
+  /**
+   * Deletes everything in the cache folder (cached answers, the outbox, saved receipts: the
+   * person's) except entries whose name starts with {@code keptPrefix} (sign-out: the device's own
+   * settings stay).
+   */
   public void clearExcept(String keptPrefix) {
     if (!Files.isDirectory(folder)) {
       return;
     }
     String kept = file(keptPrefix).getFileName().toString().replaceAll("\\.json$", "");
-    try (var files = Files.list(folder)) {
-      for (Path file : files.toList()) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".json") && !name.startsWith(kept)) {
-          Files.deleteIfExists(file);
+    try (var entries = Files.list(folder)) {
+      for (Path entry : entries.toList()) {
+        if (!entry.getFileName().toString().startsWith(kept)) {
+          deleteTree(entry); // cached answers, the outbox, saved receipts: all the person's
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void deleteTree(Path path) throws IOException {
+    if (Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (var children = Files.list(path)) {
+        for (Path child : children.toList()) {
+          deleteTree(child);
+        }
+      }
+    }
+    Files.deleteIfExists(path);
   }
 
   private Path file(String key) {
