@@ -118,6 +118,9 @@ public final class AttendanceView {
         }
         square.setAccessibleText(model.statusName(cell.status(), cell.marked()));
       }
+      if (cell.date().equals(model.today())) {
+        square.getStyleClass().add("day-today");
+      }
       if (cell.inMonth()) {
         square.setOnAction(e -> model.select(cell.date()));
       } else {

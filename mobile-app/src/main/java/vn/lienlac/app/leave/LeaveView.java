@@ -96,7 +96,7 @@ public final class LeaveView {
       HBox top = new HBox(8, dates, status);
       top.setAlignment(Pos.TOP_LEFT);
       VBox card = new VBox(4, top, RecordsViews.lines("leave-reason", row.reason()),
-          RecordsViews.lines("scores", row.answer()));
+          RecordsViews.lines("scores", row.sent(), row.answer()));
       card.setId("leave-" + id);
       card.getStyleClass().add("card");
       cards.getChildren().add(card);

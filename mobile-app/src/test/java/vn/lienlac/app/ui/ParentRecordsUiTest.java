@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -85,7 +86,6 @@ class ParentRecordsUiTest {
     assertThat(ui.<Label>node("#fact-term1-level").getText())
         .isEqualTo(thisYear.secondary().term1Level().levelName());
     assertThat(texts("#notes")).contains("• " + thisYear.pending().get(0));
-    ui.shoot("21-diem-ca-nam-dang-hoc");
 
     // Last school year: complete, with conduct, promotion and every year average.
     ComboBox<String> year = ui.node("#school-year");
@@ -104,7 +104,10 @@ class ParentRecordsUiTest {
     assertThat(ui.<Label>node("#fact-term2-level").getText()).isEqualTo(secondary.term2Level().levelName());
     assertThat(ui.<Label>node("#fact-conduct-year").getText()).isEqualTo(secondary.conduct().yearName());
     assertThat(ui.<Label>node("#fact-absent").getText()).isEqualTo(String.valueOf(secondary.absentSessions()));
-    ui.shoot("22-diem-ca-nam-2025-2026");
+    ui.shoot("21-diem-ca-nam-2025-2026");
+    ScrollPane scroll = ui.node("#grades-scroll");
+    ui.onFx(() -> scroll.setVvalue(1.0));
+    ui.shoot("22-ket-qua-ca-nam-len-lop");
   }
 
   @Test
