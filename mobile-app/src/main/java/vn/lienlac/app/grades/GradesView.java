@@ -153,7 +153,7 @@ public final class GradesView {
       } else {
         // Circular 27 words ("Hoàn thành tốt"): a badge beside the name, the details below at full width.
         result.getStyleClass().add("rating-badge");
-        HBox top = new HBox(8, subject, result);
+        HBox top = row.result().isEmpty() ? new HBox(8, subject) : new HBox(8, subject, result);
         top.setAlignment(Pos.TOP_LEFT);
         line = scores == null ? new VBox(2, top) : new VBox(2, top, scores);
       }

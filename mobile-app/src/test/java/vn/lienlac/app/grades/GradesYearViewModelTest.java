@@ -43,7 +43,9 @@ class GradesYearViewModelTest {
         "subjects":[{"subject":"toan","subjectName":"Toán","testPoints":["END_TERM_1"],"points":{
           "MID_TERM_1":{"rating":"HOAN_THANH","ratingName":"Hoàn thành","comment":"Cần cẩn thận hơn."},
           "END_TERM_1":{"rating":"HOAN_THANH_TOT","ratingName":"Hoàn thành tốt","comment":"Tiến bộ rõ.",
-            "testScore":9}}}],
+            "testScore":9}}},
+         {"subject":"dao-duc","subjectName":"Đạo đức","testPoints":[],"points":{
+          "MID_TERM_1":{"rating":"HOAN_THANH","ratingName":"Hoàn thành"}}}],
         "qualities":[{"code":"cham-chi","name":"Chăm chỉ","group":"QUALITY","points":{
           "MID_TERM_1":{"rating":"DAT","ratingName":"Đạt"},"END_TERM_1":{"rating":"TOT","ratingName":"Tốt"}}}],
         "qualityComments":{"END_TERM_1":"Em ngoan, lễ phép."}}}
@@ -168,9 +170,11 @@ class GradesYearViewModelTest {
         .containsExactly("/v1/students/kd-1/grades?term=2026-2027-HK1");
     assertThat(model.primaryProperty().get()).isTrue();
     assertThat(model.rows()).containsExactly(new GradesViewModel.Row("Toán",
-        "Giữa HK I: Hoàn thành\nCuối HK I: Hoàn thành tốt  ·  KT 9\n“Tiến bộ rõ.”", "Hoàn thành tốt"));
+        "Giữa HK I: Hoàn thành\nCuối HK I: Hoàn thành tốt  ·  KT 9\n“Tiến bộ rõ.”", "Hoàn thành tốt"),
+        new GradesViewModel.Row("Đạo đức", "Giữa HK I: Hoàn thành", "")); // the term's rating is not given yet
     assertThat(model.qualities()).containsExactly(
-        new GradesViewModel.Row("Chăm chỉ", "Phẩm chất chủ yếu\nGiữa HK I: Đạt  ·  Cuối HK I: Tốt", "Tốt"));
+        new GradesViewModel.Row("Chăm chỉ",
+            "Phẩm chất chủ yếu\n" + nonBreaking("Giữa HK I: Đạt") + "  ·  " + nonBreaking("Cuối HK I: Tốt"), "Tốt"));
     assertThat(model.notes()).containsExactly("Nhận xét Cuối HK I: Em ngoan, lễ phép.");
     assertThat(model.levelProperty().get()).isNull();
   }
@@ -184,5 +188,9 @@ class GradesYearViewModelTest {
     assertThat(model.rows()).containsExactly(
         new GradesViewModel.Row("Toán", "Cuối năm: Hoàn thành tốt  ·  KT 10", "Hoàn thành tốt"));
     assertThat(model.facts()).containsExactly(new GradesViewModel.Fact("fact-award", "Khen thưởng", "Học sinh Xuất sắc"));
+  }
+
+  private static String nonBreaking(String text) {
+    return text.replace(' ', '\u00A0');
   }
 }

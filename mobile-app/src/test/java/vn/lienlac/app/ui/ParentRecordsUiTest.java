@@ -228,6 +228,11 @@ class ParentRecordsUiTest {
         : "Đánh giá cuối năm: " + year.primary().evaluationName();
     ui.waitFor("#level", Label.class, l -> l.getText().equals(level));
     assertThat(texts("#notes")).contains("• " + year.pending().get(0));
+    PrimaryTermReport.Mark yearEnd = year.primary().subjects().get(0).points().get(PrimaryPoint.END_OF_YEAR);
+    assertThat(ui.<Label>lookup("#average-0")).as("no year rating before the end of the year")
+        .matches(label -> yearEnd == null ? label == null : label.getText().equals(yearEnd.ratingName()));
+    ScrollPane scroll = ui.node("#grades-scroll");
+    ui.onFx(() -> scroll.setVvalue(1.0));
     ui.shoot("29-diem-tieu-hoc-ca-nam");
   }
 
