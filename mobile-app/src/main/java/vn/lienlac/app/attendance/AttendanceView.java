@@ -88,7 +88,7 @@ public final class AttendanceView {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     VBox.setVgrow(scroll, Priority.ALWAYS);
     VBox screen = new VBox(8, header, RecordsViews.staleNote(model.staleNoteProperty()),
-        Views.failureBanner(model, text), Views.spinner(model), scroll);
+        RecordsViews.failureBanner(model, text), Views.spinner(model), scroll);
     model.load();
     return screen;
   }

@@ -119,7 +119,7 @@ public final class GradesView {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
-    VBox screen = new VBox(8, choose, stale, Views.failureBanner(model, text), Views.spinner(model), scroll);
+    VBox screen = new VBox(8, choose, stale, RecordsViews.failureBanner(model, text), Views.spinner(model), scroll);
     VBox.setVgrow(screen, Priority.ALWAYS);
     model.load();
     return screen;

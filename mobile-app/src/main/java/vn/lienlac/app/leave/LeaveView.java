@@ -47,7 +47,7 @@ public final class LeaveView {
     form.visibleProperty().bind(model.formOpenProperty());
     StackPane pages = new StackPane(list, form);
     VBox.setVgrow(pages, Priority.ALWAYS);
-    VBox screen = new VBox(8, Views.failureBanner(model, text), Views.spinner(model), pages);
+    VBox screen = new VBox(8, RecordsViews.failureBanner(model, text), Views.spinner(model), pages);
     model.load();
     return screen;
   }
