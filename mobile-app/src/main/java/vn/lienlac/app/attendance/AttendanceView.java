@@ -88,7 +88,7 @@ public final class AttendanceView {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     VBox.setVgrow(scroll, Priority.ALWAYS);
     VBox screen = new VBox(8, header, RecordsViews.staleNote(model.staleNoteProperty()),
-        Views.failureBanner(model, text), Views.spinner(model), scroll);
+        RecordsViews.failureBanner(model, text), Views.spinner(model), scroll);
     model.load();
     return screen;
   }
@@ -117,6 +117,9 @@ public final class AttendanceView {
           square.getStyleClass().add("day-planned");
         }
         square.setAccessibleText(model.statusName(cell.status(), cell.marked()));
+      }
+      if (cell.date().equals(model.today())) {
+        square.getStyleClass().add("day-today");
       }
       if (cell.inMonth()) {
         square.setOnAction(e -> model.select(cell.date()));

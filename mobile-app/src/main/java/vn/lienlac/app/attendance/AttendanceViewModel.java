@@ -85,6 +85,11 @@ public final class AttendanceViewModel extends ScreenModel {
     return dayDetail;
   }
 
+  /** Today in Vietnam (the grid marks it). */
+  public LocalDate today() {
+    return SchoolTime.today(context.clock());
+  }
+
   public void previousMonth() {
     month.set(month.get().minusMonths(1));
     load();

@@ -1,5 +1,6 @@
 package vn.lienlac.app.grades;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -13,7 +14,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.TextAlignment;
 import javafx.util.StringConverter;
 import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.Views;
@@ -114,43 +114,49 @@ public final class GradesView {
     VBox content = new VBox(10, level, subjects, factsTitle, facts, qualitiesTitle, qualities, notes);
     content.getStyleClass().add("records-content");
     ScrollPane scroll = new ScrollPane(content);
+    scroll.setId("grades-scroll");
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
-    VBox screen = new VBox(8, choose, stale, Views.failureBanner(model, text), Views.spinner(model), scroll);
+    VBox screen = new VBox(8, choose, stale, RecordsViews.failureBanner(model, text), Views.spinner(model), scroll);
     VBox.setVgrow(screen, Priority.ALWAYS);
     model.load();
     return screen;
   }
 
-  private void fillRows(VBox table, java.util.List<GradesViewModel.Row> rows, String idPrefix) {
+  private void fillRows(VBox table, List<GradesViewModel.Row> rows, String idPrefix) {
     table.getChildren().clear();
     int r = 0;
     for (GradesViewModel.Row row : rows) {
       Label subject = RecordsViews.wrapped(new Label(row.subject()));
       subject.getStyleClass().add("subject");
-      VBox name = new VBox(2, subject);
-      if (!row.scores().isEmpty()) {
-        Label scores = RecordsViews.wrapped(new Label(row.scores()));
-        scores.getStyleClass().add("scores");
-        name.getChildren().add(scores);
-      }
-      name.setMinWidth(0);
-      HBox.setHgrow(name, Priority.ALWAYS);
-      Label result = RecordsViews.wrapped(new Label(row.result()));
-      result.getStyleClass().add(idPrefix.equals("average-") ? "average" : "rating");
+      subject.setMinWidth(0);
+      HBox.setHgrow(subject, Priority.ALWAYS);
+      Label result = new Label(row.result());
       result.setId(idPrefix + r);
-      result.setTextAlignment(TextAlignment.RIGHT);
-      result.setAlignment(Pos.CENTER_RIGHT);
-      result.setMaxWidth(120);
       result.setMinWidth(Region.USE_PREF_SIZE);
-      if (result.getText().length() > 8) {
-        result.setMinWidth(0);
-        result.setPrefWidth(100);
+      Label scores = row.scores().isEmpty() ? null : RecordsViews.wrapped(new Label(row.scores()));
+      if (scores != null) {
+        scores.getStyleClass().add("scores");
       }
-      HBox line = new HBox(8, name, result);
-      line.setAlignment(Pos.CENTER_LEFT);
+      Node line;
+      if (!model.primaryProperty().get()) {
+        // An average or Đạt / Chưa đạt: in a column on the right, as on a report card.
+        result.getStyleClass().add(idPrefix.equals("average-") ? "average" : "rating");
+        VBox name = scores == null ? new VBox(2, subject) : new VBox(2, subject, scores);
+        name.setMinWidth(0);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        HBox box = new HBox(8, name, result);
+        box.setAlignment(Pos.CENTER_LEFT);
+        line = box;
+      } else {
+        // Circular 27 words ("Hoàn thành tốt"): a badge beside the name, the details below at full width.
+        result.getStyleClass().add("rating-badge");
+        HBox top = row.result().isEmpty() ? new HBox(8, subject) : new HBox(8, subject, result);
+        top.setAlignment(Pos.TOP_LEFT);
+        line = scores == null ? new VBox(2, top) : new VBox(2, top, scores);
+      }
       line.getStyleClass().add("grade-line");
       table.getChildren().add(line);
       r++;

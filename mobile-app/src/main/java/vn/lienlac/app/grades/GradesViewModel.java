@@ -333,6 +333,9 @@ public final class GradesViewModel extends ScreenModel {
 
   private void showPrimary(List<PrimaryPoint> points, List<PrimaryTermReport.Subject> subjects,
       List<PrimaryTermReport.QualityMarks> marks, Map<PrimaryPoint, String> comments) {
+    // The result shown beside a subject is the rating at the point that closes what is shown (the
+    // end of the term, or of the year), once given; the points before are in the details only.
+    PrimaryPoint closing = points.isEmpty() ? null : points.get(points.size() - 1);
     List<Row> shown = new ArrayList<>();
     for (PrimaryTermReport.Subject subject : subjects) {
       List<String> lines = new ArrayList<>();
@@ -349,7 +352,9 @@ public final class GradesViewModel extends ScreenModel {
           line += "  ·  " + text.format("records.testScore", mark.testScore());
         }
         lines.add(line);
-        latest = mark.ratingName() == null ? latest : mark.ratingName();
+        if (point == closing && mark.ratingName() != null) {
+          latest = mark.ratingName();
+        }
         comment = mark.comment() == null || mark.comment().isBlank() ? comment : mark.comment();
       }
       if (comment != null) {
@@ -365,8 +370,12 @@ public final class GradesViewModel extends ScreenModel {
       for (PrimaryPoint point : points) {
         PrimaryTermReport.Rated mark = quality.points() == null ? null : quality.points().get(point);
         if (mark != null && mark.ratingName() != null) {
-          parts.add(text.format("records.pointMark", text.get("records.point." + point.name()), mark.ratingName()));
-          latest = mark.ratingName();
+          // No break inside "Giữa HK II: Đạt": a narrow screen wraps between the points only.
+          parts.add(text.format("records.pointMark", text.get("records.point." + point.name()), mark.ratingName())
+              .replace(' ', '\u00A0'));
+          if (point == closing) {
+            latest = mark.ratingName();
+          }
         }
       }
       String group = quality.group() == null ? "" : text.get("records.qualityGroup." + quality.group().name());

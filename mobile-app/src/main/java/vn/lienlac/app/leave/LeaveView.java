@@ -47,7 +47,7 @@ public final class LeaveView {
     form.visibleProperty().bind(model.formOpenProperty());
     StackPane pages = new StackPane(list, form);
     VBox.setVgrow(pages, Priority.ALWAYS);
-    VBox screen = new VBox(8, Views.failureBanner(model, text), Views.spinner(model), pages);
+    VBox screen = new VBox(8, RecordsViews.failureBanner(model, text), Views.spinner(model), pages);
     model.load();
     return screen;
   }
@@ -96,7 +96,7 @@ public final class LeaveView {
       HBox top = new HBox(8, dates, status);
       top.setAlignment(Pos.TOP_LEFT);
       VBox card = new VBox(4, top, RecordsViews.lines("leave-reason", row.reason()),
-          RecordsViews.lines("scores", row.answer()));
+          RecordsViews.lines("scores", row.sent(), row.answer()));
       card.setId("leave-" + id);
       card.getStyleClass().add("card");
       cards.getChildren().add(card);

@@ -34,7 +34,7 @@ import vn.lienlac.model.records.LeaveRequest;
  */
 public final class LeaveViewModel extends ScreenModel {
   /** One request as shown. */
-  public record Row(LeaveRequest request, String dates, String reason, String status, String answer) {}
+  public record Row(LeaveRequest request, String dates, String reason, String status, String sent, String answer) {}
 
   private final AppContext context;
   private final ChildChoice choice;
@@ -227,8 +227,10 @@ public final class LeaveViewModel extends ScreenModel {
           ? text.format("leave.answeredBy", who)
           : text.format("leave.answer", who, request.decisionNote());
     }
+    String sent = request.requestedAt() == null ? null
+        : text.format("leave.sentAt", Formats.time(request.requestedAt().toInstant()));
     return new Row(request, dates(request), request.reason(), text.get("leave.status." + request.status().name()),
-        answer);
+        sent, answer);
   }
 
   private String dates(LeaveRequest request) {

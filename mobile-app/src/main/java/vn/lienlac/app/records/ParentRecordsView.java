@@ -35,12 +35,15 @@ public final class ParentRecordsView {
     LEAVE
   }
 
-  private record Built(Node node, Runnable reload) {}
+  /** A built sub-screen: read again when shown again, and when another child is chosen. */
+  private record Built(Node node, Runnable reload, Runnable otherChild) {}
 
   private final AppContext context;
   private final AppText text;
   private final ChildChoice choice;
   private final Map<Segment, Built> built = new EnumMap<>(Segment.class);
+  /** The child each built sub-screen last showed. */
+  private final Map<Segment, Me.Child> childShown = new EnumMap<>(Segment.class);
   private final StackPane body = new StackPane();
   private Segment shown;
 
@@ -68,7 +71,8 @@ public final class ParentRecordsView {
     child.valueProperty().bindBidirectional(choice.childProperty());
     choice.childProperty().addListener((o, was, now) -> {
       if (shown != null && built.containsKey(shown)) {
-        built.get(shown).reload().run();
+        childShown.put(shown, now);
+        built.get(shown).otherChild().run();
       }
     });
 
@@ -108,9 +112,12 @@ public final class ParentRecordsView {
     if (view == null) {
       view = create(segment); // building loads
       built.put(segment, view);
+    } else if (childShown.get(segment) != choice.childProperty().get()) {
+      view.otherChild().run();
     } else if (segment != shown) {
       view.reload().run();
     }
+    childShown.put(segment, choice.childProperty().get());
     shown = segment;
     body.getChildren().setAll(view.node());
   }
@@ -119,15 +126,15 @@ public final class ParentRecordsView {
     return switch (segment) {
       case GRADES -> {
         GradesViewModel model = new GradesViewModel(context, choice, context.currentTerm());
-        yield new Built(new GradesView(model, text).build(), model::load);
+        yield new Built(new GradesView(model, text).build(), model::load, model::load);
       }
       case ATTENDANCE -> {
         AttendanceViewModel model = new AttendanceViewModel(context, choice);
-        yield new Built(new AttendanceView(model, text).build(), model::load);
+        yield new Built(new AttendanceView(model, text).build(), model::load, model::load);
       }
       case LEAVE -> {
         LeaveViewModel model = new LeaveViewModel(context, choice);
-        yield new Built(new LeaveView(model, text).build(), model::reopen);
+        yield new Built(new LeaveView(model, text).build(), model::load, model::reopen); // a form half filled stays
       }
     };
   }

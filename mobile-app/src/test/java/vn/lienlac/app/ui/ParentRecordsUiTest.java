@@ -10,6 +10,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -44,6 +45,8 @@ class ParentRecordsUiTest {
   private static final String PARENT = "nt-ph-023";
   /** A primary school parent: read only. */
   private static final String PRIMARY_PARENT = "kd-ph-001";
+  /** A parent of two pupils: read only. */
+  private static final String TWO_CHILDREN_PARENT = "nt-ph-022";
   private static final String CURRENT_YEAR = "2026-2027";
   private static final String LAST_YEAR = "2025-2026";
 
@@ -51,6 +54,8 @@ class ParentRecordsUiTest {
   static Path cacheFolder;
   @TempDir
   static Path primaryCacheFolder;
+  @TempDir
+  static Path twoChildrenCacheFolder;
   private static UiHarness ui;
   private static LienlacClient api;
   private static String child;
@@ -85,7 +90,6 @@ class ParentRecordsUiTest {
     assertThat(ui.<Label>node("#fact-term1-level").getText())
         .isEqualTo(thisYear.secondary().term1Level().levelName());
     assertThat(texts("#notes")).contains("• " + thisYear.pending().get(0));
-    ui.shoot("21-diem-ca-nam-dang-hoc");
 
     // Last school year: complete, with conduct, promotion and every year average.
     ComboBox<String> year = ui.node("#school-year");
@@ -104,7 +108,10 @@ class ParentRecordsUiTest {
     assertThat(ui.<Label>node("#fact-term2-level").getText()).isEqualTo(secondary.term2Level().levelName());
     assertThat(ui.<Label>node("#fact-conduct-year").getText()).isEqualTo(secondary.conduct().yearName());
     assertThat(ui.<Label>node("#fact-absent").getText()).isEqualTo(String.valueOf(secondary.absentSessions()));
-    ui.shoot("22-diem-ca-nam-2025-2026");
+    ui.shoot("21-diem-ca-nam-2025-2026");
+    ScrollPane scroll = ui.node("#grades-scroll");
+    ui.onFx(() -> scroll.setVvalue(1.0));
+    ui.shoot("22-ket-qua-ca-nam-len-lop");
   }
 
   @Test
@@ -225,7 +232,48 @@ class ParentRecordsUiTest {
         : "Đánh giá cuối năm: " + year.primary().evaluationName();
     ui.waitFor("#level", Label.class, l -> l.getText().equals(level));
     assertThat(texts("#notes")).contains("• " + year.pending().get(0));
+    PrimaryTermReport.Mark yearEnd = year.primary().subjects().get(0).points().get(PrimaryPoint.END_OF_YEAR);
+    assertThat(ui.<Label>lookup("#average-0")).as("no year rating before the end of the year")
+        .matches(label -> yearEnd == null ? label == null : label.getText().equals(yearEnd.ratingName()));
+    ScrollPane scroll = ui.node("#grades-scroll");
+    ui.onFx(() -> scroll.setVvalue(1.0));
     ui.shoot("29-diem-tieu-hoc-ca-nam");
+  }
+
+  @Test
+  @Order(6)
+  void another_child_chosen_shows_that_childs_records_in_every_segment() throws Exception {
+    ui.stop();
+    ui = UiHarness.start(twoChildrenCacheFolder);
+    LienlacClient parent = ui.as(TWO_CHILDREN_PARENT);
+    List<Me.Child> children = parent.me().schools().get(0).children();
+    assertThat(children).hasSizeGreaterThanOrEqualTo(2);
+    Me.Child second = children.get(1);
+    GradeReport grades = parent.grades(second.studentId(), CURRENT_YEAR + "-HK1");
+    AttendanceReport month = parent.attendance(second.studentId(), LocalDate.of(2026, 11, 1),
+        LocalDate.of(2026, 11, 30));
+
+    ui.signIn(TWO_CHILDREN_PARENT);
+    ui.node("#average-0");
+    ui.fire("#seg-attendance");
+    ComboBox<Me.Child> child = ui.node("#child");
+    ui.onFx(() -> child.setValue(second));
+    ui.waitFor("#count-PRESENT", Label.class, l -> l.getText().equals("Có mặt: " + month.summary().present()));
+    assertThat(ui.<Label>node("#count-ABSENT_UNEXCUSED").getText())
+        .isEqualTo("Nghỉ không phép: " + month.summary().absentUnexcused());
+
+    ui.fire("#seg-grades");
+    String firstAverage = Formats.score(grades.subjects().get(0).average());
+    ui.waitFor("#average-0", Label.class, l -> l.getText().equals(firstAverage));
+    assertThat(ui.<Label>node("#level").getText()).isEqualTo("Học lực: " + grades.levelName());
+    for (int i = 0; i < grades.subjects().size(); i++) {
+      GradeReport.SubjectGrade subject = grades.subjects().get(i);
+      if (subject.average() != null) {
+        assertThat(ui.<Label>node("#average-" + i).getText()).as(subject.subjectName())
+            .isEqualTo(Formats.score(subject.average()));
+      }
+    }
+    assertThat(ui.<ComboBox<Me.Child>>node("#child").getValue().studentId()).isEqualTo(second.studentId());
   }
 
   private static void setDate(String selector, LocalDate date) {
