@@ -120,6 +120,13 @@ class OfficeScreensUiTest {
       ui.waitUntil("the wide layout", () -> ui.lookup("#sent-list") != null && ui.<Node>lookup("#sent-list").isVisible()
           && ui.lookup("#stats-title") != null && ui.<Node>lookup("#stats-title").isVisible());
       assertThat(ui.<Node>lookup("#back").isVisible()).isFalse();
+      // The list has the new announcement on top, as the API lists them.
+      List<Announcement> sentNow = api(OFFICE).schoolAnnouncements(SCHOOL, null).items();
+      assertThat(ui.<VBox>lookup("#sent-list").getChildren()).extracting(Node::getId)
+          .containsExactlyElementsOf(sentNow.stream().map(a -> "ann-" + a.id()).toList());
+      // Each item is as tall as its text (two or three lines), not stretched.
+      ui.<VBox>lookup("#sent-list").getChildren().forEach(item -> assertThat(item.getLayoutBounds().getHeight())
+          .as(item.getId()).isBetween(30.0, 150.0));
       ui.shoot("69-thong-bao-cua-so-rong");
     } finally {
       ui.onFx(() -> {
@@ -129,6 +136,14 @@ class OfficeScreensUiTest {
     }
     ui.waitUntil("the phone layout again", () -> ui.lookup("#sent-list") == null
         || !ui.<Node>lookup("#sent-list").isVisible() || ui.lookup("#stats-title") == null);
+
+    // Back to the list on the phone, and the school's older announcement opens with its own reach.
+    ui.fire("#back");
+    Announcement older = sent.get(0);
+    ui.fire("#open-" + older.id());
+    ui.waitFor("#stats-title", Label.class, label -> label.getText().equals(older.title()));
+    Announcement.Stats olderStats = api(OFFICE).announcementStats(older.id(), null);
+    slowly("#stat-families", Label.class, label -> label.getText().equals(String.valueOf(olderStats.families())));
   }
 
   /**
