@@ -232,6 +232,8 @@ public final class RosterImportView {
       where.setMinWidth(70);
       Label who = new Label(line.who());
       who.setWrapText(true);
+      who.setVisible(!line.who().isEmpty());
+      who.setManaged(who.isVisible());
       Label what = new Label(line.what());
       what.setId(prefix + "-what-" + i);
       what.setWrapText(true);
