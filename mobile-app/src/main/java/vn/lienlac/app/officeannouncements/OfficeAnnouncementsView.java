@@ -17,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -154,16 +155,18 @@ public final class OfficeAnnouncementsView {
       meta.setWrapText(true);
       meta.getStyleClass().add("scores");
       VBox card = new VBox(2, title, meta);
+      card.getStyleClass().addAll("card", "office-card");
+      // The whole card opens the announcement: a transparent button over it (a Button's graphic would not
+      // wrap its text to the card's width).
       Button open = new Button();
-      open.setGraphic(card);
-      open.setId("ann-" + row.announcement().id());
-      open.getStyleClass().addAll("card", "office-card");
-      open.setMaxWidth(Double.MAX_VALUE);
-      open.setAlignment(Pos.CENTER_LEFT);
-      title.maxWidthProperty().bind(open.widthProperty().subtract(24));
-      meta.maxWidthProperty().bind(open.widthProperty().subtract(24));
+      open.setId("open-" + row.announcement().id());
+      open.setAccessibleText(row.title());
+      open.getStyleClass().add("card-overlay");
+      open.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
       open.setOnAction(e -> showStats(row.announcement()));
-      items.getChildren().add(open);
+      StackPane item = new StackPane(card, open);
+      item.setId("ann-" + row.announcement().id());
+      items.getChildren().add(item);
     }
   }
 

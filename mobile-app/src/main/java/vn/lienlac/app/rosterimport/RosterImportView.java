@@ -61,6 +61,12 @@ public final class RosterImportView {
     file.getStyleClass().add("subject");
     file.textProperty().bind(Bindings.createStringBinding(() -> model.fileNameProperty().get() == null ? ""
         : text.format("roster.file", model.fileNameProperty().get()), model.fileNameProperty()));
+    Label importId = new Label();
+    importId.setId("roster-import-id");
+    importId.setWrapText(true);
+    importId.getStyleClass().add("hint");
+    importId.textProperty().bind(Bindings.createStringBinding(() -> model.currentProperty().get() == null ? ""
+        : text.format("roster.importId", model.currentProperty().get().importId()), model.currentProperty()));
     FlowPane counts = new FlowPane(8, 8);
     counts.setId("roster-counts");
     model.counts().addListener((ListChangeListener<RosterImportViewModel.Count>) c -> fillCounts(counts));
@@ -69,7 +75,7 @@ public final class RosterImportView {
     countsTitle.textProperty().bind(Bindings.createStringBinding(() -> text.get(
         model.phaseProperty().get() == RosterImportViewModel.Phase.PLANNED ? "roster.dryRunTitle" : "roster.countsTitle"),
         model.phaseProperty()));
-    VBox numbers = section("roster-numbers", file, countsTitle, counts);
+    VBox numbers = section("roster-numbers", file, importId, countsTitle, counts);
     numbers.visibleProperty().bind(model.currentProperty().isNotNull());
     numbers.managedProperty().bind(numbers.visibleProperty());
 
@@ -78,9 +84,11 @@ public final class RosterImportView {
     rejectedTitle.setId("roster-rejected-title");
     rejectedTitle.getStyleClass().add("subject");
     rejectedTitle.setWrapText(true);
-    rejectedTitle.textProperty().bind(Bindings.createStringBinding(() -> model.rejections().isEmpty()
-        ? text.get("roster.noRejections") : text.format("roster.rejectedTitle", String.valueOf(model.rejections().size())),
-        model.rejections()));
+    rejectedTitle.textProperty().bind(Bindings.createStringBinding(() -> {
+      int rejectedRows = model.currentProperty().get() == null ? 0 : model.currentProperty().get().counts().rejected();
+      return rejectedRows == 0 ? text.get("roster.noRejections")
+          : text.format("roster.rejectedTitle", String.valueOf(rejectedRows));
+    }, model.currentProperty()));
     VBox rejected = new VBox(6);
     rejected.setId("roster-rejections");
     model.rejections().addListener((ListChangeListener<RosterImportViewModel.Line>) c ->
@@ -224,6 +232,8 @@ public final class RosterImportView {
       where.setMinWidth(70);
       Label who = new Label(line.who());
       who.setWrapText(true);
+      who.setVisible(!line.who().isEmpty());
+      who.setManaged(who.isVisible());
       Label what = new Label(line.what());
       what.setId(prefix + "-what-" + i);
       what.setWrapText(true);

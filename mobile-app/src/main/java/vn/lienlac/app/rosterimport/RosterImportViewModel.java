@@ -46,6 +46,8 @@ public final class RosterImportViewModel extends ScreenModel {
   public record Remembered(String schoolId, String importId) {}
 
   static final long MAX_BYTES = 4L * 1024 * 1024;
+  /** The report is read on, page after page, until it has at least this many lines (or ends). */
+  static final int SCREENFUL = 100;
 
   private final AppContext context;
   private final String schoolId;
@@ -63,6 +65,8 @@ public final class RosterImportViewModel extends ScreenModel {
   private final StringProperty pollNote = new SimpleStringProperty();
   private final StringProperty outcome = new SimpleStringProperty();
   private String reportNext;
+  /** The import was read again (GET answers no rejections): the rejected rows come from the report pages. */
+  private boolean rejectionsFromReport;
   private boolean stopped;
   private int pollFailures;
 
@@ -191,6 +195,9 @@ public final class RosterImportViewModel extends ScreenModel {
     }
     load(() -> context.client().rosterImportRows(schoolId, state.importId(), null), page -> {
       report.setAll(lines(page.items()));
+      if (rejectionsFromReport) {
+        rejections.setAll(report.stream().filter(Line::rejected).toList());
+      }
       reportPage(page);
     }, this::loadReport);
   }
@@ -203,14 +210,22 @@ public final class RosterImportViewModel extends ScreenModel {
       return;
     }
     load(() -> context.client().rosterImportRows(schoolId, state.importId(), cursor), page -> {
-      report.addAll(lines(page.items()));
+      List<Line> more = lines(page.items());
+      report.addAll(more);
+      if (rejectionsFromReport) {
+        rejections.addAll(more.stream().filter(Line::rejected).toList());
+      }
       reportPage(page);
     }, this::loadMoreReport);
   }
 
+  /** A page is one chunk of the plan (the classes' chunk may be a line or two): read on to a screenful. */
   private void reportPage(ListResponse<ImportRow> page) {
     reportNext = page.next();
     moreReport.set(page.next() != null);
+    if (page.next() != null && report.size() < SCREENFUL) {
+      loadMoreReport();
+    }
   }
 
   /** Applies the dry run with the counts shown, then follows the job. */
@@ -298,9 +313,16 @@ public final class RosterImportViewModel extends ScreenModel {
   }
 
   private void show(RosterImport state) {
+    RosterImport before = current.get();
     current.set(state);
     counts.setAll(counts(state.counts()));
-    rejections.setAll(lines(state.rejections() == null ? List.of() : state.rejections()));
+    if (state.rejections() != null) {
+      rejectionsFromReport = false;
+      rejections.setAll(lines(state.rejections()));
+    } else if (before == null || !before.importId().equals(state.importId())) {
+      rejectionsFromReport = true; // GET answers no rejections: they come with the report's pages
+      rejections.clear();
+    }
     if (state.fileName() != null) {
       fileName.set(state.fileName());
     }
