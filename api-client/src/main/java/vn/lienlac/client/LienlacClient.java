@@ -320,19 +320,6 @@ public final class LienlacClient {
     return call("POST", "/v1/announcements", draft, idempotencyKey, new TypeReference<Announcement>() {});
   }
 
-  /** What was announced in a school, newest first: office staff all of it, a teacher their own. */
-  public Announcement.Sent announcementsSentIn(String schoolId) {
-    return get("/v1/schools/" + p(schoolId) + "/announcements", Announcement.Sent.class);
-  }
-
-  /**
-   * Whom an announcement reached (its author and the school's staff): families in scope, read,
-   * acknowledged, and the first page of those not reached.
-   */
-  public Announcement.Stats announcementReach(String announcementId) {
-    return get("/v1/announcements/" + p(announcementId) + "/stats", Announcement.Stats.class);
-  }
-
   /** A privacy notice by its path, as a consent-required problem links it ({@code /v1/schools/x/privacy-notice}). */
   public vn.lienlac.model.privacy.PrivacyNotice privacyNoticeAt(String link) {
     if (!link.startsWith("/v1/")) {
@@ -437,7 +424,10 @@ public final class LienlacClient {
 
   // --- office (announcements statistics, roster import) -----------------------------------------------
 
-  /** What was sent in a school, newest first (staff: all of it); {@code cursor} null for the first page. */
+  /**
+   * What was announced in a school, newest first (office staff: all of it; a teacher: their own);
+   * {@code cursor} null for the first page.
+   */
   public Announcement.Sent schoolAnnouncements(String schoolId, String cursor) {
     return get("/v1/schools/" + p(schoolId) + "/announcements" + (cursor == null ? "" : "?cursor=" + q(cursor)),
         Announcement.Sent.class);

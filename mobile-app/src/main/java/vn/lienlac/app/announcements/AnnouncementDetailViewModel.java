@@ -65,7 +65,7 @@ public final class AnnouncementDetailViewModel extends ScreenModel {
   public void open() {
     if (!family) {
       String id = announcement.id();
-      load(() -> context.client().announcementReach(id), stats -> reach.set(stats.acknowledgementRequired()
+      load(() -> context.client().announcementStats(id, null), stats -> reach.set(stats.acknowledgementRequired()
           ? text.format("announcements.reach.ack", stats.read(), stats.families(), stats.acknowledged())
           : text.format("announcements.reach", stats.read(), stats.families())), this::open);
       return;

@@ -79,7 +79,7 @@ public final class AnnouncementsViewModel extends ScreenModel {
       List<Announcement> sent = new ArrayList<>();
       for (Me.SchoolMembership school : context.me().schools()) {
         if (school.classes() != null && !school.classes().isEmpty()) {
-          sent.addAll(client.announcementsSentIn(school.schoolId()).items());
+          sent.addAll(client.schoolAnnouncements(school.schoolId(), null).items());
         }
       }
       return sent;

@@ -232,7 +232,7 @@ class MessagingUiTest {
     ui.fire("#announce-publish");
 
     String schoolId = ui.as(teacher).me().schools().get(0).schoolId();
-    Announcement published = ui.as(teacher).announcementsSentIn(schoolId).items().stream()
+    Announcement published = ui.as(teacher).schoolAnnouncements(schoolId, null).items().stream()
         .filter(a -> a.title().equals("Nhắc mang áo mưa tuần này")).findFirst().orElseThrow();
     assertThat(published.scope()).isEqualTo(Announcement.Scope.CLASS);
     assertThat(published.classId()).isEqualTo(child.classId());
