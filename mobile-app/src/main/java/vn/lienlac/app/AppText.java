@@ -77,6 +77,13 @@ public final class AppText {
     return format.format(args);
   }
 
+  /** A subject's name (shared-model's {@code subject.<code>} message, e.g. "Toán"), or its code when unknown. */
+  public String subjectName(String code) {
+    String key = "subject." + code;
+    String name = Messages.get(locale, key);
+    return name.equals(key) ? code : name;
+  }
+
   ResourceBundle bundle() {
     return bundle;
   }

@@ -3,7 +3,6 @@ package vn.lienlac.app.classes;
 import java.util.ArrayList;
 import java.util.List;
 import vn.lienlac.app.AppText;
-import vn.lienlac.model.i18n.Messages;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.records.grading.SchoolLevel;
 
@@ -45,7 +44,7 @@ public final class ClassesViewModel {
         for (Me.TaughtClass taught : school.classes()) {
           List<Subject> subjects = new ArrayList<>();
           for (String code : taught.subjects() == null ? List.<String>of() : taught.subjects()) {
-            subjects.add(new Subject(code, subjectName(text, code)));
+            subjects.add(new Subject(code, text.subjectName(code)));
           }
           cards.add(new Card(taught, school.schoolName(), List.copyOf(subjects),
               school.schoolLevel() == SchoolLevel.PRIMARY));
@@ -70,10 +69,4 @@ public final class ClassesViewModel {
     return severalSchools;
   }
 
-  /** The subject's name (shared-model's {@code subject.<code>} message), or its code when unknown. */
-  static String subjectName(AppText text, String code) {
-    String key = "subject." + code;
-    String name = Messages.get(text.locale(), key);
-    return name.equals(key) ? code : name;
-  }
 }

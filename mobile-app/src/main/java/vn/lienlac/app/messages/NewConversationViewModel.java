@@ -23,9 +23,8 @@ import vn.lienlac.model.messaging.Message;
 
 /**
  * Starting a conversation. A parent picks a child, then a teacher of the child's class, and writes
- * the first message. The API has no list of a class's teachers for parents: the teachers offered are
- * those the family can see, the ones who wrote in the class channel or already in a conversation
- * about the child. A teacher picks a class, then either its channel (a message to every family of
+ * the first message (the teachers are those {@code /v1/me} lists for the child: the homeroom
+ * teacher, then the subject teachers with their subjects). A teacher picks a class, then either its channel (a message to every family of
  * the class) or a pupil, whose family the message goes to.
  */
 public final class NewConversationViewModel extends ScreenModel {
@@ -114,7 +113,7 @@ public final class NewConversationViewModel extends ScreenModel {
       if (selected == null) {
         return;
       }
-      load(() -> teachersOf(client, selected), found -> {
+      load(() -> teachersOf(selected), found -> {
         choices.setAll(found);
         emptyNote.set(found.isEmpty() ? text.get("messages.new.noTeacher") : null);
       }, this::loadChoices);
@@ -130,24 +129,18 @@ public final class NewConversationViewModel extends ScreenModel {
     }
   }
 
-  private List<Choice> teachersOf(LienlacClient client, Me.Child selected) {
-    Map<String, Choice> found = new LinkedHashMap<>();
-    List<Conversation> all = client.conversations();
-    for (Conversation c : all) {
-      if (c.kind() == Conversation.Kind.FAMILY && selected.studentId().equals(c.studentId()) && c.teacherId() != null) {
-        found.putIfAbsent(c.teacherId(), new Choice(c.teacherId(), c.teacherName(), text.get("messages.new.wroteBefore")));
-      }
+  /** The teachers of the child's class, as {@code /v1/me} lists them (homeroom first). */
+  private List<Choice> teachersOf(Me.Child selected) {
+    List<Choice> found = new ArrayList<>();
+    for (Me.ChildTeacher teacher : selected.teachers()) {
+      List<String> subjects = teacher.subjects().stream().map(text::subjectName).toList();
+      String note = teacher.homeroom()
+          ? (subjects.isEmpty() ? text.format("messages.new.homeroom", selected.className())
+              : text.format("messages.new.homeroomAndSubjects", selected.className(), String.join(", ", subjects)))
+          : String.join(", ", subjects);
+      found.add(new Choice(teacher.teacherId(), teacher.displayName(), note));
     }
-    for (Conversation c : all) {
-      if (c.kind() == Conversation.Kind.CLASS && selected.classId().equals(c.classId())) {
-        Conversation.Page channel = client.messages(c.id());
-        for (Message m : channel.items()) {
-          found.putIfAbsent(m.senderId(), new Choice(m.senderId(), m.senderName(),
-              text.format("messages.new.inChannel", selected.className())));
-        }
-      }
-    }
-    return new ArrayList<>(found.values());
+    return found;
   }
 
   /** The register's day to list a class from: today, or the last weekday before a weekend. */

@@ -40,7 +40,9 @@ class MessagingViewModelTest {
     AppContext made = new AppContext(AppText.forLocale(Messages.VIETNAMESE), Tasks.direct(),
         Clock.fixed(NOW, ZoneOffset.UTC), new OfflineCache(cacheFolder), page -> {}, client);
     Me me = new Me("p1", "Trần Bình", List.of(new Me.SchoolMembership("s1", "THCS Nguyễn Trãi", List.of(),
-        List.of(new Me.Child("st-1", "Nguyễn An", "c-6a1", "6A1", true, null)), List.of())));
+        List.of(new Me.Child("st-1", "Nguyễn An", "c-6a1", "6A1", true, null,
+            List.of(new Me.ChildTeacher("gv-1", "Cô Lan", true, List.of()),
+                new Me.ChildTeacher("gv-2", "Thầy Minh", false, List.of("toan", "tin-hoc"))))), List.of())));
     made.signedIn(client.withToken("t"), me, "PARENT");
     return made;
   }
@@ -204,12 +206,14 @@ class MessagingViewModelTest {
   }
 
   @Test
-  void a_parent_picks_a_child_then_a_teacher_known_from_the_class_and_writes_the_first_message_after_a_retry() {
+  void a_parent_picks_a_child_then_one_of_its_teachers_and_writes_the_first_message_after_a_retry() {
     NewConversationViewModel start = new NewConversationViewModel(context);
     start.childProperty().set(start.children().get(0));
     start.loadChoices();
 
-    assertThat(start.choices()).extracting(NewConversationViewModel.Choice::id).containsExactly("gv-1");
+    assertThat(start.choices()).extracting(NewConversationViewModel.Choice::id).containsExactly("gv-1", "gv-2");
+    assertThat(start.choices()).extracting(NewConversationViewModel.Choice::note)
+        .containsExactly("giáo viên chủ nhiệm lớp 6A1", "Toán, Tin học");
     start.choiceProperty().set(start.choices().get(0));
     start.draftProperty().set("Thưa cô, cho em hỏi lịch thi.");
     api.down = true;
