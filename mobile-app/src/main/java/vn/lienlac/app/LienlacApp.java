@@ -14,16 +14,23 @@ import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.OfflineCache;
+import vn.lienlac.app.core.SessionStore;
+import vn.lienlac.app.core.SignInOptions;
 import vn.lienlac.app.core.Tasks;
 import vn.lienlac.app.shell.Shell;
 import vn.lienlac.app.signin.SignInView;
 import vn.lienlac.app.signin.SignInViewModel;
+import vn.lienlac.client.CognitoSignIn;
 import vn.lienlac.client.LienlacClient;
 
 /**
  * The Lienlac client: sign in (local: a demo user), then the screens of the user's role behind a
  * bottom navigation. Named parameters: {@code --api=URL} (default http://localhost:3000, what
- * {@code ./lienlac serve} listens on) and {@code --lang=vi|en}.
+ * {@code ./lienlac serve} listens on) and {@code --lang=vi|en}. Cognito (phone and SMS code):
+ * {@code --cognito=URL} (its endpoint; on the local stack {@code {api}/dev/cognito/}, the default when the
+ * API is on this machine), or {@code --cognito-region=ap-southeast-1} for AWS's endpoint, and
+ * {@code --cognito-client-id=ID} (the stack's UserPoolClientId output; locally {@code lienlac-local}).
+ * With AWS settings only the phone sign-in shows; locally the demo users too.
  */
 public class LienlacApp extends Application {
   public static final String DEFAULT_API = "http://localhost:3000";
@@ -43,16 +50,39 @@ public class LienlacApp extends Application {
       thread.setDaemon(true);
       return thread;
     });
-    return new AppContext(text, Tasks.on(background, Platform::runLater), Clock.systemUTC(),
+    Clock clock = Clock.systemUTC();
+    return new AppContext(text, Tasks.on(background, Platform::runLater), clock,
         new OfflineCache(device.privateFolder().resolve("cache")), device.browser(getHostServices()),
-        LienlacClient.create(URI.create(api)));
+        LienlacClient.create(URI.create(api)), SignInOptions.of(cognito(getParameters().getNamed(), api, clock)),
+        SessionStore.in(device.privateFolder()));
+  }
+
+  /** Cognito from the named parameters (see the class comment), or null for none. */
+  static CognitoSignIn cognito(java.util.Map<String, String> named, String api, Clock clock) {
+    String url = named.get("cognito");
+    String region = named.get("cognito-region");
+    URI endpoint;
+    if (url != null && !url.isBlank()) {
+      endpoint = URI.create(url.strip());
+    } else if (region != null && !region.isBlank()) {
+      endpoint = CognitoSignIn.endpointFor(region.strip());
+    } else {
+      String host = URI.create(api).getHost();
+      if (!"localhost".equals(host) && !"127.0.0.1".equals(host)) {
+        return null;
+      }
+      endpoint = URI.create(api.replaceAll("/+$", "") + "/dev/cognito/");
+    }
+    String clientId = named.getOrDefault("cognito-client-id", CognitoSignIn.LOCAL_CLIENT_ID);
+    return CognitoSignIn.create(endpoint, clientId, clock);
   }
 
   @Override
   public void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     context = context();
-    showSignIn();
+    context.onSignedOut(this::showSignIn);
+    showSignIn(null);
 
     Dimension2D size = device.windowSize();
     Scene scene = new Scene(root, size.getWidth(), size.getHeight());
@@ -64,8 +94,11 @@ public class LienlacApp extends Application {
     device.tintStatusBar(BRAND_BLUE);
   }
 
-  private void showSignIn() {
-    root.getChildren().setAll(new SignInView(new SignInViewModel(context), context,
+  /** The sign-in screen; {@code notice} says why (e.g. the session expired), or null. */
+  private void showSignIn(String notice) {
+    SignInViewModel signIn = new SignInViewModel(context);
+    signIn.noticeProperty().set(notice);
+    root.getChildren().setAll(new SignInView(signIn, context,
         () -> root.getChildren().setAll(new Shell(context).build())).build());
   }
 

@@ -16,12 +16,24 @@ public final class AppContext {
   private final OfflineCache cache;
   private final Browser browser;
   private final LienlacClient anonymous;
+  private final SignInOptions signIn;
+  private final SessionStore sessions;
+  private java.util.function.Consumer<String> signedOutHandler = notice -> {};
+  private SessionKeeper session;
   private LienlacClient client;
   private Me me;
   private String role;
 
   public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
       LienlacClient anonymous) {
+    this(text, tasks, clock, cache, browser, anonymous, SignInOptions.demoOnly(), SessionStore.inMemory());
+  }
+
+  /** With the ways to sign in and where the session is kept. */
+  public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
+      LienlacClient anonymous, SignInOptions signIn, SessionStore sessions) {
+    this.signIn = signIn;
+    this.sessions = sessions;
     this.text = text;
     this.tasks = tasks;
     this.clock = clock;
@@ -87,5 +99,57 @@ public final class AppContext {
     this.client = client;
     this.me = me;
     this.role = role;
+  }
+
+  // --- sign-in and session (G) ----------------------------------------------------------------
+
+  public SignInOptions signInOptions() {
+    return signIn;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  /** Signed in with Cognito: the session that keeps the tokens fresh. */
+  public void signedIn(SessionKeeper keeper, Me me, String role) {
+    this.session = keeper;
+    signedIn(anonymous.withCredentials(keeper), me, role);
+  }
+
+  /** What the app does when the user is signed out: show sign-in, with a notice (null: none). */
+  public void onSignedOut(java.util.function.Consumer<String> handler) {
+    this.signedOutHandler = handler;
+  }
+
+  /** Signs out (the settings screen's button): the stored session is cleared, sign-in shows. */
+  public void signOut() {
+    SessionKeeper ending = session;
+    forget();
+    if (ending != null) {
+      ending.end(); // its "ended" callback sees the context already signed out and does nothing more
+    }
+    sessions.clear();
+    signedOutHandler.accept(null);
+  }
+
+  /**
+   * The session ended under the user (the refresh token no longer works, or the API refused a fresh
+   * token): back to sign-in with "Phiên đăng nhập đã hết hạn". Called from any thread.
+   */
+  public void sessionExpired() {
+    tasks.run(() -> null, nothing -> {
+      if (client != null) {
+        forget();
+        signedOutHandler.accept(text.get("error.signedOut"));
+      }
+    }, failure -> {});
+  }
+
+  private void forget() {
+    session = null;
+    client = null;
+    me = null;
+    role = null;
   }
 }

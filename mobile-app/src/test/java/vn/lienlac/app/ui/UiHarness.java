@@ -26,8 +26,12 @@ import vn.lienlac.app.AppText;
 import vn.lienlac.app.LienlacApp;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.OfflineCache;
+import vn.lienlac.app.core.SessionStore;
+import vn.lienlac.app.core.SignInOptions;
 import vn.lienlac.app.core.Tasks;
+import vn.lienlac.client.CognitoSignIn;
 import vn.lienlac.client.LienlacClient;
+import vn.lienlac.local.auth.FakeCognito;
 import vn.lienlac.local.LocalStack;
 
 /**
@@ -56,6 +60,7 @@ public final class UiHarness {
   private final NetworkSwitch network;
   private final Path cacheFolder;
   private Application app;
+  private Locale language = new Locale("vi");
 
   private UiHarness(Path cacheFolder) throws Exception {
     this.cacheFolder = cacheFolder;
@@ -80,6 +85,7 @@ public final class UiHarness {
 
   public static UiHarness start(Path cacheFolder, Locale language) throws Exception {
     UiHarness harness = new UiHarness(cacheFolder);
+    harness.language = language;
     synchronized (UiHarness.class) {
       if (stage == null) {
         stage = FxToolkit.registerPrimaryStage();
@@ -95,10 +101,29 @@ public final class UiHarness {
     return harness;
   }
 
-  /** The context the app runs with: the relay's address, the stack's clock, the test's cache and browser. */
+  /**
+   * The context the app runs with: the relay's address, the stack's clock, the test's cache and browser;
+   * sign-in both ways (the stack's fake Cognito, through the relay) with the session kept in the test's
+   * folder.
+   */
   AppContext context(AppText text) {
+    CognitoSignIn cognito = CognitoSignIn.create(network.uri().resolve(FakeCognito.PREFIX), CognitoSignIn.LOCAL_CLIENT_ID,
+        stack().clock());
     return new AppContext(text, Tasks.on(io, Platform::runLater), stack().clock(), new OfflineCache(cacheFolder),
-        opened::set, LienlacClient.create(network.uri()));
+        opened::set, LienlacClient.create(network.uri()), SignInOptions.of(cognito),
+        SessionStore.in(cacheFolder.resolve("session")));
+  }
+
+  /** Stops the app and starts it again on the same folders (a kept session is restored). */
+  public void restart() throws Exception {
+    FxToolkit.cleanupApplication(app);
+    AppText text = AppText.forLocale(language);
+    app = FxToolkit.setupApplication(() -> new LienlacApp() {
+      @Override
+      protected AppContext context() {
+        return UiHarness.this.context(text);
+      }
+    });
   }
 
   public void stop() throws Exception {
