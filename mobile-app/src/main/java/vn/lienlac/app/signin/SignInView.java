@@ -9,6 +9,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
@@ -36,6 +37,7 @@ public final class SignInView {
     Label notice = new Label();
     notice.setId("notice");
     notice.setWrapText(true);
+    notice.setMinHeight(Region.USE_PREF_SIZE); // wrap, not "…", above the growing list
     notice.getStyleClass().add("signin-notice");
     notice.textProperty().bind(model.noticeProperty());
     notice.visibleProperty().bind(Bindings.isNotNull(model.noticeProperty()));
@@ -57,6 +59,7 @@ public final class SignInView {
       Label hint = new Label(text.get(model.phoneSignIn() ? "signin.orDemo" : "app.signIn.demo"));
       hint.setId("demo-hint");
       hint.setWrapText(true);
+      hint.setMinHeight(Region.USE_PREF_SIZE);
       VBox demo = new VBox(8, hint, scroll);
       demo.setId("demo-users");
       VBox.setVgrow(demo, Priority.ALWAYS);
@@ -73,7 +76,10 @@ public final class SignInView {
     title.setId("phone-title");
     title.getStyleClass().add("title-4");
     title.setWrapText(true);
+    title.setMinHeight(Region.USE_PREF_SIZE);
 
+    Label phoneLabel = new Label(text.get("signin.phone.label"));
+    phoneLabel.setWrapText(true);
     TextField phone = new TextField();
     phone.setId("phone");
     phone.setPromptText(text.get("signin.phone.prompt"));
@@ -85,13 +91,15 @@ public final class SignInView {
     send.setMaxWidth(Double.MAX_VALUE);
     send.disableProperty().bind(model.busyProperty());
     send.setOnAction(e -> model.sendCode());
-    VBox phoneStep = new VBox(8, phone, send);
+    phoneLabel.setLabelFor(phone);
+    VBox phoneStep = new VBox(6, phoneLabel, phone, send);
     phoneStep.visibleProperty().bind(model.codeSentProperty().not());
     phoneStep.managedProperty().bind(phoneStep.visibleProperty());
 
     Label sentTo = new Label();
     sentTo.setId("code-sent");
     sentTo.setWrapText(true);
+    sentTo.setMinHeight(Region.USE_PREF_SIZE);
     sentTo.textProperty().bind(model.codeSentToProperty());
     TextField code = new TextField();
     code.setId("code");
@@ -109,6 +117,7 @@ public final class SignInView {
     Hyperlink change = new Hyperlink(text.get("signin.changePhone"));
     change.setId("change-phone");
     change.setWrapText(true);
+    change.setMinHeight(Region.USE_PREF_SIZE);
     change.setOnAction(e -> model.changePhone());
     VBox codeStep = new VBox(8, sentTo, code, verify, change);
     codeStep.visibleProperty().bind(model.codeSentProperty());
