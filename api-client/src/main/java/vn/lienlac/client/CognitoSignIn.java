@@ -41,10 +41,12 @@ import vn.lienlac.model.common.Phones;
  * </ul>
  *
  * <p>Which token the API takes: the HTTP API's JWT authorizer ({@code template.yaml}, CognitoJwt) checks
- * the issuer and the audience {@code = the app client id}. Cognito's ID token carries {@code aud} (the
- * client id) and the profile the functions read; the access token has no {@code aud}. The local stack's
- * issuer ({@code local/…/auth/DevIdentity}) signs ID-token-shaped tokens and requires {@code aud}. So the
- * app sends the <b>ID token</b>.
+ * the issuer and the audience {@code = the app client id}: the token's {@code aud}, or its
+ * {@code client_id} when it has no {@code aud} (API Gateway developer guide, "Troubleshooting issues with
+ * HTTP API JWT authorizers"). Cognito's ID token carries {@code aud}; its access token only
+ * {@code client_id}, so on AWS either would pass, and the functions read only {@code sub}. The local
+ * stack's issuer ({@code local/…/auth/DevIdentity}) signs ID-token-shaped tokens and requires {@code aud}.
+ * So the app sends the <b>ID token</b>, the one both accept.
  *
  * <p>With {@code PreventUserExistenceErrors} a number without an account still gets a challenge (and
  * no SMS); the code then never matches. Calls block: the app makes them off the UI thread.

@@ -330,7 +330,8 @@ public final class FakeCognito implements HttpHandler {
   private ObjectNode result(DevUser user, String refreshToken) {
     DevIdentity.Token id = identity.issue(user, TOKEN_VALIDITY);
     Instant now = clock.instant();
-    // Cognito's access token: token_use "access", client_id, no aud (the API does not take it).
+    // Cognito's access token: token_use "access", client_id, no aud (the local gateway requires aud and
+    // refuses it; API Gateway would match client_id: the app sends the ID token, which both accept).
     String access = identity.sign(new JWTClaimsSet.Builder()
         .subject(user.id())
         .issuer(identity.issuer())

@@ -98,7 +98,7 @@ class FakeCognitoTest {
     var claims = identity.verify("Bearer " + result.path("IdToken").asText());
     assertThat(claims.getSubject()).isEqualTo(PARENT.id());
     assertThat(claims.getStringClaim("token_use")).isEqualTo("id");
-    // The access token has no audience: the API (audience = the app client) does not take it.
+    // The access token has no aud (Cognito's has client_id): the local gateway does not take it.
     assertThatThrownBy(() -> identity.verify("Bearer " + result.path("AccessToken").asText()))
         .isInstanceOf(DevIdentity.Rejected.class);
 
