@@ -73,8 +73,15 @@ public class LienlacApp extends Application {
       }
       endpoint = URI.create(api.replaceAll("/+$", "") + "/dev/cognito/");
     }
-    String clientId = named.getOrDefault("cognito-client-id", CognitoSignIn.LOCAL_CLIENT_ID);
-    return CognitoSignIn.create(endpoint, clientId, clock);
+    String clientId = named.get("cognito-client-id");
+    if (clientId == null || clientId.isBlank()) {
+      if (endpoint.getHost() != null && endpoint.getHost().endsWith(".amazonaws.com")) {
+        throw new IllegalArgumentException("--cognito-client-id is needed with AWS's Cognito"
+            + " (the stack's UserPoolClientId output)");
+      }
+      clientId = CognitoSignIn.LOCAL_CLIENT_ID;
+    }
+    return CognitoSignIn.create(endpoint, clientId.strip(), clock);
   }
 
   @Override
