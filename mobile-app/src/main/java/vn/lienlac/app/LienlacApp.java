@@ -54,6 +54,8 @@ public class LienlacApp extends Application {
     return new AppContext(text, Tasks.on(background, Platform::runLater), clock,
         new OfflineCache(device.privateFolder().resolve("cache")), device.browser(getHostServices()),
         LienlacClient.create(URI.create(api)), SignInOptions.of(cognito(getParameters().getNamed(), api, clock)),
+        // session.json: app-private storage on a phone; on the desktop a file in the user's home
+        // (~/.gluon/lienlac or ~/.lienlac). Not encrypted: see SessionStore.
         SessionStore.in(device.privateFolder()));
   }
 
