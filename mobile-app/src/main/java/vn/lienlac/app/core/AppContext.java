@@ -138,6 +138,7 @@ public final class AppContext {
    * token): back to sign-in with "Phiên đăng nhập đã hết hạn". Called from any thread.
    */
   public void sessionExpired() {
+    sessions.clear(); // the keeper has cleared it already; whoever else calls this means it too
     tasks.run(() -> null, nothing -> {
       if (client != null) {
         forget();

@@ -148,4 +148,42 @@ class SignInUiTest {
     assertThat(session).doesNotExist();
     ui.shoot("75-het-phien");
   }
+
+  /** Signs the parent in with the phone and the code from the SMS outbox, from the sign-in screen. */
+  private static void signInByPhone() throws Exception {
+    ui.type("#phone", typed(phone));
+    ui.fire("#send-code");
+    ui.waitFor("#code-sent", Label.class, label -> label.getParent().isVisible());
+    ui.type("#code", lastCode(phone));
+    ui.fire("#verify");
+    ui.waitFor("#nav-grades", ToggleButton.class, ToggleButton::isSelected);
+  }
+
+  @Test
+  @Order(5)
+  void a_session_that_ends_while_the_app_runs_sends_the_user_back_to_sign_in_with_the_notice() throws Exception {
+    signInByPhone();
+    // What the session does when the API refuses a token and the refresh fails (SignInViewModelTest).
+    ui.onFx(() -> ui.context().sessionExpired());
+    Label notice = ui.waitFor("#notice", Label.class, label -> label.getText() != null);
+    assertThat(notice.getText()).isEqualTo("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.");
+    assertThat((Object) ui.lookup("#nav-grades")).isNull();
+    assertThat(folder.resolve("session").resolve("session.json")).doesNotExist();
+  }
+
+  @Test
+  @Order(6)
+  void signing_out_clears_the_kept_session_and_shows_sign_in() throws Exception {
+    signInByPhone();
+    Path session = folder.resolve("session").resolve("session.json");
+    assertThat(session).exists();
+
+    ui.onFx(() -> ui.context().signOut());
+    ui.node("#phone");
+    assertThat(ui.<Label>lookup("#notice").isVisible()).isFalse();
+    assertThat(session).doesNotExist();
+    ui.restart();
+    ui.node("#phone");
+    assertThat((Object) ui.lookup("#nav-grades")).isNull();
+  }
 }

@@ -61,6 +61,7 @@ public final class UiHarness {
   private final Path cacheFolder;
   private Application app;
   private Locale language = new Locale("vi");
+  private volatile AppContext context;
 
   private UiHarness(Path cacheFolder) throws Exception {
     this.cacheFolder = cacheFolder;
@@ -109,9 +110,15 @@ public final class UiHarness {
   AppContext context(AppText text) {
     CognitoSignIn cognito = CognitoSignIn.create(network.uri().resolve(FakeCognito.PREFIX), CognitoSignIn.LOCAL_CLIENT_ID,
         stack().clock());
-    return new AppContext(text, Tasks.on(io, Platform::runLater), stack().clock(), new OfflineCache(cacheFolder),
+    context = new AppContext(text, Tasks.on(io, Platform::runLater), stack().clock(), new OfflineCache(cacheFolder),
         opened::set, LienlacClient.create(network.uri()), SignInOptions.of(cognito),
         SessionStore.in(cacheFolder.resolve("session")));
+    return context;
+  }
+
+  /** The context the running app was started with. */
+  public AppContext context() {
+    return context;
   }
 
   /** Stops the app and starts it again on the same folders (a kept session is restored). */
