@@ -35,6 +35,8 @@ public final class SignInViewModel extends ScreenModel {
   private final StringProperty notice = new SimpleStringProperty();
   private final BooleanProperty restoring = new SimpleBooleanProperty();
   private CognitoSignIn.Challenge challenge;
+  /** Tokens Cognito gave for the code, kept until /v1/me has been read (a retry must not answer twice). */
+  private volatile SessionKeeper answered;
 
   public SignInViewModel(AppContext context) {
     super(context.tasks(), context.text());
@@ -124,6 +126,7 @@ public final class SignInViewModel extends ScreenModel {
   /** Back to the number (to change it, or to have a new code sent). */
   public void changePhone() {
     challenge = null;
+    answered = null;
     codeSent.set(false);
     code.set("");
     errorProperty().set(null);
@@ -136,25 +139,29 @@ public final class SignInViewModel extends ScreenModel {
     if (answering == null) {
       return;
     }
-    if (!typed.matches("\\d{6}")) {
+    if (answered == null && !typed.matches("\\d{6}")) {
       errorProperty().set(text.get("signin.error.codeFormat"));
       canRetryProperty().set(false);
       return;
     }
     CognitoSignIn cognito = context.signInOptions().cognito();
     load(() -> {
-      CognitoSignIn.Tokens tokens = cognito.answer(answering, typed);
-      SessionStore.Stored stored = new SessionStore.Stored(tokens.idToken(), tokens.refreshToken(),
-          tokens.expiresAt(), answering.phone(), null, null);
-      context.sessions().save(stored);
-      SessionKeeper keeper = new SessionKeeper(cognito, context.sessions(), context.clock(), stored,
-          context::sessionExpired);
+      SessionKeeper keeper = answered;
+      if (keeper == null) {
+        CognitoSignIn.Tokens tokens = cognito.answer(answering, typed);
+        SessionStore.Stored stored = new SessionStore.Stored(tokens.idToken(), tokens.refreshToken(),
+            tokens.expiresAt(), answering.phone(), null, null);
+        context.sessions().save(stored);
+        keeper = new SessionKeeper(cognito, context.sessions(), context.clock(), stored, context::sessionExpired);
+        answered = keeper; // the code is used up: a retry (no network for /v1/me) reuses these tokens
+      }
       Me me = context.anonymous().withCredentials(keeper).me();
       String role = roleOf(me);
       keeper.signedInAs(me, role);
       return new Object[] {keeper, me, role};
     }, result -> {
       challenge = null;
+      answered = null;
       codeSent.set(false);
       code.set("");
       notice.set(null);

@@ -54,6 +54,7 @@ class SignInViewModelTest {
   private final AtomicInteger issued = new AtomicInteger();
   private volatile boolean refreshWorks = true;
   private volatile String code = "246810";
+  private volatile boolean meFails;
   private SessionStore store;
   private AppContext context;
   private final List<String> signedOutNotices = new CopyOnWriteArrayList<>();
@@ -105,6 +106,13 @@ class SignInViewModelTest {
       return;
     }
     calls.add("GET " + path + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+    if (meFails) {
+      exchange.getResponseHeaders().set("Content-Type", "text/html");
+      exchange.sendResponseHeaders(200, 3);
+      exchange.getResponseBody().write("<p>".getBytes(StandardCharsets.UTF_8)); // not the API: a captive portal
+      exchange.close();
+      return;
+    }
     String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
     if (validIdTokens.contains(authorization.replace("Bearer ", ""))) {
       reply(exchange, 200, ME);
@@ -188,6 +196,23 @@ class SignInViewModelTest {
     assertThat(kept.phone()).isEqualTo("+84912345678");
     assertThat(kept.expiresAt()).isEqualTo(NOW.plusSeconds(3600));
     assertThat(kept.me().userId()).isEqualTo("p1");
+  }
+
+  @Test
+  void when_me_cannot_be_read_after_the_code_worked_the_retry_reuses_the_tokens_and_does_not_answer_again() {
+    SignInViewModel model = codeSent();
+    model.codeProperty().set(code);
+    meFails = true;
+    model.verify(() -> {});
+    assertThat(model.errorProperty().get()).isEqualTo("Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.");
+    assertThat(model.canRetryProperty().get()).isTrue();
+
+    meFails = false;
+    calls.clear();
+    model.retry();
+    assertThat(calls).containsExactly("GET /v1/me Bearer id-1");
+    assertThat(context.me()).isNotNull();
+    assertThat(model.errorProperty().get()).isNull();
   }
 
   @Test
