@@ -127,6 +127,40 @@ class AttendanceAndLeaveTest {
   }
 
   @Test
+  void taking_the_day_without_listing_a_pupil_on_approved_leave_should_record_them_absent_with_leave() {
+    // Today (a Saturday the seed did not mark) in 6A2: nobody has taken the day yet.
+    Child child = childInClass("nt-ph-", SeededApi.CLASS_6A2);
+    ApiClient parent = seeded.as(parentOf(child));
+    ApiClient homeroom = seeded.as("nt-gv-02"); // homeroom teacher of 6A2
+    LocalDate today = SeededApi.today();
+    String day = "/v1/classes/" + SeededApi.CLASS_6A2 + "/attendance/" + today;
+    ApiClient.Response created = parent.post("/v1/students/" + child.studentId() + "/leave-requests",
+        Map.of("from", today.toString(), "to", today.toString(), "reason", "Đi khám răng"));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    String id = created.body().get("id").asText();
+    assertThat(homeroom.patch("/v1/leave-requests/" + id, Map.of("status", "APPROVED")).status()).isEqualTo(200);
+    assertThat(homeroom.get(day).body().get("marked").asBoolean()).isFalse();
+
+    // "Everyone present" (an empty list) takes the day; the pupil on leave was not listed.
+    ApiClient.Response taken = homeroom.put(day, Map.of("marks", List.of()));
+
+    assertThat(taken.status()).as(taken.text()).isEqualTo(200);
+    assertThat(taken.body().get("marked").asBoolean()).isTrue();
+    taken.body().get("entries").forEach(e -> assertThat(e.get("status").asText()).as(e.toString())
+        .isEqualTo(e.get("studentId").asText().equals(child.studentId()) ? "ABSENT_EXCUSED" : "PRESENT"));
+    JsonNode days = parent.get("/v1/students/" + child.studentId() + "/attendance?from=" + today + "&to=" + today)
+        .body().get("days");
+    assertThat(days).hasSize(1);
+    assertThat(days.get(0).get("status").asText()).isEqualTo("ABSENT_EXCUSED");
+    assertThat(days.get(0).get("leaveRequestId").asText()).isEqualTo(id);
+    // Listing the pupil as present (they came after all) is what the teacher says, and stays.
+    ApiClient.Response came = homeroom.put(day, Map.of("marks",
+        List.of(Map.of("studentId", child.studentId(), "status", "PRESENT"))));
+    assertThat(came.body().get("entries")).filteredOn(e -> e.get("studentId").asText().equals(child.studentId()))
+        .singleElement().satisfies(e -> assertThat(e.get("status").asText()).isEqualTo("PRESENT"));
+  }
+
+  @Test
   void a_leave_request_with_bad_dates_or_no_reason_should_be_a_422_naming_each_field() {
     Child child = childInClass("nt-ph-", SeededApi.CLASS_6A1);
     ApiClient parent = seeded.as(parentOf(child)).withLanguage("en");

@@ -67,11 +67,17 @@ public final class IdentityService {
       children.values().forEach(s -> classIds.add(s.classId()));
       Map<String, SchoolClass> classes = roster.classes(schoolId, classIds);
 
+      // The children's teachers, named in one BatchGetItem for the school.
+      Set<String> teacherIds = new LinkedHashSet<>();
+      children.values().forEach(s -> teachersOf(classes.get(s.classId())).keySet().forEach(teacherIds::add));
+      Map<String, String> teacherNames = teacherIds.isEmpty() ? Map.of()
+          : directory.names(schoolId, Role.TEACHER, teacherIds);
       List<Me.Child> childViews = childIds.stream()
           .map(children::get)
           .filter(java.util.Objects::nonNull)
           .map(s -> new Me.Child(s.id(), s.fullName(), s.classId(), className(classes, s.classId()),
-              caller.hasConsent(schoolId, s.id()), PrivacyNotice.link(schoolId)))
+              caller.hasConsent(schoolId, s.id()), PrivacyNotice.link(schoolId),
+              childTeachers(classes.get(s.classId()), teacherNames)))
           .toList();
       List<Me.TaughtClass> taught = subjectsByClass.entrySet().stream()
           .filter(e -> classes.containsKey(e.getKey()))
@@ -84,6 +90,31 @@ public final class IdentityService {
     String displayName = memberships.isEmpty() ? null
         : caller.displayName(memberships.get(0).schoolId()).orElse(null);
     return new Me(caller.subject(), displayName, memberships);
+  }
+
+  /** Teacher → the subjects they teach the class (empty for a homeroom teacher who teaches none), homeroom first. */
+  private static Map<String, List<String>> teachersOf(SchoolClass schoolClass) {
+    Map<String, List<String>> teachers = new LinkedHashMap<>();
+    if (schoolClass == null) {
+      return teachers;
+    }
+    if (schoolClass.homeroomTeacherId() != null) {
+      teachers.put(schoolClass.homeroomTeacherId(), new ArrayList<>());
+    }
+    new TreeMap<>(schoolClass.subjectTeachers()).forEach((subject, teacher) -> {
+      if (teacher != null) {
+        teachers.computeIfAbsent(teacher, k -> new ArrayList<>()).add(subject);
+      }
+    });
+    return teachers;
+  }
+
+  private static List<Me.ChildTeacher> childTeachers(SchoolClass schoolClass, Map<String, String> names) {
+    return teachersOf(schoolClass).entrySet().stream()
+        .filter(e -> names.containsKey(e.getKey())) // a teacher no longer in the directory is not offered
+        .map(e -> new Me.ChildTeacher(e.getKey(), names.get(e.getKey()),
+            e.getKey().equals(schoolClass.homeroomTeacherId()), List.copyOf(e.getValue())))
+        .toList();
   }
 
   private static String className(Map<String, SchoolClass> classes, String classId) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -173,7 +174,8 @@ public final class AttendanceService {
   /**
    * Merges a teacher's marks into the day's register: each listed pupil gets exactly the status and
    * note given (PRESENT clears an absence), pupils not listed keep theirs, and the first write of
-   * the day takes the register (everyone on the roster not listed is PRESENT). Two teachers marking
+   * the day takes the register (everyone on the roster not listed is PRESENT, or ABSENT_EXCUSED when
+   * on approved leave that day, as the day read before it was taken). Two teachers marking
    * different pupils at the same time both keep their marks: the write is a read-modify-write
    * conditional on the register's version, re-read and retried when another write got in first.
    * With {@code update.version}, the write is made only against that version (409 otherwise, with
@@ -220,7 +222,10 @@ public final class AttendanceService {
     String actorName = caller.displayName(schoolClass.schoolId()).orElse(null);
     for (int attempt = 1; ; attempt++) {
       RegisterItem before = register(schoolClass, date);
-      RegisterItem after = merged(schoolClass, date, members, before, given);
+      // Taking the day: a pupil on approved leave whom the teacher does not list is absent with
+      // leave, as the day showed before it was taken (not present, which "not listed" means else).
+      Set<String> onLeave = before == null ? leaves.approvedOn(schoolClass, date).keySet() : Set.of();
+      RegisterItem after = merged(schoolClass, date, members, before, given, onLeave);
       List<Change> changes = changes(before, after);
       long current = version(before);
       if (changes.isEmpty()) {
@@ -256,11 +261,12 @@ public final class AttendanceService {
 
   /**
    * The register after merging the given marks into {@code before} (null: the day is not taken
-   * yet, and the register lists the whole roster). A listed pupil missing from the register's
-   * roster (joined the class since the day was taken) is added; unlisted pupils are left alone.
+   * yet, and the register lists the whole roster; unlisted pupils in {@code onLeave} are then
+   * ABSENT_EXCUSED). A listed pupil missing from the register's roster (joined the class since the
+   * day was taken) is added; unlisted pupils are otherwise left alone.
    */
   private static RegisterItem merged(SchoolClass schoolClass, LocalDate date, List<ClassMember> members,
-      RegisterItem before, Map<String, State> given) {
+      RegisterItem before, Map<String, State> given, Set<String> onLeave) {
     RegisterItem item = new RegisterItem();
     item.pk = Keys.schoolClass(schoolClass.schoolId(), schoolClass.id());
     item.sk = Keys.ATTENDANCE + date;
@@ -273,6 +279,11 @@ public final class AttendanceService {
         : before.roster);
     Map<String, String> statuses = new LinkedHashMap<>(before == null ? Map.of() : orEmpty(before.statuses));
     Map<String, String> notes = new LinkedHashMap<>(before == null ? Map.of() : orEmpty(before.notes));
+    for (String studentId : onLeave) {
+      if (registerRoster.contains(studentId) && !given.containsKey(studentId)) {
+        statuses.put(studentId, AttendanceStatus.ABSENT_EXCUSED.name());
+      }
+    }
     given.forEach((studentId, state) -> {
       if (!registerRoster.contains(studentId)) {
         registerRoster.add(studentId);

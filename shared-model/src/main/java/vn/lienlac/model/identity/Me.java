@@ -29,12 +29,28 @@ public record Me(String userId, String displayName, List<SchoolMembership> schoo
    * the school's notice to read and consent to.
    */
   public record Child(String studentId, String fullName, String classId, String className, boolean consentGiven,
-      String privacyNotice) {
+      String privacyNotice, List<ChildTeacher> teachers) {
+
+    public Child {
+      teachers = teachers == null ? List.of() : List.copyOf(teachers);
+    }
+
+    public Child(String studentId, String fullName, String classId, String className, boolean consentGiven,
+        String privacyNotice) {
+      this(studentId, fullName, classId, className, consentGiven, privacyNotice, List.of());
+    }
 
     public Child(String studentId, String fullName, String classId, String className) {
-      this(studentId, fullName, classId, className, false, null);
+      this(studentId, fullName, classId, className, false, null, List.of());
     }
   }
+
+  /**
+   * A teacher of the child's class, whom the guardian may write to ({@code POST /v1/conversations}
+   * with this {@code teacherId}): the homeroom teacher and each subject teacher, with the subjects
+   * (codes) they teach the class, homeroom teacher first.
+   */
+  public record ChildTeacher(String teacherId, String displayName, boolean homeroom, List<String> subjects) {}
 
   /** A class the teacher works in: as homeroom teacher (giáo viên chủ nhiệm) and/or for subjects. */
   public record TaughtClass(String classId, String className, boolean homeroom, List<String> subjects) {}
