@@ -74,6 +74,7 @@ public final class LienlacClient {
   private final Duration timeout;
   private final String token;
   private final String language;
+  private final Credentials credentials;
 
   /** A client of the API at {@code base} (e.g. {@code http://localhost:3000}), in Vietnamese, signed out. */
   public static LienlacClient create(URI base) {
@@ -82,11 +83,17 @@ public final class LienlacClient {
   }
 
   public LienlacClient(URI base, HttpClient http, Duration timeout, String token, String language) {
+    this(base, http, timeout, token, language, null);
+  }
+
+  private LienlacClient(URI base, HttpClient http, Duration timeout, String token, String language,
+      Credentials credentials) {
     this.base = Objects.requireNonNull(base, "base");
     this.http = Objects.requireNonNull(http, "http");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
     this.token = token;
     this.language = language;
+    this.credentials = credentials;
   }
 
   public URI base() {
@@ -94,16 +101,16 @@ public final class LienlacClient {
   }
 
   public LienlacClient withToken(String bearerToken) {
-    return new LienlacClient(base, http, timeout, bearerToken, language);
+    return new LienlacClient(base, http, timeout, bearerToken, language, null);
   }
 
   /** The language of the API's messages: {@code vi} (the default) or {@code en}. */
   public LienlacClient withLanguage(String acceptLanguage) {
-    return new LienlacClient(base, http, timeout, token, acceptLanguage);
+    return new LienlacClient(base, http, timeout, token, acceptLanguage, credentials);
   }
 
   public boolean signedIn() {
-    return token != null;
+    return token != null || credentials != null;
   }
 
   // --- local stack sign-in (DevGateway's /dev routes; not deployed on AWS) ------------------------
@@ -486,6 +493,26 @@ public final class LienlacClient {
 
   // --- sign-in and session ----------------------------------------------------------------------------
 
+  /**
+   * Where a signed-in client gets its bearer token at each call, instead of one fixed token: the app's
+   * Cognito session, which refreshes the ID token when it expires on the clock ({@link CognitoSignIn}).
+   */
+  public interface Credentials {
+    /** A token to send now (refreshing first if it has expired); may throw what a refresh throws. */
+    String bearerToken();
+
+    /** The API answered 401 to the token: refresh it; false when there is no session any more. */
+    boolean renew();
+
+    /** The API refused a freshly renewed token too: the session is over. */
+    void rejected();
+  }
+
+  /** A client whose every call asks {@code source} for the token, and renews it once on a 401. */
+  public LienlacClient withCredentials(Credentials source) {
+    return new LienlacClient(base, http, timeout, null, language, Objects.requireNonNull(source, "source"));
+  }
+
   // --- plumbing ------------------------------------------------------------------------------------
 
   private <T> T get(String path, Class<T> type) {
@@ -498,6 +525,28 @@ public final class LienlacClient {
   }
 
   private <T> T call(String method, String path, Object body, String idempotencyKey, TypeReference<T> type) {
+    if (credentials == null) {
+      return call(method, path, body, idempotencyKey, type, token);
+    }
+    try {
+      return call(method, path, body, idempotencyKey, type, credentials.bearerToken());
+    } catch (ApiProblem problem) {
+      if (problem.status() != 401 || !credentials.renew()) {
+        throw problem;
+      }
+    }
+    try {
+      return call(method, path, body, idempotencyKey, type, credentials.bearerToken());
+    } catch (ApiProblem problem) {
+      if (problem.status() == 401) {
+        credentials.rejected();
+      }
+      throw problem;
+    }
+  }
+
+  private <T> T call(String method, String path, Object body, String idempotencyKey, TypeReference<T> type,
+      String token) {
     HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
         .header("Accept", "application/json");
     if (token != null) {

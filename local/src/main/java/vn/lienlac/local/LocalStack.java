@@ -34,6 +34,7 @@ import vn.lienlac.functions.push.Fcm;
 import vn.lienlac.functions.roster.RosterImportWorkerFunction;
 import vn.lienlac.functions.accounts.AccountDirectories;
 import vn.lienlac.local.auth.DevIdentity;
+import vn.lienlac.local.auth.FakeCognito;
 import vn.lienlac.local.dynamo.LocalDynamo;
 import vn.lienlac.local.events.LocalEvents;
 import vn.lienlac.local.exports.LocalExports;
@@ -72,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
   private final VnpaySandbox vnpay;
   private final Map<String, Map<String, String>> functionVariables = new LinkedHashMap<>();
   private final LocalExports exports;
+  private final FakeCognito cognito;
 
   /**
    * How to start: {@code port} 0 picks a free one; {@code dataDir} null means
@@ -151,7 +153,9 @@ public final class LocalStack implements AutoCloseable {
 
   private LocalStack(LocalDynamo dynamo, Dynamo table, DevIdentity identity, DevGateway gateway,
       CompletableFuture<LocalEvents> events, boolean hasEvents, List<DevUser> users, List<String> warnings,
-      Map<String, Duration> phases, Clock clock, FakeFcm fcm, VnpaySandbox vnpay, LocalExports exports) {
+      Map<String, Duration> phases, Clock clock, FakeFcm fcm, VnpaySandbox vnpay, LocalExports exports,
+      FakeCognito cognito) {
+    this.cognito = cognito;
     this.fcm = fcm;
     this.exports = exports;
     this.vnpay = vnpay;
@@ -255,6 +259,11 @@ public final class LocalStack implements AutoCloseable {
       VnpaySandbox vnpay = new VnpaySandbox(DevGateway.baseUri(server), clock);
       gateway.mount(VnpaySandbox.PREFIX, vnpay);
       gateway.mount(LocalExports.PREFIX, exports);
+      // Cognito's phone sign-in (SMS code), its SMS outbox and the demo users' numbers.
+      FakeCognito cognito = new FakeCognito(identity, users, clock, out);
+      gateway.mount(FakeCognito.PREFIX, cognito);
+      gateway.devPage(FakeCognito.SMS_PAGE, cognito::outboxJson);
+      gateway.devPage(FakeCognito.ACCOUNTS_PAGE, cognito::accountsJson);
       phase(phases, "gateway", mark);
       if (hasQueues) {
         startEvents(template, sqsEndpoint, nonHttp, options, clock, out, eventsReady);
@@ -262,7 +271,7 @@ public final class LocalStack implements AutoCloseable {
         eventsReady.completeExceptionally(new IllegalStateException("template.yaml declares no AWS::SQS::Queue"));
       }
       LocalStack stack = new LocalStack(dynamo, table, identity, gateway, eventsReady, hasQueues, users, warnings, phases,
-          clock, fcm, vnpay, exports);
+          clock, fcm, vnpay, exports, cognito);
       stack.functionVariables.putAll(functionVariables);
       return stack;
     } catch (IOException e) {
@@ -567,6 +576,11 @@ public final class LocalStack implements AutoCloseable {
   /** The dev stack's stand-in for VNPay's gateway (its pages under {@code /dev/vnpay/}). */
   public VnpaySandbox vnpaySandbox() {
     return vnpay;
+  }
+
+  /** The stand-in for Cognito's phone sign-in ({@code POST /dev/cognito/}; codes at {@code GET /dev/sms}). */
+  public FakeCognito fakeCognito() {
+    return cognito;
   }
 
   /** The template's table in DynamoDB Local. */

@@ -186,6 +186,8 @@ public final class LocalStackMain {
                 .append(DevGateway.DEV_TOKEN_TTL.toHours()).append(" h; any id of /dev/users)\n")
                 .append("  try:         curl -H \"Authorization: Bearer $TOKEN\" ").append(base).append("/v1/me\n"),
             () -> text.append("  (the seed created no demo users)\n"));
+    text.append("  phone sign-in: numbers at curl ").append(base).append("/dev/cognito/accounts")
+        .append(", codes sent at curl ").append(base).append("/dev/sms\n");
     text.append("  health:      curl ").append(base).append("/health\n");
     text.append("Ctrl-C stops.\n");
     return text.toString();

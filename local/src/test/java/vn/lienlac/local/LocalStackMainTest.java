@@ -80,6 +80,7 @@ class LocalStackMainTest {
         .contains("curl http://127.0.0.1:3000/dev/users")
         .contains("TOKEN=$(curl -s 'http://127.0.0.1:3000/dev/token?user=nt-ph-001' | sed -E")
         .contains("curl -H \"Authorization: Bearer $TOKEN\" http://127.0.0.1:3000/v1/me")
+        .contains("codes sent at curl http://127.0.0.1:3000/dev/sms")
         .doesNotContain("Nguyễn Văn An").doesNotContain("Trần Thị Bích")
         .doesNotContain("eyJ") // a JWT's header starts so
         .doesNotContain("clock:");

@@ -16,17 +16,24 @@ import vn.lienlac.app.consent.ConsentGateView;
 import vn.lienlac.app.consent.ConsentGateViewModel;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.OfflineCache;
+import vn.lienlac.app.core.SessionStore;
+import vn.lienlac.app.core.SignInOptions;
 import vn.lienlac.app.core.Tasks;
 import vn.lienlac.app.settings.SettingsViewModel;
 import vn.lienlac.app.shell.Shell;
 import vn.lienlac.app.signin.SignInView;
 import vn.lienlac.app.signin.SignInViewModel;
+import vn.lienlac.client.CognitoSignIn;
 import vn.lienlac.client.LienlacClient;
 
 /**
  * The Lienlac client: sign in (local: a demo user), then the screens of the user's role behind a
  * bottom navigation. Named parameters: {@code --api=URL} (default http://localhost:3000, what
- * {@code ./lienlac serve} listens on) and {@code --lang=vi|en}.
+ * {@code ./lienlac serve} listens on) and {@code --lang=vi|en}. Cognito (phone and SMS code):
+ * {@code --cognito=URL} (its endpoint; on the local stack {@code {api}/dev/cognito/}, the default when the
+ * API is on this machine), or {@code --cognito-region=ap-southeast-1} for AWS's endpoint, and
+ * {@code --cognito-client-id=ID} (the stack's UserPoolClientId output; locally {@code lienlac-local}).
+ * With AWS settings only the phone sign-in shows; locally the demo users too.
  */
 public class LienlacApp extends Application {
   public static final String DEFAULT_API = "http://localhost:3000";
@@ -46,11 +53,42 @@ public class LienlacApp extends Application {
       thread.setDaemon(true);
       return thread;
     });
-    AppContext created = new AppContext(text, Tasks.on(background, Platform::runLater), Clock.systemUTC(),
+    Clock clock = Clock.systemUTC();
+    AppContext created = new AppContext(text, Tasks.on(background, Platform::runLater), clock,
         new OfflineCache(device.privateFolder().resolve("cache")), device.browser(getHostServices()),
-        LienlacClient.create(URI.create(api)));
+        LienlacClient.create(URI.create(api)), SignInOptions.of(cognito(getParameters().getNamed(), api, clock)),
+        // session.json: app-private storage on a phone; on the desktop a file in the user's home
+        // (~/.gluon/lienlac or ~/.lienlac). Not encrypted: see SessionStore.
+        SessionStore.in(device.privateFolder()));
     created.useShareSheet(device.shareSheet());
     return created;
+  }
+
+  /** Cognito from the named parameters (see the class comment), or null for none. */
+  static CognitoSignIn cognito(java.util.Map<String, String> named, String api, Clock clock) {
+    String url = named.get("cognito");
+    String region = named.get("cognito-region");
+    URI endpoint;
+    if (url != null && !url.isBlank()) {
+      endpoint = URI.create(url.strip());
+    } else if (region != null && !region.isBlank()) {
+      endpoint = CognitoSignIn.endpointFor(region.strip());
+    } else {
+      String host = URI.create(api).getHost();
+      if (!"localhost".equals(host) && !"127.0.0.1".equals(host)) {
+        return null;
+      }
+      endpoint = URI.create(api.replaceAll("/+$", "") + "/dev/cognito/");
+    }
+    String clientId = named.get("cognito-client-id");
+    if (clientId == null || clientId.isBlank()) {
+      if (endpoint.getHost() != null && endpoint.getHost().endsWith(".amazonaws.com")) {
+        throw new IllegalArgumentException("--cognito-client-id is needed with AWS's Cognito"
+            + " (the stack's UserPoolClientId output)");
+      }
+      clientId = CognitoSignIn.LOCAL_CLIENT_ID;
+    }
+    return CognitoSignIn.create(endpoint, clientId.strip(), clock);
   }
 
   @Override
@@ -58,7 +96,7 @@ public class LienlacApp extends Application {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     context = context();
     followSettings(stage);
-    showSignIn();
+    showSignIn(null);
 
     Dimension2D size = device.windowSize();
     Scene scene = new Scene(root, size.getWidth(), size.getHeight());
@@ -70,9 +108,11 @@ public class LienlacApp extends Application {
     device.tintStatusBar(BRAND_BLUE);
   }
 
-  private void showSignIn() {
-    root.getChildren().setAll(new SignInView(new SignInViewModel(context), context,
-        this::showConsentGateThenShell).build());
+  /** The sign-in screen; {@code notice} says why (e.g. the session expired), or null. */
+  private void showSignIn(String notice) {
+    SignInViewModel signIn = new SignInViewModel(context);
+    signIn.noticeProperty().set(notice);
+    root.getChildren().setAll(new SignInView(signIn, context, this::showConsentGateThenShell).build());
   }
 
   // --- consent gate, language switch, sign-out (settings) ------------------------------------------
@@ -107,7 +147,7 @@ public class LienlacApp extends Application {
       if (context.me() != null) {
         showShell("settings");
       } else {
-        showSignIn();
+        showSignIn(null);
       }
     });
     context.onSignedOut(this::showSignIn);

@@ -1,8 +1,6 @@
 package vn.lienlac.app.core;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -23,13 +21,24 @@ public final class AppContext {
   private final OfflineCache cache;
   private final Browser browser;
   private LienlacClient anonymous;
+  private final SignInOptions signIn;
+  private final SessionStore sessions;
+  private java.util.function.Consumer<String> signedOutHandler = notice -> {};
+  private SessionKeeper session;
   private LienlacClient client;
-  private final List<Runnable> signedOutListeners = new ArrayList<>();
   private Me me;
   private String role;
 
   public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
       LienlacClient anonymous) {
+    this(text, tasks, clock, cache, browser, anonymous, SignInOptions.demoOnly(), SessionStore.inMemory());
+  }
+
+  /** With the ways to sign in and where the session is kept. */
+  public AppContext(AppText text, Tasks tasks, Clock clock, OfflineCache cache, Browser browser,
+      LienlacClient anonymous, SignInOptions signIn, SessionStore sessions) {
+    this.signIn = signIn;
+    this.sessions = sessions;
     this.text = new SimpleObjectProperty<>(text);
     this.tasks = tasks;
     this.clock = clock;
@@ -129,21 +138,62 @@ public final class AppContext {
     this.me = Objects.requireNonNull(me, "me");
   }
 
+  // --- sign-in and session ----------------------------------------------------------------------
+
+  public SignInOptions signInOptions() {
+    return signIn;
+  }
+
+  public SessionStore sessions() {
+    return sessions;
+  }
+
+  /** Signed in with Cognito: the session that keeps the tokens fresh. */
+  public void signedIn(SessionKeeper keeper, Me me, String role) {
+    this.session = keeper;
+    signedIn(anonymous.withCredentials(keeper), me, role);
+  }
+
+  /** What the app does when the user is signed out: show sign-in, with a notice (null: none). */
+  public void onSignedOut(java.util.function.Consumer<String> handler) {
+    this.signedOutHandler = handler;
+  }
+
   /**
-   * Signs out: forgets the token and the person, removes the cached personal data from the device
-   * (entries named {@code device-...}, such as the language chosen, stay), then tells the app
-   * (which shows the sign-in screen).
+   * Signs out (the settings screen's button): forgets the token and the person, clears the kept
+   * session, removes the cached personal data from the device (entries named {@code device-...},
+   * such as the language chosen, stay), then shows sign-in.
    */
   public void signOut() {
+    SessionKeeper ending = session;
+    forget();
+    if (ending != null) {
+      ending.end(); // its "ended" callback sees the context already signed out and does nothing more
+    }
+    sessions.clear();
+    cache.clearExcept(DEVICE_KEY_PREFIX);
+    signedOutHandler.accept(null);
+  }
+
+  /**
+   * The session ended under the user (the refresh token no longer works, or the API refused a fresh
+   * token): back to sign-in with "Phiên đăng nhập đã hết hạn". Called from any thread. The cached
+   * data stays (the same person signs in again; a sign-out clears it).
+   */
+  public void sessionExpired() {
+    sessions.clear(); // the keeper has cleared it already; whoever else calls this means it too
+    tasks.run(() -> null, nothing -> {
+      if (client != null) {
+        forget();
+        signedOutHandler.accept(text().get("error.signedOut"));
+      }
+    }, failure -> {});
+  }
+
+  private void forget() {
+    session = null;
     client = null;
     me = null;
     role = null;
-    cache.clearExcept(DEVICE_KEY_PREFIX);
-    List.copyOf(signedOutListeners).forEach(Runnable::run);
-  }
-
-  /** Runs {@code listener} after each {@link #signOut()} (on the FX thread, where sign-out is pressed). */
-  public void onSignedOut(Runnable listener) {
-    signedOutListeners.add(listener);
   }
 }

@@ -2,6 +2,7 @@ package vn.lienlac.app.core;
 
 import vn.lienlac.app.AppText;
 import vn.lienlac.client.ApiProblem;
+import vn.lienlac.client.CognitoException;
 import vn.lienlac.client.NetworkException;
 
 /** What a screen says when a call fails, and whether it offers to retry. */
@@ -9,6 +10,9 @@ public record Failures(String message, boolean retryable) {
   public static Failures of(Exception failure, AppText text) {
     if (failure instanceof NetworkException) {
       return new Failures(text.get("error.network"), true);
+    }
+    if (failure instanceof CognitoException refused) {
+      return new Failures(text.get("signin.error." + refused.reason().name()), refused.reason().retryable());
     }
     if (failure instanceof ApiProblem problem) {
       if (problem.status() == 401) {

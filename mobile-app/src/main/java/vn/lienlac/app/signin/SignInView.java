@@ -1,15 +1,26 @@
 package vn.lienlac.app.signin;
 
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Views;
 import vn.lienlac.client.DevUser;
 
-/** The local sign-in screen: one button per demo user, grouped as the stack lists them. */
+/**
+ * The sign-in screen: "Đăng nhập bằng số điện thoại" (the number, then the SMS code) when Cognito is
+ * configured, and on the local stack the demo users too (one button each, {@code #user-{id}}). While a
+ * stored session is restored it shows only a spinner.
+ */
 public final class SignInView {
   private final SignInViewModel model;
   private final AppContext context;
@@ -22,19 +33,106 @@ public final class SignInView {
   }
 
   public Node build() {
-    VBox list = new VBox(6);
-    list.setId("users");
-    model.users().addListener((javafx.collections.ListChangeListener<DevUser>) change -> fill(list));
-    fill(list);
-    ScrollPane scroll = new ScrollPane(list);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
-    Label hint = new Label(context.text().get("app.signIn.demo"));
-    hint.setWrapText(true);
-    VBox screen = Views.screen(Views.title(context.text().title()), hint, Views.failureBanner(model, context.text()),
-        Views.spinner(model), scroll);
-    model.loadUsers();
+    AppText text = context.text();
+    Label notice = new Label();
+    notice.setId("notice");
+    notice.setWrapText(true);
+    notice.setMinHeight(Region.USE_PREF_SIZE); // wrap, not "…", above the growing list
+    notice.getStyleClass().add("signin-notice");
+    notice.textProperty().bind(model.noticeProperty());
+    notice.visibleProperty().bind(Bindings.isNotNull(model.noticeProperty()));
+    notice.managedProperty().bind(notice.visibleProperty());
+
+    VBox screen = Views.screen(Views.title(text.title()), notice, Views.failureBanner(model, text),
+        Views.spinner(model));
+    if (model.phoneSignIn()) {
+      screen.getChildren().add(phoneSignIn(text));
+    }
+    if (model.demoUsers()) {
+      VBox list = new VBox(6);
+      list.setId("users");
+      model.users().addListener((javafx.collections.ListChangeListener<DevUser>) change -> fill(list));
+      fill(list);
+      ScrollPane scroll = new ScrollPane(list);
+      scroll.setFitToWidth(true);
+      VBox.setVgrow(scroll, Priority.ALWAYS);
+      Label hint = new Label(text.get(model.phoneSignIn() ? "signin.orDemo" : "app.signIn.demo"));
+      hint.setId("demo-hint");
+      hint.setWrapText(true);
+      hint.setMinHeight(Region.USE_PREF_SIZE);
+      VBox demo = new VBox(8, hint, scroll);
+      demo.setId("demo-users");
+      VBox.setVgrow(demo, Priority.ALWAYS);
+      hideWhileRestoring(demo);
+      screen.getChildren().add(demo);
+      model.loadUsers();
+    }
+    model.restore(signedIn);
     return screen;
+  }
+
+  private Node phoneSignIn(AppText text) {
+    Label title = new Label(text.get("signin.phone.title"));
+    title.setId("phone-title");
+    title.getStyleClass().add("title-4");
+    title.setWrapText(true);
+    title.setMinHeight(Region.USE_PREF_SIZE);
+
+    Label phoneLabel = new Label(text.get("signin.phone.label"));
+    phoneLabel.setWrapText(true);
+    TextField phone = new TextField();
+    phone.setId("phone");
+    phone.setPromptText(text.get("signin.phone.prompt"));
+    phone.textProperty().bindBidirectional(model.phoneProperty());
+    phone.setOnAction(e -> model.sendCode());
+    Button send = new Button(text.get("signin.sendCode"));
+    send.setId("send-code");
+    send.getStyleClass().add("accent");
+    send.setMaxWidth(Double.MAX_VALUE);
+    send.disableProperty().bind(model.busyProperty());
+    send.setOnAction(e -> model.sendCode());
+    phoneLabel.setLabelFor(phone);
+    VBox phoneStep = new VBox(6, phoneLabel, phone, send);
+    phoneStep.visibleProperty().bind(model.codeSentProperty().not());
+    phoneStep.managedProperty().bind(phoneStep.visibleProperty());
+
+    Label sentTo = new Label();
+    sentTo.setId("code-sent");
+    sentTo.setWrapText(true);
+    sentTo.setMinHeight(Region.USE_PREF_SIZE);
+    sentTo.textProperty().bind(model.codeSentToProperty());
+    TextField code = new TextField();
+    code.setId("code");
+    code.setPromptText(text.get("signin.code.prompt"));
+    code.setTextFormatter(new TextFormatter<String>(change ->
+        change.getControlNewText().matches("\\d{0,6}") ? change : null));
+    code.textProperty().bindBidirectional(model.codeProperty());
+    code.setOnAction(e -> model.verify(signedIn));
+    Button verify = new Button(text.get("signin.verify"));
+    verify.setId("verify");
+    verify.getStyleClass().add("accent");
+    verify.setMaxWidth(Double.MAX_VALUE);
+    verify.disableProperty().bind(model.busyProperty());
+    verify.setOnAction(e -> model.verify(signedIn));
+    Hyperlink change = new Hyperlink(text.get("signin.changePhone"));
+    change.setId("change-phone");
+    change.setWrapText(true);
+    change.setMinHeight(Region.USE_PREF_SIZE);
+    change.setOnAction(e -> model.changePhone());
+    VBox codeStep = new VBox(8, sentTo, code, verify, change);
+    codeStep.visibleProperty().bind(model.codeSentProperty());
+    codeStep.managedProperty().bind(codeStep.visibleProperty());
+
+    VBox box = new VBox(10, title, phoneStep, codeStep);
+    box.setId("phone-sign-in");
+    box.getStyleClass().add("phone-sign-in");
+    hideWhileRestoring(box);
+    return box;
+  }
+
+  private void hideWhileRestoring(Node node) {
+    node.visibleProperty().bind(model.restoringProperty().not());
+    node.managedProperty().bind(node.visibleProperty());
   }
 
   private void fill(VBox list) {

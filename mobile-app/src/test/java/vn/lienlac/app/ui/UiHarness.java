@@ -26,8 +26,12 @@ import vn.lienlac.app.AppText;
 import vn.lienlac.app.LienlacApp;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.OfflineCache;
+import vn.lienlac.app.core.SessionStore;
+import vn.lienlac.app.core.SignInOptions;
 import vn.lienlac.app.core.Tasks;
+import vn.lienlac.client.CognitoSignIn;
 import vn.lienlac.client.LienlacClient;
+import vn.lienlac.local.auth.FakeCognito;
 import vn.lienlac.local.LocalStack;
 
 /**
@@ -56,7 +60,8 @@ public final class UiHarness {
   private final NetworkSwitch network;
   private final Path cacheFolder;
   private Application app;
-  private Locale language;
+  private Locale language = new Locale("vi");
+  private volatile AppContext context;
 
   private UiHarness(Path cacheFolder) throws Exception {
     this.cacheFolder = cacheFolder;
@@ -81,6 +86,7 @@ public final class UiHarness {
 
   public static UiHarness start(Path cacheFolder, Locale language) throws Exception {
     UiHarness harness = new UiHarness(cacheFolder);
+    harness.language = language;
     synchronized (UiHarness.class) {
       if (stage == null) {
         stage = FxToolkit.registerPrimaryStage();
@@ -102,18 +108,32 @@ public final class UiHarness {
   }
 
   /**
-   * Stops the app and starts it again, signed out, on the same cache folder (a phone's app closed
-   * and opened again): to sign in as someone else in the same test class.
+   * Stops the app and starts it again on the same folders (a phone's app closed and opened again):
+   * a kept session (phone sign-in) is restored; after a demo user's sign-in it starts signed out, to
+   * sign in as someone else in the same test class.
    */
   public void restart() throws Exception {
     FxToolkit.cleanupApplication(app);
     launch();
   }
 
-  /** The context the app runs with: the relay's address, the stack's clock, the test's cache and browser. */
+  /**
+   * The context the app runs with: the relay's address, the stack's clock, the test's cache and browser;
+   * sign-in both ways (the stack's fake Cognito, through the relay) with the session kept in the test's
+   * folder.
+   */
   AppContext context(AppText text) {
-    return new AppContext(text, Tasks.on(io, Platform::runLater), stack().clock(), new OfflineCache(cacheFolder),
-        opened::set, LienlacClient.create(network.uri()));
+    CognitoSignIn cognito = CognitoSignIn.create(network.uri().resolve(FakeCognito.PREFIX), CognitoSignIn.LOCAL_CLIENT_ID,
+        stack().clock());
+    context = new AppContext(text, Tasks.on(io, Platform::runLater), stack().clock(), new OfflineCache(cacheFolder),
+        opened::set, LienlacClient.create(network.uri()), SignInOptions.of(cognito),
+        SessionStore.in(cacheFolder.resolve("session")));
+    return context;
+  }
+
+  /** The context the running app was started with. */
+  public AppContext context() {
+    return context;
   }
 
   public void stop() throws Exception {
