@@ -243,7 +243,7 @@ class SettingsViewModelsTest {
     new SettingsViewModel(context).useLanguage("en");
     context.cache().put("grades-st-1-2026-2027-HK1", "a report", context.clock().instant());
     boolean[] told = {false};
-    context.onSignedOut(() -> told[0] = true);
+    context.onSignedOut(notice -> told[0] = true);
     SettingsViewModel model = new SettingsViewModel(context);
     assertThat(model.isGuardian()).isTrue();
 
