@@ -588,12 +588,12 @@ public final class LocalStack implements AutoCloseable {
     return table;
   }
 
-  /** The fake FCM server the push dispatcher sends to ({@code GET /dev/outbox} shows what it received). */
   /** The local export store and its one-time links (issue 18). */
   public LocalExports exports() {
     return exports;
   }
 
+  /** The fake FCM server the push dispatcher sends to ({@code GET /dev/outbox} shows what it received). */
   public FakeFcm fakeFcm() {
     return fcm;
   }
