@@ -17,6 +17,8 @@ public final class Messages {
   public static final Locale ENGLISH = Locale.ENGLISH;
   /** Supported languages in order of preference when the caller states none. */
   public static final List<Locale> SUPPORTED = List.of(VIETNAMESE, ENGLISH);
+  private static final java.time.format.DateTimeFormatter DATE =
+      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.ROOT);
 
   private static final String BUNDLE = "vn.lienlac.model.i18n.messages";
   private static final ResourceBundle.Control NO_DEFAULT_LOCALE_FALLBACK =
@@ -40,8 +42,15 @@ public final class Messages {
     } catch (MissingResourceException e) {
       return key;
     }
+    // Dates the way people in Vietnam write them (26/11/2026), in both languages, never ISO.
+    Object[] shown = args.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof java.time.LocalDate date) {
+        shown[i] = DATE.format(date);
+      }
+    }
     // Always through MessageFormat, so that quoting ('') means the same with and without arguments.
-    return new MessageFormat(pattern, locale).format(args);
+    return new MessageFormat(pattern, locale).format(shown);
   }
 
   public static String describe(Locale locale, Violation violation) {

@@ -31,6 +31,19 @@ class MessagesTest {
   }
 
   @Test
+  void dates_in_messages_should_read_the_vietnamese_way_in_both_languages() {
+    java.time.LocalDate from = java.time.LocalDate.of(2026, 11, 26);
+    java.time.LocalDate to = java.time.LocalDate.of(2026, 11, 24);
+
+    assertThat(Messages.get(Messages.VIETNAMESE, "leave.rangeReversed", from, to))
+        .isEqualTo("Ngày bắt đầu nghỉ (26/11/2026) sau ngày kết thúc (24/11/2026).");
+    assertThat(Messages.get(Messages.ENGLISH, "leave.rangeReversed", from, to))
+        .isEqualTo("The first day of leave (26/11/2026) is after the last (24/11/2026).");
+    // What a caller typed stays as typed.
+    assertThat(Messages.get(Messages.VIETNAMESE, "request.badDate", "2026-13-01")).contains("\"2026-13-01\"");
+  }
+
+  @Test
   void every_key_should_exist_in_both_files() throws IOException {
     Set<String> vietnamese = file("messages.properties").stringPropertyNames();
     Set<String> english = file("messages_en.properties").stringPropertyNames();
