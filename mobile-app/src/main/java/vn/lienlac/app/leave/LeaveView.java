@@ -47,7 +47,7 @@ public final class LeaveView {
     form.visibleProperty().bind(model.formOpenProperty());
     StackPane pages = new StackPane(list, form);
     VBox.setVgrow(pages, Priority.ALWAYS);
-    VBox screen = new VBox(8, RecordsViews.failureBanner(model, text), Views.spinner(model), pages);
+    VBox screen = new VBox(8, Views.failureBanner(model, text), Views.spinner(model), pages);
     model.load();
     return screen;
   }
@@ -69,11 +69,9 @@ public final class LeaveView {
     cards.setId("leave-list");
     model.rows().addListener((ListChangeListener<LeaveViewModel.Row>) change -> fill(cards));
     fill(cards);
-    ScrollPane scroll = new ScrollPane(cards);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(cards);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    return new VBox(8, request, sent, RecordsViews.staleNote(model.staleNoteProperty()), scroll);
+    return new VBox(8, request, sent, Views.staleNote(model), scroll);
   }
 
   private void fill(VBox cards) {

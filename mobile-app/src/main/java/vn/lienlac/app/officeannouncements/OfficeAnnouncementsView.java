@@ -1,7 +1,6 @@
 package vn.lienlac.app.officeannouncements;
 
 import java.util.Map;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -15,7 +14,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -71,9 +69,7 @@ public final class OfficeAnnouncementsView {
     more.managedProperty().bind(more.visibleProperty());
     more.setOnAction(e -> list.loadMore());
     VBox content = new VBox(8, items, more);
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
+    ScrollPane scroll = Views.scroll(content);
     listPane.getChildren().addAll(Views.title(text.get("office.ann.title")), compose,
         Views.failureBanner(list, text), Views.spinner(list), scroll);
     listPane.getStyleClass().add("screen");
@@ -266,13 +262,7 @@ public final class OfficeAnnouncementsView {
     name.getStyleClass().add("field-label");
     name.setWrapText(true);
     input.setMaxWidth(Double.MAX_VALUE);
-    Label message = new Label();
-    message.setId(errorId);
-    message.setWrapText(true);
-    message.getStyleClass().add("field-error");
-    message.textProperty().bind(error);
-    message.visibleProperty().bind(Bindings.isNotEmpty(error));
-    message.managedProperty().bind(message.visibleProperty());
+    Label message = Views.note(error, errorId, "field-error");
     return new VBox(4, name, input, message);
   }
 

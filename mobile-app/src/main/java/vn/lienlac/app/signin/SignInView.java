@@ -1,6 +1,5 @@
 package vn.lienlac.app.signin;
 
-import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -34,14 +33,7 @@ public final class SignInView {
 
   public Node build() {
     AppText text = context.text();
-    Label notice = new Label();
-    notice.setId("notice");
-    notice.setWrapText(true);
-    notice.setMinHeight(Region.USE_PREF_SIZE); // wrap, not "…", above the growing list
-    notice.getStyleClass().add("signin-notice");
-    notice.textProperty().bind(model.noticeProperty());
-    notice.visibleProperty().bind(Bindings.isNotNull(model.noticeProperty()));
-    notice.managedProperty().bind(notice.visibleProperty());
+    Label notice = Views.note(model.noticeProperty(), "notice", "signin-notice");
 
     VBox screen = Views.screen(Views.title(text.title()), notice, Views.failureBanner(model, text),
         Views.spinner(model));
@@ -53,9 +45,7 @@ public final class SignInView {
       list.setId("users");
       model.users().addListener((javafx.collections.ListChangeListener<DevUser>) change -> fill(list));
       fill(list);
-      ScrollPane scroll = new ScrollPane(list);
-      scroll.setFitToWidth(true);
-      VBox.setVgrow(scroll, Priority.ALWAYS);
+      ScrollPane scroll = Views.scroll(list);
       Label hint = new Label(text.get(model.phoneSignIn() ? "signin.orDemo" : "app.signIn.demo"));
       hint.setId("demo-hint");
       hint.setWrapText(true);
