@@ -91,8 +91,8 @@ public final class AnnouncementsView {
 
   private void showDetail(Announcement announcement) {
     AnnouncementDetailViewModel model = new AnnouncementDetailViewModel(context, announcement);
-    HBox head = new HBox(8, Views.iconBack("announcement-back", text.get("messages.back"), this::showList), chip(model.scope(), "scope-chip"));
-    head.setAlignment(Pos.CENTER_LEFT);
+    HBox head = Views.header("announcement-back", text.get("messages.back"), this::showList,
+        chip(model.scope(), "scope-chip"));
     if (announcement.urgent()) {
       head.getChildren().add(chip(text.get("announcements.urgent"), "urgent-chip"));
     }
@@ -109,14 +109,10 @@ public final class AnnouncementsView {
       content.getChildren().add(open);
     }
     Label ackState = Views.note(model.ackStateProperty(), "announcement-ack-state", "ack-state");
-    Button ack = new Button(text.get("announcements.ack"), new FontIcon("mdal-check_circle"));
-    ack.setId("announcement-ack");
-    ack.getStyleClass().add("accent");
-    ack.setMaxWidth(Double.MAX_VALUE);
+    Button ack = Views.submit("announcement-ack", text.get("announcements.ack"),
+        "mdal-check_circle", model, model::acknowledge);
     ack.visibleProperty().bind(model.canAcknowledgeProperty());
     ack.managedProperty().bind(ack.visibleProperty());
-    ack.disableProperty().bind(model.busyProperty());
-    ack.setOnAction(e -> model.acknowledge());
     Label reach = Views.note(model.reachProperty(), "announcement-reach", "ack-state");
     content.getChildren().addAll(ackState, ack, reach);
     pages.show(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model),
@@ -126,8 +122,8 @@ public final class AnnouncementsView {
 
   private void showCompose() {
     ComposeAnnouncementViewModel model = new ComposeAnnouncementViewModel(context);
-    HBox head = new HBox(8, Views.iconBack("compose-back", text.get("messages.back"), this::showList), Views.title(text.get("announcements.compose.title")));
-    head.setAlignment(Pos.CENTER_LEFT);
+    HBox head = Views.header("compose-back", text.get("messages.back"), this::showList,
+        Views.title(text.get("announcements.compose.title")));
     ComboBox<ComposeAnnouncementViewModel.Target> target = new ComboBox<>(model.classes());
     target.setId("announce-class");
     target.setMaxWidth(Double.MAX_VALUE);
@@ -169,12 +165,8 @@ public final class AnnouncementsView {
     urgent.setId("announce-urgent");
     urgent.setWrapText(true);
     urgent.selectedProperty().bindBidirectional(model.urgentProperty());
-    Button publish = new Button(text.get("announcements.compose.publish"), new FontIcon("mdoal-campaign"));
-    publish.setId("announce-publish");
-    publish.getStyleClass().add("accent");
-    publish.setMaxWidth(Double.MAX_VALUE);
-    publish.disableProperty().bind(model.busyProperty());
-    publish.setOnAction(e -> model.publish(published -> showList()));
+    Button publish = Views.submit("announce-publish", text.get("announcements.compose.publish"),
+        "mdoal-campaign", model, () -> model.publish(published -> showList()));
     Label note = Views.wrapped(text.get("announcements.compose.note"), "muted");
     VBox form = new VBox(8, new Label(text.get("announcements.compose.to")), target, title, body, ack, urgent, note,
         publish);

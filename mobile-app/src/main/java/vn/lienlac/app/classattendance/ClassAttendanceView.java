@@ -66,12 +66,7 @@ public final class ClassAttendanceView {
     ScrollPane scroll = Views.scroll(list);
     scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
 
-    Button save = new Button(text.get("teacher.save"));
-    save.setId("att-save");
-    save.getStyleClass().add("accent");
-    save.setMaxWidth(Double.MAX_VALUE);
-    save.disableProperty().bind(model.busyProperty());
-    save.setOnAction(e -> model.save());
+    Button save = Views.submit("att-save", text.get("teacher.save"), null, model, model::save);
 
     VBox screen = Views.screen(Views.title(text.get("teacher.attendance.title")), day, hint,
         Views.failureBanner(model, text), notice, Views.spinner(model), summary, scroll, save);

@@ -94,13 +94,9 @@ public final class ConsentGateView {
           done.getStyleClass().add("consent-given");
           card.getChildren().add(done);
         } else if (section.version() != null) {
-          Button give = new Button(text.format("consent.give", child.name()));
-          give.setId("consent-" + child.studentId());
-          give.getStyleClass().add("accent");
+          Button give = Views.submit("consent-" + child.studentId(), text.format("consent.give", child.name()),
+              null, model, () -> model.consent(child.studentId()));
           give.setWrapText(true);
-          give.setMaxWidth(Double.MAX_VALUE);
-          give.disableProperty().bind(model.busyProperty());
-          give.setOnAction(e -> model.consent(child.studentId()));
           card.getChildren().add(give);
         }
       }

@@ -2,6 +2,7 @@ package vn.lienlac.app.core;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -108,18 +109,48 @@ public final class Views {
     return back;
   }
 
-  /** The back button of a sub-screen as an arrow alone, read out as {@code accessibleText}. */
-  public static Button iconBack(String id, String accessibleText, Runnable action) {
-    Button back = back(id, null, action);
-    back.setAccessibleText(accessibleText);
-    return back;
-  }
-
   /** {@code content} scrolling vertically, as wide as the screen, taking the height left in its column. */
   public static ScrollPane scroll(Node content) {
     ScrollPane scroll = new ScrollPane(content);
     scroll.setFitToWidth(true);
     VBox.setVgrow(scroll, Priority.ALWAYS);
     return scroll;
+  }
+
+  /**
+   * The screen's main button ({@code #id}): accented, as wide as the column, disabled while
+   * {@code model} is busy; {@code icon} (an Ikonli name) may be null.
+   */
+  public static Button submit(String id, String label, String icon, ScreenModel model, Runnable action) {
+    Button button = new Button(label, icon == null ? null : new FontIcon(icon));
+    button.setId(id);
+    button.getStyleClass().add("accent");
+    button.setMaxWidth(Double.MAX_VALUE);
+    button.disableProperty().bind(model.busyProperty());
+    button.setOnAction(e -> action.run());
+    return button;
+  }
+
+  /** A sub-screen's head: the arrow back (read out as {@code backText}), then {@code rest} (its title...). */
+  public static HBox header(String backId, String backText, Runnable back, Node... rest) {
+    Button arrow = back(backId, null, back);
+    arrow.setAccessibleText(backText);
+    HBox head = new HBox(8, arrow);
+    head.getChildren().addAll(rest);
+    head.setAlignment(Pos.CENTER_LEFT);
+    return head;
+  }
+
+  /**
+   * A form field: its name above, the control (as wide as the column), and the API's message for it
+   * below ({@code #errorId}, hidden when there is none).
+   */
+  public static VBox field(String label, Node input, ObservableStringValue error, String errorId) {
+    Label name = wrapped(label, "field-label");
+    name.setLabelFor(input);
+    if (input instanceof Region region) {
+      region.setMaxWidth(Double.MAX_VALUE);
+    }
+    return new VBox(4, name, input, note(error, errorId, "field-error"));
   }
 }

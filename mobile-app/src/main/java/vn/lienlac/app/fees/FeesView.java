@@ -198,12 +198,8 @@ public final class FeesView {
     other.getStyleClass().add("failure-text");
     errorFor(other, "");
 
-    Button create = new Button(text.get("fees.create"));
-    create.setId("fee-create");
-    create.getStyleClass().add("accent");
-    create.setMaxWidth(Double.MAX_VALUE);
-    create.disableProperty().bind(model.busyProperty());
-    create.setOnAction(e -> model.create(() -> pages.show(report)));
+    Button create = Views.submit("fee-create", text.get("fees.create"),
+        null, model, () -> model.create(() -> pages.show(report)));
 
     VBox fields = new VBox(10, field(text.get("fees.name"), name, "name"),
         field(text.get("fees.amount"), amount, "amountVnd"), field(text.get("fees.dueDate"), due, "dueDate"),

@@ -45,12 +45,7 @@ public final class GradebookView {
     ScrollPane scroll = Views.scroll(list);
     scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
 
-    Button save = new Button(text.get("teacher.save"));
-    save.setId("gb-save");
-    save.getStyleClass().add("accent");
-    save.setMaxWidth(Double.MAX_VALUE);
-    save.disableProperty().bind(model.busyProperty());
-    save.setOnAction(e -> model.save());
+    Button save = Views.submit("gb-save", text.get("teacher.save"), null, model, model::save);
 
     VBox screen = Views.screen(title, hint, Views.failureBanner(model, text), notice, Views.spinner(model), scroll,
         save);

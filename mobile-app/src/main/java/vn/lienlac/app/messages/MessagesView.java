@@ -110,8 +110,8 @@ public final class MessagesView {
     subtitle.setWrapText(true);
     VBox titles = new VBox(2, title, subtitle);
     HBox.setHgrow(titles, Priority.ALWAYS);
-    HBox head = new HBox(8, Views.iconBack("thread-back", text.get("messages.back"), this::showList), titles);
-    head.setAlignment(Pos.CENTER_LEFT);
+    HBox head = Views.header("thread-back", text.get("messages.back"), this::showList,
+        titles);
 
     VBox bubbles = new VBox(8);
     bubbles.setId("bubbles");
@@ -190,8 +190,8 @@ public final class MessagesView {
 
   private void showNew() {
     NewConversationViewModel model = new NewConversationViewModel(context);
-    HBox head = new HBox(8, Views.iconBack("new-back", text.get("messages.back"), this::showList), Views.title(text.get("messages.new.title")));
-    head.setAlignment(Pos.CENTER_LEFT);
+    HBox head = Views.header("new-back", text.get("messages.back"), this::showList,
+        Views.title(text.get("messages.new.title")));
     VBox form = new VBox(8);
     if (model.forParent()) {
       ComboBox<Me.Child> child = combo("new-child", model.children(), c -> c.fullName() + " · " + c.className());
@@ -254,8 +254,8 @@ public final class MessagesView {
     Label where = new Label(text.get("messages.notice.where"));
     where.setWrapText(true);
     where.getStyleClass().add("muted");
-    HBox head = new HBox(8, Views.iconBack("notice-back", text.get("messages.back"), back), title);
-    head.setAlignment(Pos.CENTER_LEFT);
+    HBox head = Views.header("notice-back", text.get("messages.back"), back,
+        title);
     pages.show(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model), Views.scroll(new VBox(10, body, where))));
     model.load();
   }

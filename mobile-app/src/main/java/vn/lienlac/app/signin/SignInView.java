@@ -75,12 +75,7 @@ public final class SignInView {
     phone.setPromptText(text.get("signin.phone.prompt"));
     phone.textProperty().bindBidirectional(model.phoneProperty());
     phone.setOnAction(e -> model.sendCode());
-    Button send = new Button(text.get("signin.sendCode"));
-    send.setId("send-code");
-    send.getStyleClass().add("accent");
-    send.setMaxWidth(Double.MAX_VALUE);
-    send.disableProperty().bind(model.busyProperty());
-    send.setOnAction(e -> model.sendCode());
+    Button send = Views.submit("send-code", text.get("signin.sendCode"), null, model, model::sendCode);
     phoneLabel.setLabelFor(phone);
     VBox phoneStep = new VBox(6, phoneLabel, phone, send);
     phoneStep.visibleProperty().bind(model.codeSentProperty().not());
@@ -98,12 +93,7 @@ public final class SignInView {
         change.getControlNewText().matches("\\d{0,6}") ? change : null));
     code.textProperty().bindBidirectional(model.codeProperty());
     code.setOnAction(e -> model.verify(signedIn));
-    Button verify = new Button(text.get("signin.verify"));
-    verify.setId("verify");
-    verify.getStyleClass().add("accent");
-    verify.setMaxWidth(Double.MAX_VALUE);
-    verify.disableProperty().bind(model.busyProperty());
-    verify.setOnAction(e -> model.verify(signedIn));
+    Button verify = Views.submit("verify", text.get("signin.verify"), null, model, () -> model.verify(signedIn));
     Hyperlink change = new Hyperlink(text.get("signin.changePhone"));
     change.setId("change-phone");
     change.setWrapText(true);
