@@ -16,7 +16,6 @@ import vn.lienlac.model.announcements.Announcement;
  * the feed until next time); when it asks for an acknowledgement, "Đã đọc / Xác nhận" records it.
  */
 public final class AnnouncementDetailViewModel extends ScreenModel {
-  private final AppContext context;
   private final boolean family;
   private Announcement announcement;
   private final StringProperty ackState = new SimpleStringProperty();
@@ -24,8 +23,7 @@ public final class AnnouncementDetailViewModel extends ScreenModel {
   private final StringProperty reach = new SimpleStringProperty();
 
   public AnnouncementDetailViewModel(AppContext context, Announcement announcement) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.family = "PARENT".equals(context.role());
     this.announcement = announcement;
     update(Boolean.TRUE.equals(announcement.acknowledged()), null);

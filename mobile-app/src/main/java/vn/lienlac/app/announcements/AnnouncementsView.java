@@ -1,6 +1,7 @@
 package vn.lienlac.app.announcements;
 
 import java.net.URI;
+import vn.lienlac.app.core.TabPages;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -10,14 +11,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -30,7 +29,7 @@ import vn.lienlac.model.announcements.Announcement;
 public final class AnnouncementsView {
   private final AppContext context;
   private final AppText text;
-  private final StackPane root = new StackPane();
+  private final TabPages pages = new TabPages("announcements-tab");
 
   public AnnouncementsView(AppContext context) {
     this.context = context;
@@ -38,9 +37,8 @@ public final class AnnouncementsView {
   }
 
   public Node build() {
-    root.setId("announcements-tab");
     showList();
-    return root;
+    return pages.root();
   }
 
   private void showList() {
@@ -60,23 +58,15 @@ public final class AnnouncementsView {
       create.setOnAction(e -> showCompose());
       head.getChildren().addAll(grow, create);
     }
-    Label stale = new Label();
-    stale.setId("stale");
-    stale.getStyleClass().add("stale");
-    stale.setWrapText(true);
-    stale.textProperty().bind(model.staleNoteProperty());
-    stale.visibleProperty().bind(model.staleNoteProperty().isNotNull());
-    stale.managedProperty().bind(stale.visibleProperty());
-    stale.setMinHeight(Region.USE_PREF_SIZE);
-    root.getChildren().setAll(Views.screen(head, stale, Views.failureBanner(model, text), Views.spinner(model),
-        scroll(list)));
+    pages.show(Views.screen(head, Views.staleNote(model), Views.failureBanner(model, text), Views.spinner(model),
+        Views.scroll(list)));
     model.load();
   }
 
   private void fill(VBox list, AnnouncementsViewModel model) {
     list.getChildren().clear();
     if (model.rows().isEmpty()) {
-      list.getChildren().add(wrapped(text.get(model.family() ? "announcements.empty" : "announcements.noneSent"),
+      list.getChildren().add(Views.wrapped(text.get(model.family() ? "announcements.empty" : "announcements.noneSent"),
           "muted"));
     }
     for (AnnouncementsViewModel.Row row : model.rows()) {
@@ -92,8 +82,8 @@ public final class AnnouncementsView {
       if (row.toAcknowledge()) {
         chips.getChildren().add(chip(text.get("announcements.toAcknowledge"), "ack-chip"));
       }
-      Label title = wrapped(row.title(), row.unread() ? "subject" : "title-read");
-      VBox content = new VBox(4, chips, title, wrapped(row.meta(), "muted"));
+      Label title = Views.wrapped(row.title(), row.unread() ? "subject" : "title-read");
+      VBox content = new VBox(4, chips, title, Views.wrapped(row.meta(), "muted"));
       list.getChildren().add(vn.lienlac.app.messages.Tappable.row("announcement-" + row.announcement().id(),
           row.title(), content, () -> showDetail(row.announcement())));
     }
@@ -101,57 +91,39 @@ public final class AnnouncementsView {
 
   private void showDetail(Announcement announcement) {
     AnnouncementDetailViewModel model = new AnnouncementDetailViewModel(context, announcement);
-    HBox head = new HBox(8, back("announcement-back"), chip(model.scope(), "scope-chip"));
-    head.setAlignment(Pos.CENTER_LEFT);
+    HBox head = Views.header("announcement-back", text.get("messages.back"), this::showList,
+        chip(model.scope(), "scope-chip"));
     if (announcement.urgent()) {
       head.getChildren().add(chip(text.get("announcements.urgent"), "urgent-chip"));
     }
-    Label title = wrapped(announcement.title(), "screen-title");
+    Label title = Views.wrapped(announcement.title(), "screen-title");
     title.getStyleClass().add("title-4");
     title.setId("announcement-title");
-    Label body = wrapped(announcement.body(), "announcement-body");
+    Label body = Views.wrapped(announcement.body(), "announcement-body");
     body.setId("announcement-body");
-    VBox content = new VBox(10, title, wrapped(model.meta(), "muted"), body);
+    VBox content = new VBox(10, title, Views.wrapped(model.meta(), "muted"), body);
     for (Announcement.Link link : announcement.links()) {
       Hyperlink open = new Hyperlink(link.label() == null || link.label().isBlank() ? link.url() : link.label());
       open.setWrapText(true);
       open.setOnAction(e -> context.browser().open(URI.create(link.url())));
       content.getChildren().add(open);
     }
-    Label ackState = new Label();
-    ackState.setId("announcement-ack-state");
-    ackState.setWrapText(true);
-    ackState.getStyleClass().add("ack-state");
-    ackState.textProperty().bind(model.ackStateProperty());
-    ackState.visibleProperty().bind(model.ackStateProperty().isNotNull());
-    ackState.managedProperty().bind(ackState.visibleProperty());
-    ackState.setMinHeight(Region.USE_PREF_SIZE);
-    Button ack = new Button(text.get("announcements.ack"), new FontIcon("mdal-check_circle"));
-    ack.setId("announcement-ack");
-    ack.getStyleClass().add("accent");
-    ack.setMaxWidth(Double.MAX_VALUE);
+    Label ackState = Views.note(model.ackStateProperty(), "announcement-ack-state", "ack-state");
+    Button ack = Views.submit("announcement-ack", text.get("announcements.ack"),
+        "mdal-check_circle", model, model::acknowledge);
     ack.visibleProperty().bind(model.canAcknowledgeProperty());
     ack.managedProperty().bind(ack.visibleProperty());
-    ack.disableProperty().bind(model.busyProperty());
-    ack.setOnAction(e -> model.acknowledge());
-    Label reach = new Label();
-    reach.setId("announcement-reach");
-    reach.setWrapText(true);
-    reach.getStyleClass().add("ack-state");
-    reach.textProperty().bind(model.reachProperty());
-    reach.visibleProperty().bind(model.reachProperty().isNotNull());
-    reach.managedProperty().bind(reach.visibleProperty());
-    reach.setMinHeight(Region.USE_PREF_SIZE);
+    Label reach = Views.note(model.reachProperty(), "announcement-reach", "ack-state");
     content.getChildren().addAll(ackState, ack, reach);
-    root.getChildren().setAll(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model),
-        scroll(content)));
+    pages.show(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model),
+        Views.scroll(content)));
     model.open();
   }
 
   private void showCompose() {
     ComposeAnnouncementViewModel model = new ComposeAnnouncementViewModel(context);
-    HBox head = new HBox(8, back("compose-back"), Views.title(text.get("announcements.compose.title")));
-    head.setAlignment(Pos.CENTER_LEFT);
+    HBox head = Views.header("compose-back", text.get("messages.back"), this::showList,
+        Views.title(text.get("announcements.compose.title")));
     ComboBox<ComposeAnnouncementViewModel.Target> target = new ComboBox<>(model.classes());
     target.setId("announce-class");
     target.setMaxWidth(Double.MAX_VALUE);
@@ -193,32 +165,12 @@ public final class AnnouncementsView {
     urgent.setId("announce-urgent");
     urgent.setWrapText(true);
     urgent.selectedProperty().bindBidirectional(model.urgentProperty());
-    Button publish = new Button(text.get("announcements.compose.publish"), new FontIcon("mdoal-campaign"));
-    publish.setId("announce-publish");
-    publish.getStyleClass().add("accent");
-    publish.setMaxWidth(Double.MAX_VALUE);
-    publish.disableProperty().bind(model.busyProperty());
-    publish.setOnAction(e -> model.publish(published -> showList()));
-    Label note = wrapped(text.get("announcements.compose.note"), "muted");
+    Button publish = Views.submit("announce-publish", text.get("announcements.compose.publish"),
+        "mdoal-campaign", model, () -> model.publish(published -> showList()));
+    Label note = Views.wrapped(text.get("announcements.compose.note"), "muted");
     VBox form = new VBox(8, new Label(text.get("announcements.compose.to")), target, title, body, ack, urgent, note,
         publish);
-    root.getChildren().setAll(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model), scroll(form)));
-  }
-
-  private Button back(String id) {
-    Button back = new Button(null, new FontIcon("mdal-arrow_back"));
-    back.setId(id);
-    back.getStyleClass().add("flat");
-    back.setAccessibleText(text.get("messages.back"));
-    back.setOnAction(e -> showList());
-    return back;
-  }
-
-  private static ScrollPane scroll(Node content) {
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    return scroll;
+    pages.show(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model), Views.scroll(form)));
   }
 
   private static Label chip(String value, String style) {
@@ -226,13 +178,5 @@ public final class AnnouncementsView {
     chip.getStyleClass().addAll("chip", style);
     chip.setMinWidth(Region.USE_PREF_SIZE);
     return chip;
-  }
-
-  private static Label wrapped(String value, String style) {
-    Label label = new Label(value);
-    label.setWrapText(true);
-    label.setMinHeight(Region.USE_PREF_SIZE);
-    label.getStyleClass().add(style);
-    return label;
   }
 }

@@ -3,18 +3,13 @@ package vn.lienlac.app.announcements;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Formats;
-import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.ScreenModel;
 import vn.lienlac.client.LienlacClient;
-import vn.lienlac.client.NetworkException;
 import vn.lienlac.model.announcements.Announcement;
 import vn.lienlac.model.identity.Me;
 
@@ -36,14 +31,11 @@ public final class AnnouncementsViewModel extends ScreenModel {
     }
   }
 
-  private final AppContext context;
   private final boolean family;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
-  private final StringProperty staleNote = new SimpleStringProperty();
 
   public AnnouncementsViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.family = "PARENT".equals(context.role());
   }
 
@@ -62,19 +54,15 @@ public final class AnnouncementsViewModel extends ScreenModel {
     return rows;
   }
 
-  public StringProperty staleNoteProperty() {
-    return staleNote;
-  }
-
   static String key(AppContext context) {
     return "announcements-" + context.me().userId();
   }
 
   public void load() {
     LienlacClient client = context.client();
-    load(() -> {
+    loadCached(key(context), Cached.class, () -> {
       if (family) {
-        return client.announcements();
+        return new Cached(client.announcements());
       }
       List<Announcement> sent = new ArrayList<>();
       for (Me.SchoolMembership school : context.me().schools()) {
@@ -82,20 +70,8 @@ public final class AnnouncementsViewModel extends ScreenModel {
           sent.addAll(client.schoolAnnouncements(school.schoolId(), null).items());
         }
       }
-      return sent;
-    }, list -> {
-      context.cache().put(key(context), new Cached(list), context.clock().instant());
-      staleNote.set(null);
-      show(list);
-    }, this::load, failure -> {
-      if (failure instanceof NetworkException) {
-        Optional<OfflineCache.Entry<Cached>> cached = context.cache().get(key(context), Cached.class);
-        cached.ifPresent(entry -> {
-          show(entry.value().items());
-          staleNote.set(text.format("offline.updatedAt", Formats.time(entry.savedAt())));
-        });
-      }
-    });
+      return new Cached(sent);
+    }, cached -> show(cached.items()), this::load);
   }
 
   private void show(List<Announcement> list) {

@@ -12,6 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.lienlac.app.core.AppContext;
+import vn.lienlac.app.core.DraftKey;
 import vn.lienlac.app.core.ScreenModel;
 import vn.lienlac.model.announcements.Announcement;
 import vn.lienlac.model.identity.Me;
@@ -25,19 +26,16 @@ public final class ComposeAnnouncementViewModel extends ScreenModel {
   /** A class the teacher works in, with its school. */
   public record Target(String schoolId, Me.TaughtClass taught) {}
 
-  private final AppContext context;
   private final ObservableList<Target> classes = FXCollections.observableArrayList();
   private final ObjectProperty<Target> target = new SimpleObjectProperty<>();
   private final StringProperty title = new SimpleStringProperty("");
   private final StringProperty body = new SimpleStringProperty("");
   private final BooleanProperty acknowledgementRequired = new SimpleBooleanProperty();
   private final BooleanProperty urgent = new SimpleBooleanProperty();
-  private String idempotencyKey;
-  private Announcement.Draft keyFor;
+  private final DraftKey<Announcement.Draft> draftKey = new DraftKey<>();
 
   public ComposeAnnouncementViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     List<Target> all = new ArrayList<>();
     for (Me.SchoolMembership school : context.me().schools()) {
       for (Me.TaughtClass taught : school.classes() == null ? List.<Me.TaughtClass>of() : school.classes()) {
@@ -83,13 +81,9 @@ public final class ComposeAnnouncementViewModel extends ScreenModel {
     }
     Announcement.Draft draft = new Announcement.Draft(to.schoolId(), Announcement.Scope.CLASS, null,
         to.taught().classId(), strip(title.get()), strip(body.get()), urgent.get(), acknowledgementRequired.get(), null);
-    if (idempotencyKey == null || !draft.equals(keyFor)) {
-      idempotencyKey = java.util.UUID.randomUUID().toString();
-      keyFor = draft;
-    }
-    String key = idempotencyKey;
+    String key = draftKey.of(draft);
     load(() -> context.client().publishAnnouncement(draft, key), announcement -> {
-      idempotencyKey = null;
+      draftKey.reset();
       published.accept(announcement);
     }, () -> publish(published));
   }

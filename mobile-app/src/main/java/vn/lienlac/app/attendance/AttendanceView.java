@@ -18,7 +18,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.Views;
 import vn.lienlac.app.records.RecordsViews;
-import vn.lienlac.model.records.AttendanceStatus;
 
 /**
  * A month of attendance: "‹ Tháng 11/2026 ›", the weekday headings T2 … CN, one square per day
@@ -83,12 +82,10 @@ public final class AttendanceView {
 
     VBox content = new VBox(10, grid, detail, legend, hint);
     content.getStyleClass().add("records-content");
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(content);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    VBox screen = new VBox(8, header, RecordsViews.staleNote(model.staleNoteProperty()),
-        RecordsViews.failureBanner(model, text), Views.spinner(model), scroll);
+    VBox screen = new VBox(8, header, Views.staleNote(model),
+        Views.failureBanner(model, text), Views.spinner(model), scroll);
     model.load();
     return screen;
   }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -16,10 +15,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Formats;
-import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.ScreenModel;
 import vn.lienlac.app.records.ChildChoice;
-import vn.lienlac.client.NetworkException;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.records.AttendanceReport;
@@ -38,20 +35,17 @@ public final class AttendanceViewModel extends ScreenModel {
   /** One line of the legend: a status, its name, and the month's count from the API's summary. */
   public record Count(AttendanceStatus status, String label, int count) {}
 
-  private final AppContext context;
   private final ChildChoice choice;
   private final ObjectProperty<YearMonth> month = new SimpleObjectProperty<>();
   private final StringProperty monthTitle = new SimpleStringProperty();
   private final ObservableList<Cell> cells = FXCollections.observableArrayList();
   private final ObservableList<Count> counts = FXCollections.observableArrayList();
-  private final StringProperty staleNote = new SimpleStringProperty();
   private final StringProperty dayDetail = new SimpleStringProperty();
   private final Map<LocalDate, AttendanceReport.Day> days = new HashMap<>();
   private int generation;
 
   public AttendanceViewModel(AppContext context, ChildChoice choice) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.choice = choice;
     month.set(YearMonth.from(SchoolTime.today(context.clock())));
     monthTitle.set(title(month.get()));
@@ -74,10 +68,6 @@ public final class AttendanceViewModel extends ScreenModel {
 
   public ObservableList<Count> counts() {
     return counts;
-  }
-
-  public StringProperty staleNoteProperty() {
-    return staleNote;
   }
 
   /** What the chosen day says: "17/11/2026 (T3): Đi muộn — Đến muộn 10 phút". */
@@ -110,27 +100,9 @@ public final class AttendanceViewModel extends ScreenModel {
     }
     int asked = ++generation;
     String key = "attendance-" + selected.studentId() + "-" + shown;
-    load(() -> context.client().attendance(selected.studentId(), shown.atDay(1), shown.atEndOfMonth()), report -> {
-      if (asked != generation) {
-        return;
-      }
-      context.cache().put(key, report, context.clock().instant());
-      show(shown, report);
-      staleNote.set(null);
-    }, this::load, failure -> {
-      if (asked != generation) {
-        return;
-      }
-      Optional<OfflineCache.Entry<AttendanceReport>> cached = failure instanceof NetworkException
-          ? context.cache().get(key, AttendanceReport.class) : Optional.empty();
-      if (cached.isPresent()) {
-        show(shown, cached.get().value());
-        staleNote.set(text.format("offline.updatedAt", Formats.time(cached.get().savedAt())));
-      } else {
-        show(shown, null);
-        staleNote.set(null);
-      }
-    });
+    loadCached(key, AttendanceReport.class,
+        () -> context.client().attendance(selected.studentId(), shown.atDay(1), shown.atEndOfMonth()),
+        report -> show(shown, report), this::load, () -> asked == generation, () -> show(shown, null));
   }
 
   /** Shows what the API says of one day of the grid. */

@@ -58,28 +58,15 @@ public final class ClassAttendanceView {
     summary.setId("att-summary");
     summary.setWrapText(true);
     summary.textProperty().bind(model.summaryProperty());
-    Label notice = new Label();
-    notice.setId("att-notice");
-    notice.getStyleClass().add("teacher-notice");
-    notice.setWrapText(true);
-    notice.textProperty().bind(model.noticeProperty());
-    notice.visibleProperty().bind(Bindings.isNotEmpty(notice.textProperty()));
-    notice.managedProperty().bind(notice.visibleProperty());
+    Label notice = Views.note(model.noticeProperty(), "att-notice", "teacher-notice");
 
     VBox list = new VBox(4);
     list.setId("attendance");
     model.rows().addListener((ListChangeListener<ClassAttendanceViewModel.Row>) change -> fill(list));
-    ScrollPane scroll = new ScrollPane(list);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(list);
     scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
-    VBox.setVgrow(scroll, Priority.ALWAYS);
 
-    Button save = new Button(text.get("teacher.save"));
-    save.setId("att-save");
-    save.getStyleClass().add("accent");
-    save.setMaxWidth(Double.MAX_VALUE);
-    save.disableProperty().bind(model.busyProperty());
-    save.setOnAction(e -> model.save());
+    Button save = Views.submit("att-save", text.get("teacher.save"), null, model, model::save);
 
     VBox screen = Views.screen(Views.title(text.get("teacher.attendance.title")), day, hint,
         Views.failureBanner(model, text), notice, Views.spinner(model), summary, scroll, save);
@@ -125,12 +112,7 @@ public final class ClassAttendanceView {
         choose.getItems().add(item);
       }
 
-      Label error = new Label();
-      error.getStyleClass().add("failure-text");
-      error.setWrapText(true);
-      error.textProperty().bind(row.error);
-      error.visibleProperty().bind(row.error.isNotNull());
-      error.managedProperty().bind(error.visibleProperty());
+      Label error = Views.note(row.error, null, "failure-text");
 
       HBox line = new HBox(6, who, status, choose);
       line.setAlignment(Pos.CENTER_LEFT);

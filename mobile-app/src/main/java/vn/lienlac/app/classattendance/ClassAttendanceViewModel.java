@@ -69,7 +69,6 @@ public final class ClassAttendanceViewModel extends ScreenModel {
     }
   }
 
-  private final AppContext context;
   private final String classId;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
@@ -80,8 +79,7 @@ public final class ClassAttendanceViewModel extends ScreenModel {
   private ClassAttendance day;
 
   public ClassAttendanceViewModel(AppContext context, String classId) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.classId = classId;
     date.set(SchoolTime.today(context.clock()));
   }

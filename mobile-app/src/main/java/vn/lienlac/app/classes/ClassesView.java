@@ -1,6 +1,7 @@
 package vn.lienlac.app.classes;
 
 import java.util.function.Supplier;
+import vn.lienlac.app.core.TabPages;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -9,7 +10,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
@@ -32,7 +32,7 @@ public final class ClassesView {
   private final AppContext context;
   private final ClassesViewModel model;
   private final AppText text;
-  private final StackPane host = new StackPane();
+  private final TabPages pages = new TabPages("classes-host");
 
   public ClassesView(AppContext context, ClassesViewModel model) {
     this.context = context;
@@ -41,9 +41,8 @@ public final class ClassesView {
   }
 
   public Node build() {
-    host.setId("classes-host");
     showList();
-    return host;
+    return pages.root();
   }
 
   private void showList() {
@@ -57,11 +56,9 @@ public final class ClassesView {
     for (ClassesViewModel.Card card : model.cards()) {
       list.getChildren().add(card(card));
     }
-    ScrollPane scroll = new ScrollPane(list);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(list);
     scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    host.getChildren().setAll(Views.screen(Views.title(text.get("teacher.classes.title")), scroll));
+    pages.show(Views.screen(Views.title(text.get("teacher.classes.title")), scroll));
   }
 
   private Node card(ClassesViewModel.Card card) {
@@ -117,14 +114,11 @@ public final class ClassesView {
 
   /** Shows a sub-screen in this tab, under a back button that returns to the classes. */
   private void open(Node screen) {
-    Button back = new Button(text.get("teacher.back"), new FontIcon("mdal-arrow_back"));
-    back.setId("back");
-    back.getStyleClass().add("flat");
-    back.setOnAction(e -> showList());
+    Button back = Views.back("back", text.get("teacher.back"), this::showList);
     HBox bar = new HBox(back);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add("back-bar");
     VBox.setVgrow(screen, Priority.ALWAYS);
-    host.getChildren().setAll(new VBox(bar, screen));
+    pages.show(new VBox(bar, screen));
   }
 }

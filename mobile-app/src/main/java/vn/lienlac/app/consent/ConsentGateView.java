@@ -6,7 +6,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
@@ -28,12 +27,12 @@ public final class ConsentGateView {
   }
 
   public Node build() {
-    Label intro = wrapped(text.get("consent.gate.intro"));
-    Label without = wrapped(text.get("consent.gate.without"));
+    Label intro = Views.wrapped(text.get("consent.gate.intro"));
+    Label without = Views.wrapped(text.get("consent.gate.without"));
     without.setId("consent-without");
     without.setGraphic(new FontIcon("mdoal-check_circle"));
     without.getStyleClass().add("consent-without");
-    Label needs = wrapped(text.get("consent.gate.needs"));
+    Label needs = Views.wrapped(text.get("consent.gate.needs"));
     needs.setId("consent-needs");
     needs.setGraphic(new FontIcon("mdoal-lock"));
     needs.getStyleClass().add("consent-needs");
@@ -44,16 +43,14 @@ public final class ConsentGateView {
     schools.setId("consent-sections");
     model.sections().addListener((ListChangeListener<ConsentGateViewModel.Section>) change -> fill(schools));
 
-    Label later = wrapped(text.get("consent.gate.laterNote"));
+    Label later = Views.wrapped(text.get("consent.gate.laterNote"));
     later.getStyleClass().add("hint");
     later.visibleProperty().bind(model.allConsentedProperty().not());
     later.managedProperty().bind(later.visibleProperty());
 
     VBox content = new VBox(10, intro, what, Views.failureBanner(model, text), Views.spinner(model), schools, later);
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(content);
     scroll.getStyleClass().add("edge-to-edge");
-    VBox.setVgrow(scroll, Priority.ALWAYS);
 
     Button onwardButton = new Button();
     onwardButton.setId("consent-continue");
@@ -83,38 +80,27 @@ public final class ConsentGateView {
       card.getStyleClass().addAll("card", "notice");
       card.setId("notice-" + section.schoolId());
       if (section.notice() == null) {
-        Label school = wrapped(section.schoolName());
+        Label school = Views.wrapped(section.schoolName());
         school.getStyleClass().add("subject");
-        card.getChildren().addAll(school, wrapped(text.get("consent.notice.none")));
+        card.getChildren().addAll(school, Views.wrapped(text.get("consent.notice.none")));
       } else {
         card.getChildren().addAll(NoticeView.noticeNodes(section.schoolId(), section.notice()));
       }
       for (ConsentGateViewModel.ChildRow child : section.children()) {
         if (child.consented()) {
-          Label done = wrapped(text.format("consent.given", child.name()));
+          Label done = Views.wrapped(text.format("consent.given", child.name()));
           done.setId("consented-" + child.studentId());
           done.setGraphic(new FontIcon("mdoal-check_circle"));
           done.getStyleClass().add("consent-given");
           card.getChildren().add(done);
         } else if (section.version() != null) {
-          Button give = new Button(text.format("consent.give", child.name()));
-          give.setId("consent-" + child.studentId());
-          give.getStyleClass().add("accent");
+          Button give = Views.submit("consent-" + child.studentId(), text.format("consent.give", child.name()),
+              null, model, () -> model.consent(child.studentId()));
           give.setWrapText(true);
-          give.setMaxWidth(Double.MAX_VALUE);
-          give.disableProperty().bind(model.busyProperty());
-          give.setOnAction(e -> model.consent(child.studentId()));
           card.getChildren().add(give);
         }
       }
       schools.getChildren().add(card);
     }
-  }
-
-  static Label wrapped(String value) {
-    Label label = new Label(value);
-    label.setWrapText(true);
-    label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    return label;
   }
 }

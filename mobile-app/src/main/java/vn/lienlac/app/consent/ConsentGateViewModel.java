@@ -25,14 +25,12 @@ public final class ConsentGateViewModel extends ScreenModel {
   /** One school's notice ({@code notice} null: none published, nothing to consent to) and its children without consent. */
   public record Section(String schoolId, String schoolName, NoticeText notice, Integer version, List<ChildRow> children) {}
 
-  private final AppContext context;
   private final ObservableList<Section> sections = FXCollections.observableArrayList();
   private final BooleanProperty allConsented = new SimpleBooleanProperty();
   private boolean changed;
 
   public ConsentGateViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
   }
 
   /** Whether the signed-in person has a child without consent (then the gate shows). */

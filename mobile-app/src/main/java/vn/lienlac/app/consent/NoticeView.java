@@ -5,9 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.Views;
 
@@ -24,19 +22,14 @@ public final class NoticeView {
   }
 
   public Node build() {
-    Button backButton = new Button(text.get("settings.back"), new FontIcon("mdal-arrow_back"));
-    backButton.setId("notice-back");
-    backButton.getStyleClass().add("flat");
-    backButton.setOnAction(e -> back.run());
+    Button backButton = Views.back("notice-back", text.get("settings.back"), back);
     VBox body = new VBox(8);
     body.getStyleClass().addAll("card", "notice");
     body.setId("notice-" + model.schoolId());
     model.noticeProperty().addListener((o, was, now) ->
         body.getChildren().setAll(now == null ? List.of() : noticeNodes(model.schoolId(), now)));
-    ScrollPane scroll = new ScrollPane(body);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(body);
     scroll.getStyleClass().add("edge-to-edge");
-    VBox.setVgrow(scroll, Priority.ALWAYS);
     VBox screen = Views.screen(backButton, Views.failureBanner(model, text), Views.spinner(model), scroll);
     model.load();
     return screen;
@@ -44,15 +37,15 @@ public final class NoticeView {
 
   /** Title, version and date, body, data-protection contact; ids {@code notice-title-{school}} and so on. */
   static List<Node> noticeNodes(String schoolId, NoticeText notice) {
-    Label title = ConsentGateView.wrapped(notice.title());
+    Label title = Views.wrapped(notice.title());
     title.setId("notice-title-" + schoolId);
     title.getStyleClass().add("notice-title");
-    Label version = ConsentGateView.wrapped(notice.version());
+    Label version = Views.wrapped(notice.version());
     version.setId("notice-version-" + schoolId);
     version.getStyleClass().add("hint");
-    Label body = ConsentGateView.wrapped(notice.body());
+    Label body = Views.wrapped(notice.body());
     body.setId("notice-body-" + schoolId);
-    Label contact = ConsentGateView.wrapped(notice.contact());
+    Label contact = Views.wrapped(notice.contact());
     contact.getStyleClass().add("hint");
     return List.of(title, version, body, contact);
   }

@@ -7,13 +7,11 @@ import vn.lienlac.app.core.ScreenModel;
 
 /** One school's current purpose notice, to read (from settings: "Đọc thông báo"). */
 public final class NoticeViewModel extends ScreenModel {
-  private final AppContext context;
   private final String schoolId;
   private final ObjectProperty<NoticeText> notice = new SimpleObjectProperty<>();
 
   public NoticeViewModel(AppContext context, String schoolId) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.schoolId = schoolId;
   }
 

@@ -1,6 +1,7 @@
 package vn.lienlac.app.fees;
 
 import javafx.collections.ListChangeListener;
+import vn.lienlac.app.core.TabPages;
 import javafx.collections.MapChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -14,7 +15,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -30,7 +30,7 @@ import vn.lienlac.model.payments.Fee;
 public final class FeesView {
   private final FeesViewModel model;
   private final AppText text;
-  private final StackPane tab = new StackPane();
+  private final TabPages pages = new TabPages("fees-tab");
   private Node report;
   private Node form;
 
@@ -42,10 +42,9 @@ public final class FeesView {
   public Node build() {
     report = reportScreen();
     form = formScreen();
-    tab.setId("fees-tab");
-    tab.getChildren().setAll(report);
+    pages.show(report);
     model.load();
-    return tab;
+    return pages.root();
   }
 
   // --- the report ---------------------------------------------------------------------------------
@@ -56,9 +55,9 @@ public final class FeesView {
     add.getStyleClass().add("accent");
     add.setOnAction(e -> {
       model.newFee();
-      tab.getChildren().setAll(form);
+      pages.show(form);
     });
-    Label created = bound(model.createdProperty(), "fee-created", "success-text");
+    Label created = Views.note(model.createdProperty(), "fee-created", "success-text");
 
     GridPane totals = new GridPane();
     totals.setId("report-totals");
@@ -70,8 +69,8 @@ public final class FeesView {
     total(totals, 2, text.get("fees.outstanding"), model.outstandingProperty(), "report-outstanding");
     totals.visibleProperty().bind(model.invoicedProperty().isNotNull());
     totals.managedProperty().bind(totals.visibleProperty());
-    Label generated = bound(model.generatedAtProperty(), "report-generated", "muted");
-    Label school = bound(model.schoolNameProperty(), "report-school", "subject");
+    Label generated = Views.note(model.generatedAtProperty(), "report-generated", "muted");
+    Label school = Views.note(model.schoolNameProperty(), "report-school", "subject");
 
     VBox list = new VBox(10);
     list.setId("fees");
@@ -103,15 +102,15 @@ public final class FeesView {
       list.getChildren().add(new Label(text.get("fees.none")));
     }
     for (FeesViewModel.FeeRow fee : model.fees()) {
-      Label name = wrapped(fee.name(), "subject");
-      Label terms = wrapped(fee.terms(), "muted");
-      Label sums = wrapped(text.format("fees.sums", fee.paid(), fee.invoiced(), fee.outstanding()));
+      Label name = Views.wrapped(fee.name(), "subject");
+      Label terms = Views.wrapped(fee.terms(), "muted");
+      Label sums = Views.wrapped(text.format("fees.sums", fee.paid(), fee.invoiced(), fee.outstanding()));
       sums.setId("fee-sums-" + fee.feeId());
       VBox card = new VBox(4, name, terms, sums);
       card.setId("fee-" + fee.feeId());
       card.getStyleClass().add("card");
       for (FeesViewModel.ClassRow line : fee.classes()) {
-        Label row = wrapped(text.format("fees.classLine", line.className(), line.count(), line.outstanding()), "class-line");
+        Label row = Views.wrapped(text.format("fees.classLine", line.className(), line.count(), line.outstanding()), "class-line");
         row.setId("fee-" + fee.feeId() + "-class-" + line.classId());
         card.getChildren().add(row);
       }
@@ -122,10 +121,7 @@ public final class FeesView {
   // --- the form -----------------------------------------------------------------------------------
 
   private Node formScreen() {
-    Button back = new Button(text.get("payments.back"), new FontIcon("mdal-arrow_back"));
-    back.setId("back");
-    back.getStyleClass().add("flat");
-    back.setOnAction(e -> tab.getChildren().setAll(report));
+    Button back = Views.back("back", text.get("payments.back"), () -> pages.show(report));
 
     TextField name = new TextField();
     name.setId("fee-name");
@@ -202,19 +198,13 @@ public final class FeesView {
     other.getStyleClass().add("failure-text");
     errorFor(other, "");
 
-    Button create = new Button(text.get("fees.create"));
-    create.setId("fee-create");
-    create.getStyleClass().add("accent");
-    create.setMaxWidth(Double.MAX_VALUE);
-    create.disableProperty().bind(model.busyProperty());
-    create.setOnAction(e -> model.create(() -> tab.getChildren().setAll(report)));
+    Button create = Views.submit("fee-create", text.get("fees.create"),
+        null, model, () -> model.create(() -> pages.show(report)));
 
     VBox fields = new VBox(10, field(text.get("fees.name"), name, "name"),
         field(text.get("fees.amount"), amount, "amountVnd"), field(text.get("fees.dueDate"), due, "dueDate"),
         field(text.get("fees.scope"), scope, "scope"), gradeBox, classBox, pupilBox, other, create);
-    ScrollPane scroll = new ScrollPane(fields);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
+    ScrollPane scroll = Views.scroll(fields);
     VBox screen = Views.screen(back, Views.title(text.get("fees.newTitle")), Views.failureBanner(model, text),
         Views.spinner(model), scroll);
     screen.setId("fee-form");
@@ -275,24 +265,5 @@ public final class FeesView {
     };
     model.fieldErrors().addListener((MapChangeListener<String, String>) change -> update.run());
     update.run();
-  }
-
-  private static Label wrapped(String value, String... styles) {
-    Label label = new Label(value);
-    label.setWrapText(true);
-    label.getStyleClass().addAll(styles);
-    return label;
-  }
-
-  private static Label bound(javafx.beans.property.StringProperty value, String id, String... styles) {
-    Label label = new Label();
-    label.setId(id);
-    label.setWrapText(true);
-    label.getStyleClass().addAll(styles);
-    label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    label.textProperty().bind(value);
-    label.visibleProperty().bind(value.isNotNull());
-    label.managedProperty().bind(label.visibleProperty());
-    return label;
   }
 }

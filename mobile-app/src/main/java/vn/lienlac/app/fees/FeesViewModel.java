@@ -45,7 +45,6 @@ public final class FeesViewModel extends ScreenModel {
   /** A class to pick for scope CLASS. */
   public record SchoolClass(String classId, String className) {}
 
-  private final AppContext context;
   private final String schoolId;
   private final StringProperty schoolName = new SimpleStringProperty();
   private final StringProperty invoiced = new SimpleStringProperty();
@@ -67,8 +66,7 @@ public final class FeesViewModel extends ScreenModel {
   private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
 
   public FeesViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     Me.SchoolMembership school = context.me().schools().stream()
         .filter(s -> s.roles() != null && s.roles().contains(Role.STAFF)).findFirst()
         .orElse(context.me().schools().get(0));

@@ -1,6 +1,5 @@
 package vn.lienlac.app.gradebook;
 
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.scene.Node;
@@ -38,38 +37,20 @@ public final class GradebookView {
     hint.getStyleClass().add("gb-hint");
     hint.setWrapText(true);
     hint.textProperty().bind(model.hintProperty());
-    Label notice = noticeLabel("gb-notice");
-    notice.textProperty().bind(model.noticeProperty());
+    Label notice = Views.note(model.noticeProperty(), "gb-notice", "teacher-notice");
 
     VBox list = new VBox(8);
     list.setId("gradebook");
     model.rows().addListener((ListChangeListener<GradebookViewModel.Row>) change -> fill(list));
-    ScrollPane scroll = new ScrollPane(list);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(list);
     scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
-    VBox.setVgrow(scroll, Priority.ALWAYS);
 
-    Button save = new Button(text.get("teacher.save"));
-    save.setId("gb-save");
-    save.getStyleClass().add("accent");
-    save.setMaxWidth(Double.MAX_VALUE);
-    save.disableProperty().bind(model.busyProperty());
-    save.setOnAction(e -> model.save());
+    Button save = Views.submit("gb-save", text.get("teacher.save"), null, model, model::save);
 
     VBox screen = Views.screen(title, hint, Views.failureBanner(model, text), notice, Views.spinner(model), scroll,
         save);
     model.load();
     return screen;
-  }
-
-  static Label noticeLabel(String id) {
-    Label notice = new Label();
-    notice.setId(id);
-    notice.getStyleClass().add("teacher-notice");
-    notice.setWrapText(true);
-    notice.visibleProperty().bind(Bindings.isNotEmpty(notice.textProperty()));
-    notice.managedProperty().bind(notice.visibleProperty());
-    return notice;
   }
 
   private void fill(VBox list) {
@@ -101,13 +82,7 @@ public final class GradebookView {
         mark(finalExam, row.invalid.contains(GradebookViewModel.FINAL));
       });
 
-      Label error = new Label();
-      error.setId("gb-error-" + id);
-      error.getStyleClass().add("failure-text");
-      error.setWrapText(true);
-      error.textProperty().bind(row.error);
-      error.visibleProperty().bind(row.error.isNotNull());
-      error.managedProperty().bind(error.visibleProperty());
+      Label error = Views.note(row.error, "gb-error-" + id, "failure-text");
 
       VBox card = new VBox(4, top, fields, error);
       card.setId("gb-row-" + id);

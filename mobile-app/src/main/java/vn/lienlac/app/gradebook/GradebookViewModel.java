@@ -134,7 +134,6 @@ public final class GradebookViewModel extends ScreenModel {
     }
   }
 
-  private final AppContext context;
   private final String classId;
   private final String subject;
   private final String term;
@@ -145,8 +144,7 @@ public final class GradebookViewModel extends ScreenModel {
   private final ObjectProperty<AssessmentKind> kind = new SimpleObjectProperty<>(AssessmentKind.SCORED);
 
   public GradebookViewModel(AppContext context, String classId, String subject, String term) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.classId = classId;
     this.subject = subject;
     this.term = term;

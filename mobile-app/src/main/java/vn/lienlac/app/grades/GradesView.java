@@ -89,7 +89,7 @@ public final class GradesView {
     level.visibleProperty().bind(Bindings.createBooleanBinding(
         () -> model.levelProperty().get() != null && !model.levelProperty().get().isEmpty(), model.levelProperty()));
     level.managedProperty().bind(level.visibleProperty());
-    Label stale = RecordsViews.staleNote(model.staleNoteProperty());
+    Label stale = Views.staleNote(model);
 
     VBox subjects = new VBox(6);
     subjects.setId("grades");
@@ -119,7 +119,7 @@ public final class GradesView {
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     VBox.setVgrow(scroll, Priority.ALWAYS);
 
-    VBox screen = new VBox(8, choose, stale, RecordsViews.failureBanner(model, text), Views.spinner(model), scroll);
+    VBox screen = new VBox(8, choose, stale, Views.failureBanner(model, text), Views.spinner(model), scroll);
     VBox.setVgrow(screen, Priority.ALWAYS);
     model.load();
     return screen;

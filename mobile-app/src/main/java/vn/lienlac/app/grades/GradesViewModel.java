@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -17,10 +16,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Formats;
-import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.ScreenModel;
 import vn.lienlac.app.records.ChildChoice;
-import vn.lienlac.client.NetworkException;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.records.GradeReport;
 import vn.lienlac.model.records.PrimaryTermReport;
@@ -54,7 +51,6 @@ public final class GradesViewModel extends ScreenModel {
   /** One result of the year as the API gave it: "Rèn luyện cả năm" — "Tốt". {@code id} names the node. */
   public record Fact(String id, String label, String value) {}
 
-  private final AppContext context;
   private final ChildChoice choice;
   private final ObservableList<String> schoolYears = FXCollections.observableArrayList();
   private final StringProperty schoolYear = new SimpleStringProperty();
@@ -64,7 +60,6 @@ public final class GradesViewModel extends ScreenModel {
   private final ObservableList<Fact> facts = FXCollections.observableArrayList();
   private final ObservableList<String> notes = FXCollections.observableArrayList();
   private final StringProperty level = new SimpleStringProperty();
-  private final StringProperty staleNote = new SimpleStringProperty();
   private final BooleanProperty primary = new SimpleBooleanProperty();
   private int generation;
 
@@ -74,8 +69,7 @@ public final class GradesViewModel extends ScreenModel {
   }
 
   public GradesViewModel(AppContext context, ChildChoice choice, String term) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.choice = choice;
     TermId current = TermId.parse(term).orElseThrow(() -> new IllegalArgumentException("not a term: " + term));
     schoolYears.setAll(current.schoolYear(), new TermId(current.startYear() - 1, 1).schoolYear());
@@ -130,10 +124,6 @@ public final class GradesViewModel extends ScreenModel {
   }
 
   /** "Cập nhật lúc 10:00 21/11/2026" when what is shown came from the cache; null when fresh. */
-  public StringProperty staleNoteProperty() {
-    return staleNote;
-  }
-
   /** Whether what is shown is a primary (Circular 27) report. */
   public BooleanProperty primaryProperty() {
     return primary;
@@ -168,26 +158,8 @@ public final class GradesViewModel extends ScreenModel {
   }
 
   private <T> void fetch(int asked, String key, Class<T> type, Callable<T> call, Consumer<T> show) {
-    load(call, report -> {
-      if (asked != generation) {
-        return; // the parent has moved on to another child or period
-      }
-      context.cache().put(key, report, context.clock().instant());
-      show.accept(report);
-      staleNote.set(null);
-    }, this::load, failure -> {
-      if (asked != generation) {
-        return;
-      }
-      Optional<OfflineCache.Entry<T>> cached = failure instanceof NetworkException
-          ? context.cache().get(key, type) : Optional.empty();
-      if (cached.isPresent()) {
-        show.accept(cached.get().value());
-        staleNote.set(text.format("offline.updatedAt", Formats.time(cached.get().savedAt())));
-      } else {
-        clear();
-      }
-    });
+    // an answer is dropped once the parent has moved on to another child or period
+    loadCached(key, type, call, show, this::load, () -> asked == generation, this::clear);
   }
 
   private void clear() {
@@ -196,7 +168,7 @@ public final class GradesViewModel extends ScreenModel {
     facts.clear();
     notes.clear();
     level.set(null);
-    staleNote.set(null);
+    staleNoteProperty().set(null);
   }
 
   // --- a term ------------------------------------------------------------------------------------

@@ -1,13 +1,12 @@
 package vn.lienlac.app.invoices;
 
 import javafx.collections.ListChangeListener;
+import vn.lienlac.app.core.TabPages;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
@@ -23,7 +22,7 @@ public final class InvoicesView {
   private final InvoicesViewModel model;
   private final AppText text;
   private final AppContext context;
-  private final StackPane tab = new StackPane();
+  private final TabPages pages = new TabPages("invoices-tab");
   private Node list;
 
   public InvoicesView(InvoicesViewModel model, AppText text) {
@@ -40,21 +39,18 @@ public final class InvoicesView {
     VBox groups = new VBox(12);
     groups.setId("invoices");
     model.groups().addListener((ListChangeListener<InvoicesViewModel.Group>) change -> fill(groups));
-    ScrollPane scroll = new ScrollPane(groups);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    Label stale = PaymentViews.bound(model.staleNoteProperty(), "stale", "stale");
+    ScrollPane scroll = Views.scroll(groups);
+    Label stale = Views.staleNote(model);
     list = Views.screen(Views.title(text.get("invoices.title")), stale, Views.failureBanner(model, text),
         PaymentViews.consentLink(model.consentNoticeProperty(), model::openConsentNotice, text),
         Views.spinner(model), scroll);
-    tab.setId("invoices-tab");
-    tab.getChildren().setAll(list);
+    pages.show(list);
     model.load();
-    return tab;
+    return pages.root();
   }
 
   private void backToList() {
-    tab.getChildren().setAll(list);
+    pages.show(list);
     model.load();
   }
 
@@ -64,11 +60,11 @@ public final class InvoicesView {
       groups.getChildren().add(new Label(text.get("invoices.empty")));
     }
     for (InvoicesViewModel.Group group : model.groups()) {
-      Label heading = PaymentViews.wrapped(group.heading(), "child-heading");
+      Label heading = Views.wrapped(group.heading(), "child-heading");
       heading.setId("child-" + group.studentId());
       VBox section = new VBox(8, heading);
       if (group.rows().isEmpty()) {
-        section.getChildren().add(PaymentViews.wrapped(text.get("invoices.empty"), "muted"));
+        section.getChildren().add(Views.wrapped(text.get("invoices.empty"), "muted"));
       }
       for (InvoicesViewModel.Row row : group.rows()) {
         section.getChildren().add(card(row));
@@ -79,15 +75,15 @@ public final class InvoicesView {
 
   private Node card(InvoicesViewModel.Row row) {
     String id = row.invoice().id();
-    Label title = PaymentViews.wrapped(row.title(), "subject");
+    Label title = Views.wrapped(row.title(), "subject");
     Label amount = new Label(row.amount());
     amount.setId("amount-" + id);
     amount.getStyleClass().add("amount");
-    Label status = PaymentViews.wrapped(row.status(), "invoice-status", "status-" + row.invoice().status().name());
+    Label status = Views.wrapped(row.status(), "invoice-status", "status-" + row.invoice().status().name());
     status.setId("status-" + id);
     VBox card = new VBox(4, title, amount, status);
     if (row.detail() != null) {
-      card.getChildren().add(PaymentViews.wrapped(row.detail(), "muted"));
+      card.getChildren().add(Views.wrapped(row.detail(), "muted"));
     }
     card.getStyleClass().add("card");
     FlowPane actions = new FlowPane(8, 6);
@@ -118,11 +114,11 @@ public final class InvoicesView {
 
   private void showVietQr(InvoicesViewModel.Row row) {
     VietQrViewModel qr = new VietQrViewModel(context, row.invoice());
-    tab.getChildren().setAll(new VietQrView(qr, text, this::backToList,
+    pages.show(new VietQrView(qr, text, this::backToList,
         () -> showReceipt(row.invoice().id())).build());
   }
 
   private void showReceipt(String invoiceId) {
-    tab.getChildren().setAll(new ReceiptView(new ReceiptViewModel(context, invoiceId), text, this::backToList).build());
+    pages.show(new ReceiptView(new ReceiptViewModel(context, invoiceId), text, this::backToList).build());
   }
 }

@@ -3,16 +3,13 @@ package vn.lienlac.app.invoices;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Formats;
-import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.ScreenModel;
-import vn.lienlac.client.NetworkException;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.payments.Invoice;
 
@@ -34,15 +31,12 @@ public final class InvoicesViewModel extends ScreenModel {
   /** One child's invoices, under a heading naming the child, the class and (with several schools) the school. */
   public record Group(String studentId, String heading, List<Row> rows) {}
 
-  private final AppContext context;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final ObservableList<Group> groups = FXCollections.observableArrayList();
-  private final StringProperty staleNote = new SimpleStringProperty();
   private final StringProperty consentNotice = new SimpleStringProperty();
 
   public InvoicesViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
   }
 
   /** Every invoice, child after child. */
@@ -55,10 +49,6 @@ public final class InvoicesViewModel extends ScreenModel {
   }
 
   /** "Không có mạng — cập nhật lúc …" when the list shown came from the cache; null when fresh. */
-  public StringProperty staleNoteProperty() {
-    return staleNote;
-  }
-
   /** After a consent-required refusal: the purpose notice's path ("" when the API named none); else null. */
   public StringProperty consentNoticeProperty() {
     return consentNotice;
@@ -70,27 +60,15 @@ public final class InvoicesViewModel extends ScreenModel {
 
   public void load() {
     String key = cacheKey();
-    load(() -> {
+    loadCached(key, Invoice[].class, () -> {
       List<Invoice> all = new ArrayList<>();
       for (Me.SchoolMembership school : context.me().schools()) {
         for (Me.Child child : school.children()) {
           all.addAll(context.client().invoices(child.studentId()));
         }
       }
-      return all;
-    }, invoices -> {
-      context.cache().put(key, invoices.toArray(new Invoice[0]), context.clock().instant());
-      show(invoices);
-      staleNote.set(null);
-    }, this::load, failure -> {
-      if (failure instanceof NetworkException) {
-        Optional<OfflineCache.Entry<Invoice[]>> cached = context.cache().get(key, Invoice[].class);
-        cached.ifPresent(entry -> {
-          show(Arrays.asList(entry.value()));
-          staleNote.set(text.format("offline.updatedAt", Formats.time(entry.savedAt())));
-        });
-      }
-    });
+      return all.toArray(new Invoice[0]);
+    }, invoices -> show(Arrays.asList(invoices)), this::load);
   }
 
   private void show(List<Invoice> invoices) {

@@ -2,24 +2,13 @@ package vn.lienlac.app.invoices;
 
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
-import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
-import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
 
-/** Pieces the payment screens share: the back button, the consent notice link, a label that wraps. */
+/** Pieces the payment screens share: the consent notice link, a row. */
 final class PaymentViews {
   private PaymentViews() {}
-
-  static Button back(AppText text, Runnable action) {
-    Button back = new Button(text.get("payments.back"), new FontIcon("mdal-arrow_back"));
-    back.setId("back");
-    back.getStyleClass().add("flat");
-    back.setOnAction(e -> action.run());
-    return back;
-  }
 
   /**
    * The notice link under the failure banner, while a consent-required refusal is shown: it opens the
@@ -42,25 +31,6 @@ final class PaymentViews {
     link.managedProperty().bind(link.visibleProperty());
     link.disableProperty().bind(notice.isEmpty());
     return link;
-  }
-
-  static Label wrapped(String value, String... styles) {
-    Label label = new Label(value);
-    label.setWrapText(true);
-    label.getStyleClass().addAll(styles);
-    return label;
-  }
-
-  static Label bound(StringProperty value, String id, String... styles) {
-    Label label = new Label();
-    label.setId(id);
-    label.setWrapText(true);
-    label.getStyleClass().addAll(styles);
-    label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    label.textProperty().bind(value);
-    label.visibleProperty().bind(value.isNotNull());
-    label.managedProperty().bind(label.visibleProperty());
-    return label;
   }
 
   static HBox row(Node... nodes) {

@@ -7,7 +7,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -36,14 +35,14 @@ public final class ReceiptView {
     school.setWrapText(true);
     school.getStyleClass().add("subject");
     model.receiptProperty().addListener((o, was, now) -> school.setText(now == null ? "" : now.schoolName()));
-    Label number = PaymentViews.bound(model.numberProperty(), "receipt-number", "receipt-number");
-    Label paidAt = PaymentViews.bound(model.paidAtProperty(), "receipt-paid-at");
-    Label method = PaymentViews.bound(model.methodProperty(), "receipt-method", "muted");
+    Label number = Views.note(model.numberProperty(), "receipt-number", "receipt-number");
+    Label paidAt = Views.note(model.paidAtProperty(), "receipt-paid-at");
+    Label method = Views.note(model.methodProperty(), "receipt-method", "muted");
     VBox lines = new VBox(6);
     lines.setId("receipt-lines");
     model.lines().addListener((ListChangeListener<ReceiptViewModel.Line>) change -> fill(lines));
     Label totalName = new Label(text.get("receipt.total"));
-    Label total = PaymentViews.bound(model.totalProperty(), "receipt-total", "amount");
+    Label total = Views.note(model.totalProperty(), "receipt-total", "amount");
     VBox totalBox = new VBox(2, totalName, total);
     totalBox.visibleProperty().bind(model.totalProperty().isNotNull());
     totalBox.managedProperty().bind(totalBox.visibleProperty());
@@ -63,15 +62,13 @@ public final class ReceiptView {
     saveAs.setOnAction(e -> chooseAndSave(saveAs));
     saveAs.visibleProperty().bind(model.canSaveAsProperty());
     saveAs.managedProperty().bind(saveAs.visibleProperty());
-    Label saved = PaymentViews.bound(model.savedNoteProperty(), "receipt-saved", "muted");
+    Label saved = Views.note(model.savedNoteProperty(), "receipt-saved", "muted");
     FlowPane actions = new FlowPane(8, 6, save, saveAs);
 
     VBox content = new VBox(10, card, actions, saved);
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    VBox screen = Views.screen(PaymentViews.back(text, back), Views.title(text.get("receipt.title")),
-        PaymentViews.bound(model.staleNoteProperty(), "stale", "stale"), Views.failureBanner(model, text),
+    ScrollPane scroll = Views.scroll(content);
+    VBox screen = Views.screen(Views.back("back", text.get("payments.back"), back), Views.title(text.get("receipt.title")),
+        Views.staleNote(model), Views.failureBanner(model, text),
         PaymentViews.consentLink(model.consentNoticeProperty(), model::openConsentNotice, text),
         Views.spinner(model), scroll);
     screen.setId("receipt-screen");
@@ -83,8 +80,8 @@ public final class ReceiptView {
     lines.getChildren().clear();
     int i = 0;
     for (ReceiptViewModel.Line line : model.lines()) {
-      Label fee = PaymentViews.wrapped(line.fee());
-      Label pupil = PaymentViews.wrapped(line.pupil(), "muted");
+      Label fee = Views.wrapped(line.fee());
+      Label pupil = Views.wrapped(line.pupil(), "muted");
       Label amount = new Label(line.amount());
       amount.getStyleClass().add("line-amount");
       VBox box = new VBox(2, fee, pupil, amount);

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,7 +15,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Formats;
-import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.ScreenModel;
 import vn.lienlac.client.NetworkException;
 import vn.lienlac.model.payments.Receipt;
@@ -30,7 +28,6 @@ public final class ReceiptViewModel extends ScreenModel {
   /** One line: the pupil (and class), the fee, the amount credited. */
   public record Line(String pupil, String fee, String amount) {}
 
-  private final AppContext context;
   private final String invoiceId;
   private final ObjectProperty<Receipt> receipt = new SimpleObjectProperty<>();
   private final ObservableList<Line> lines = FXCollections.observableArrayList();
@@ -38,15 +35,13 @@ public final class ReceiptViewModel extends ScreenModel {
   private final StringProperty paidAt = new SimpleStringProperty();
   private final StringProperty method = new SimpleStringProperty();
   private final StringProperty total = new SimpleStringProperty();
-  private final StringProperty staleNote = new SimpleStringProperty();
   private final ObjectProperty<Path> savedFile = new SimpleObjectProperty<>();
   private final StringProperty savedNote = new SimpleStringProperty();
   private final BooleanProperty canSaveAs = new SimpleBooleanProperty();
   private final StringProperty consentNotice = new SimpleStringProperty();
 
   public ReceiptViewModel(AppContext context, String invoiceId) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.invoiceId = invoiceId;
   }
 
@@ -76,10 +71,6 @@ public final class ReceiptViewModel extends ScreenModel {
     return total;
   }
 
-  public StringProperty staleNoteProperty() {
-    return staleNote;
-  }
-
   /** The PDF saved in the app's folder; null until saved. */
   public ObjectProperty<Path> savedFileProperty() {
     return savedFile;
@@ -102,17 +93,12 @@ public final class ReceiptViewModel extends ScreenModel {
   public void load() {
     String key = "receipt-" + invoiceId;
     load(() -> context.client().receipt(invoiceId), read -> {
-      context.cache().put(key, read, context.clock().instant());
+      cache(key, read);
       show(read);
-      staleNote.set(null);
     }, this::load, failure -> {
       consentNotice.set(ConsentNotice.of(failure));
       if (failure instanceof NetworkException) {
-        Optional<OfflineCache.Entry<Receipt>> cached = context.cache().get(key, Receipt.class);
-        cached.ifPresent(entry -> {
-          show(entry.value());
-          staleNote.set(text.format("offline.updatedAt", Formats.time(entry.savedAt())));
-        });
+        showCached(key, Receipt.class, this::show);
       }
     });
   }

@@ -57,8 +57,8 @@ public final class VietQrView {
     codeBox.managedProperty().bind(codeBox.visibleProperty());
     model.matrixProperty().addListener((o, was, now) -> image.setImage(now == null ? null : draw(now)));
 
-    Label amount = PaymentViews.bound(model.amountProperty(), "vietqr-amount", "qr-amount");
-    Label what = PaymentViews.wrapped(model.invoice().feeName() + " — " + model.invoice().studentName(), "subject");
+    Label amount = Views.note(model.amountProperty(), "vietqr-amount", "qr-amount");
+    Label what = Views.wrapped(model.invoice().feeName() + " — " + model.invoice().studentName(), "subject");
     GridPane facts = new GridPane();
     facts.setId("vietqr-facts");
     facts.setHgap(8);
@@ -67,7 +67,7 @@ public final class VietQrView {
     facts.managedProperty().bind(facts.visibleProperty());
     model.codeProperty().addListener((o, was, now) -> fillFacts(facts, now));
 
-    Label state = PaymentViews.bound(model.stateProperty(), "vietqr-status", "qr-state");
+    Label state = Views.note(model.stateProperty(), "vietqr-status", "qr-state");
     model.paidProperty().addListener((o, was, now) -> {
       if (now) {
         poll.stop();
@@ -88,15 +88,13 @@ public final class VietQrView {
     });
     toReceipt.visibleProperty().bind(model.paidProperty());
     toReceipt.managedProperty().bind(toReceipt.visibleProperty());
-    Label hint = PaymentViews.wrapped(text.get("vietqr.hint"), "muted");
+    Label hint = Views.wrapped(text.get("vietqr.hint"), "muted");
 
     VBox content = new VBox(10, what, codeBox, amount, facts, state, check, toReceipt, hint);
     content.setAlignment(Pos.TOP_CENTER);
     content.setFillWidth(true);
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    VBox screen = Views.screen(PaymentViews.back(text, () -> {
+    ScrollPane scroll = Views.scroll(content);
+    VBox screen = Views.screen(Views.back("back", text.get("payments.back"), () -> {
       poll.stop();
       back.run();
     }), Views.title(text.get("vietqr.title")), Views.failureBanner(model, text),
@@ -133,8 +131,8 @@ public final class VietQrView {
   }
 
   private static int fact(GridPane facts, int row, String name, String value, String id, String... styles) {
-    Label key = PaymentViews.wrapped(name, "muted");
-    Label shown = PaymentViews.wrapped(value, styles);
+    Label key = Views.wrapped(name, "muted");
+    Label shown = Views.wrapped(value, styles);
     shown.setId(id);
     facts.add(key, 0, row);
     facts.add(shown, 1, row);

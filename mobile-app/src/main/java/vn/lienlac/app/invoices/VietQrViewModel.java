@@ -19,7 +19,6 @@ import vn.lienlac.model.payments.VietQrCode;
  * credited the transfer, the invoice reads PAID and {@link #paidProperty()} turns true.
  */
 public final class VietQrViewModel extends ScreenModel {
-  private final AppContext context;
   private final Invoice invoice;
   private final ObjectProperty<VietQrCode> code = new SimpleObjectProperty<>();
   private final ObjectProperty<QrMatrix> matrix = new SimpleObjectProperty<>();
@@ -29,8 +28,7 @@ public final class VietQrViewModel extends ScreenModel {
   private final StringProperty consentNotice = new SimpleStringProperty();
 
   public VietQrViewModel(AppContext context, Invoice invoice) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.invoice = invoice;
   }
 

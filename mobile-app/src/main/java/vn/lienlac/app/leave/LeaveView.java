@@ -5,7 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -47,7 +46,7 @@ public final class LeaveView {
     form.visibleProperty().bind(model.formOpenProperty());
     StackPane pages = new StackPane(list, form);
     VBox.setVgrow(pages, Priority.ALWAYS);
-    VBox screen = new VBox(8, RecordsViews.failureBanner(model, text), Views.spinner(model), pages);
+    VBox screen = new VBox(8, Views.failureBanner(model, text), Views.spinner(model), pages);
     model.load();
     return screen;
   }
@@ -69,11 +68,9 @@ public final class LeaveView {
     cards.setId("leave-list");
     model.rows().addListener((ListChangeListener<LeaveViewModel.Row>) change -> fill(cards));
     fill(cards);
-    ScrollPane scroll = new ScrollPane(cards);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(cards);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    return new VBox(8, request, sent, RecordsViews.staleNote(model.staleNoteProperty()), scroll);
+    return new VBox(8, request, sent, Views.staleNote(model), scroll);
   }
 
   private void fill(VBox cards) {
@@ -137,28 +134,15 @@ public final class LeaveView {
     hint.getStyleClass().add("note");
 
     VBox fields = new VBox(6, title,
-        field(text.get("leave.from"), from, "leave-from-error", model.fromErrorProperty()),
-        field(text.get("leave.to"), to, "leave-to-error", model.toErrorProperty()),
-        field(text.get("leave.reason"), reason, "leave-reason-error", model.reasonErrorProperty()),
+        Views.field(text.get("leave.from"), from, model.fromErrorProperty(), "leave-from-error"),
+        Views.field(text.get("leave.to"), to, model.toErrorProperty(), "leave-to-error"),
+        Views.field(text.get("leave.reason"), reason, model.reasonErrorProperty(), "leave-reason-error"),
         hint, buttons);
     fields.getStyleClass().add("records-content");
     ScrollPane scroll = new ScrollPane(fields);
     scroll.setFitToWidth(true);
     scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
     return scroll;
-  }
-
-  private static VBox field(String name, Node input, String errorId, StringProperty error) {
-    Label label = RecordsViews.wrapped(new Label(name));
-    label.getStyleClass().add("field-label");
-    label.setLabelFor(input);
-    Label message = RecordsViews.wrapped(new Label());
-    message.setId(errorId);
-    message.getStyleClass().add("field-error");
-    message.textProperty().bind(error);
-    message.visibleProperty().bind(error.isNotNull());
-    message.managedProperty().bind(message.visibleProperty());
-    return new VBox(3, label, input, message);
   }
 
   private static DatePicker datePicker(String id) {

@@ -3,9 +3,6 @@ package vn.lienlac.app.leave;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,12 +12,11 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.lienlac.app.core.AppContext;
+import vn.lienlac.app.core.DraftKey;
 import vn.lienlac.app.core.Formats;
-import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.ScreenModel;
 import vn.lienlac.app.records.ChildChoice;
 import vn.lienlac.client.ApiProblem;
-import vn.lienlac.client.NetworkException;
 import vn.lienlac.model.common.Problem;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.identity.Me;
@@ -36,10 +32,8 @@ public final class LeaveViewModel extends ScreenModel {
   /** One request as shown. */
   public record Row(LeaveRequest request, String dates, String reason, String status, String sent, String answer) {}
 
-  private final AppContext context;
   private final ChildChoice choice;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
-  private final StringProperty staleNote = new SimpleStringProperty();
   private final BooleanProperty formOpen = new SimpleBooleanProperty();
   private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
   private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -48,22 +42,16 @@ public final class LeaveViewModel extends ScreenModel {
   private final StringProperty toError = new SimpleStringProperty();
   private final StringProperty reasonError = new SimpleStringProperty();
   private final StringProperty confirmation = new SimpleStringProperty();
-  private String idempotencyKey;
-  private LeaveRequest.Draft keyedDraft;
+  private final DraftKey<LeaveRequest.Draft> draftKey = new DraftKey<>();
   private int generation;
 
   public LeaveViewModel(AppContext context, ChildChoice choice) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.choice = choice;
   }
 
   public ObservableList<Row> rows() {
     return rows;
-  }
-
-  public StringProperty staleNoteProperty() {
-    return staleNote;
   }
 
   /** Whether the "Xin nghỉ" form is shown (else the list). */
@@ -121,27 +109,9 @@ public final class LeaveViewModel extends ScreenModel {
     }
     int asked = ++generation;
     String key = "leave-" + selected.studentId();
-    load(() -> context.client().leaveRequests(selected.studentId()), requests -> {
-      if (asked != generation) {
-        return;
-      }
-      context.cache().put(key, requests, context.clock().instant());
-      show(requests);
-      staleNote.set(null);
-    }, this::load, failure -> {
-      if (asked != generation) {
-        return;
-      }
-      Optional<OfflineCache.Entry<LeaveRequest[]>> cached = failure instanceof NetworkException
-          ? context.cache().get(key, LeaveRequest[].class) : Optional.empty();
-      if (cached.isPresent()) {
-        show(List.of(cached.get().value()));
-        staleNote.set(text.format("offline.updatedAt", Formats.time(cached.get().savedAt())));
-      } else {
-        rows.clear();
-        staleNote.set(null);
-      }
-    });
+    loadCached(key, LeaveRequest[].class,
+        () -> context.client().leaveRequests(selected.studentId()).toArray(new LeaveRequest[0]),
+        requests -> show(List.of(requests)), this::load, () -> asked == generation, rows::clear);
   }
 
   /** Opens an empty form: today to today, no reason. */
@@ -153,8 +123,7 @@ public final class LeaveViewModel extends ScreenModel {
     clearFieldErrors();
     errorProperty().set(null);
     confirmation.set(null);
-    idempotencyKey = null;
-    keyedDraft = null;
+    draftKey.reset();
     formOpen.set(true);
   }
 
@@ -176,11 +145,7 @@ public final class LeaveViewModel extends ScreenModel {
     }
     String typed = reason.get() == null ? null : reason.get().strip();
     LeaveRequest.Draft draft = new LeaveRequest.Draft(from.get(), to.get(), typed == null || typed.isEmpty() ? null : typed);
-    if (idempotencyKey == null || !Objects.equals(draft, keyedDraft)) {
-      idempotencyKey = UUID.randomUUID().toString();
-      keyedDraft = draft;
-    }
-    String key = idempotencyKey;
+    String key = draftKey.of(draft);
     clearFieldErrors();
     load(() -> context.client().requestLeave(selected.studentId(), draft, key), created -> {
       List<LeaveRequest> all = new ArrayList<>();
@@ -188,8 +153,7 @@ public final class LeaveViewModel extends ScreenModel {
       rows.stream().map(Row::request).filter(r -> !r.id().equals(created.id())).forEach(all::add);
       show(all);
       context.cache().put("leave-" + selected.studentId(), all, context.clock().instant());
-      idempotencyKey = null;
-      keyedDraft = null;
+      draftKey.reset();
       formOpen.set(false);
       confirmation.set(text.format("leave.sent", dates(created)));
     }, this::submit, failure -> {

@@ -1,6 +1,5 @@
 package vn.lienlac.app.leavedecisions;
 
-import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -30,27 +29,14 @@ public final class LeaveDecisionsView {
   }
 
   public Node build() {
-    Label notice = new Label();
-    notice.setId("leave-notice");
-    notice.getStyleClass().add("teacher-notice");
-    notice.setWrapText(true);
-    notice.textProperty().bind(model.noticeProperty());
-    notice.visibleProperty().bind(Bindings.isNotEmpty(notice.textProperty()));
-    notice.managedProperty().bind(notice.visibleProperty());
-    Label empty = new Label();
-    empty.setId("leave-empty");
-    empty.setWrapText(true);
-    empty.textProperty().bind(model.emptyProperty());
-    empty.visibleProperty().bind(Bindings.isNotEmpty(empty.textProperty()));
-    empty.managedProperty().bind(empty.visibleProperty());
+    Label notice = Views.note(model.noticeProperty(), "leave-notice", "teacher-notice");
+    Label empty = Views.note(model.emptyProperty(), "leave-empty");
 
     VBox list = new VBox(8);
     list.setId("leave-requests");
     model.items().addListener((ListChangeListener<LeaveDecisionsViewModel.Item>) change -> fill(list));
-    ScrollPane scroll = new ScrollPane(list);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(list);
     scroll.setPrefHeight(120); // grows to fill; a tall pref would squeeze the wrapped labels above it to one line
-    VBox.setVgrow(scroll, Priority.ALWAYS);
 
     VBox screen = Views.screen(Views.failureBanner(model, text), notice, Views.spinner(model), empty, scroll);
     if (withTitle) {
@@ -92,13 +78,7 @@ public final class LeaveDecisionsView {
       decline.setMaxWidth(Double.MAX_VALUE);
       HBox.setHgrow(approve, Priority.ALWAYS);
       HBox.setHgrow(decline, Priority.ALWAYS);
-      Label error = new Label();
-      error.setId("leave-error-" + id);
-      error.getStyleClass().add("failure-text");
-      error.setWrapText(true);
-      error.textProperty().bind(item.error);
-      error.visibleProperty().bind(item.error.isNotNull());
-      error.managedProperty().bind(error.visibleProperty());
+      Label error = Views.note(item.error, "leave-error-" + id, "failure-text");
       VBox card = new VBox(4, who, days, reason, requested, note, error, new HBox(8, approve, decline));
       card.setId("leave-" + id);
       card.getStyleClass().add("card");

@@ -51,7 +51,6 @@ public final class LeaveDecisionsViewModel extends ScreenModel {
     }
   }
 
-  private final AppContext context;
   private final List<Me.TaughtClass> classes;
   private final ObservableList<Item> items = FXCollections.observableArrayList();
   private final StringProperty notice = new SimpleStringProperty();
@@ -59,8 +58,7 @@ public final class LeaveDecisionsViewModel extends ScreenModel {
 
   /** The homeroom classes among {@code taught} are the ones whose requests are listed. */
   public LeaveDecisionsViewModel(AppContext context, List<Me.TaughtClass> taught) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.classes = taught.stream().filter(Me.TaughtClass::homeroom).toList();
   }
 

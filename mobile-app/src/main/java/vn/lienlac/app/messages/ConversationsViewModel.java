@@ -4,14 +4,12 @@ import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Formats;
-import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.ScreenModel;
 import vn.lienlac.client.ApiProblem;
 import vn.lienlac.client.LienlacClient;
@@ -30,22 +28,15 @@ public final class ConversationsViewModel extends ScreenModel {
   public record Row(Conversation conversation, String title, String subtitle, String last, String when, int unread,
       String pending) {}
 
-  private final AppContext context;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
-  private final StringProperty staleNote = new SimpleStringProperty();
   private final StringProperty officeHours = new SimpleStringProperty();
 
   public ConversationsViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
   }
 
   public ObservableList<Row> rows() {
     return rows;
-  }
-
-  public StringProperty staleNoteProperty() {
-    return staleNote;
   }
 
   /** A teacher's own office hours ("Giờ nhận tin: …"); null for others or when none are set. */
@@ -71,8 +62,7 @@ public final class ConversationsViewModel extends ScreenModel {
     }, result -> {
       @SuppressWarnings("unchecked")
       List<Conversation> list = (List<Conversation>) result[0];
-      context.cache().put(Conversations.listKey(context), new Conversations.Cached(list), context.clock().instant());
-      staleNote.set(null);
+      cache(Conversations.listKey(context), new Conversations.Cached(list));
       show(list);
       officeHours.set(describe((OfficeHours) result[1]));
       for (Outbox.Refused refused : ((Outbox.Delivery) result[2]).refused()) {
@@ -80,12 +70,7 @@ public final class ConversationsViewModel extends ScreenModel {
       }
     }, this::load, failure -> {
       if (failure instanceof NetworkException) {
-        Optional<OfflineCache.Entry<Conversations.Cached>> cached =
-            context.cache().get(Conversations.listKey(context), Conversations.Cached.class);
-        cached.ifPresent(entry -> {
-          show(entry.value().items());
-          staleNote.set(text.format("offline.updatedAt", Formats.time(entry.savedAt())));
-        });
+        showCached(Conversations.listKey(context), Conversations.Cached.class, cached -> show(cached.items()));
       }
     });
   }

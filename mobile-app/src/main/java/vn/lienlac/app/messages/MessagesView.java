@@ -1,6 +1,7 @@
 package vn.lienlac.app.messages;
 
 import javafx.application.Platform;
+import vn.lienlac.app.core.TabPages;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,7 +14,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -30,7 +30,7 @@ import vn.lienlac.model.messaging.Conversation;
 public final class MessagesView {
   private final AppContext context;
   private final AppText text;
-  private final StackPane root = new StackPane();
+  private final TabPages pages = new TabPages("messages-tab");
 
   public MessagesView(AppContext context) {
     this.context = context;
@@ -38,13 +38,8 @@ public final class MessagesView {
   }
 
   public Node build() {
-    root.setId("messages-tab");
     showList();
-    return root;
-  }
-
-  private void show(Node screen) {
-    root.getChildren().setAll(screen);
+    return pages.root();
   }
 
   // --- the list ------------------------------------------------------------------------------------
@@ -54,15 +49,15 @@ public final class MessagesView {
     VBox list = new VBox(8);
     list.setId("conversations");
     model.rows().addListener((ListChangeListener<ConversationsViewModel.Row>) change -> fillList(list, model));
-    ScrollPane scroll = scroll(list);
+    ScrollPane scroll = Views.scroll(list);
     Button create = new Button(text.get("messages.new"), new FontIcon("mdoal-edit"));
     create.setId("messages-new");
     create.getStyleClass().add("accent");
     create.setOnAction(e -> showNew());
-    Label hours = note(model.officeHoursProperty(), "office-hours", "office-hours");
+    Label hours = Views.note(model.officeHoursProperty(), "office-hours", "office-hours");
     HBox head = new HBox(8, Views.title(text.get("messages.title")), grow(), create);
     head.setAlignment(Pos.CENTER_LEFT);
-    show(Views.screen(head, hours, stale(model.staleNoteProperty()), Views.failureBanner(model, text),
+    pages.show(Views.screen(head, hours, Views.staleNote(model), Views.failureBanner(model, text),
         Views.spinner(model), scroll));
     model.load();
   }
@@ -75,13 +70,13 @@ public final class MessagesView {
       list.getChildren().add(empty);
     }
     for (ConversationsViewModel.Row row : model.rows()) {
-      Label title = wrapped(row.title(), "subject");
-      Label subtitle = wrapped(row.subtitle(), "muted");
-      Label last = wrapped(row.last(), "last-message");
+      Label title = Views.wrapped(row.title(), "subject");
+      Label subtitle = Views.wrapped(row.subtitle(), "muted");
+      Label last = Views.wrapped(row.last(), "last-message");
       last.setMaxHeight(40);
       VBox texts = new VBox(2, title, subtitle, last);
       if (row.pending() != null) {
-        texts.getChildren().add(wrapped(row.pending(), "pending"));
+        texts.getChildren().add(Views.wrapped(row.pending(), "pending"));
       }
       HBox.setHgrow(texts, Priority.ALWAYS);
       Label when = new Label(row.when());
@@ -115,8 +110,8 @@ public final class MessagesView {
     subtitle.setWrapText(true);
     VBox titles = new VBox(2, title, subtitle);
     HBox.setHgrow(titles, Priority.ALWAYS);
-    HBox head = new HBox(8, back("thread-back", this::showList), titles);
-    head.setAlignment(Pos.CENTER_LEFT);
+    HBox head = Views.header("thread-back", text.get("messages.back"), this::showList,
+        titles);
 
     VBox bubbles = new VBox(8);
     bubbles.setId("bubbles");
@@ -131,7 +126,7 @@ public final class MessagesView {
       toOlder[0] = true;
       model.loadOlder();
     });
-    ScrollPane scroll = scroll(new VBox(8, olderButton, bubbles));
+    ScrollPane scroll = Views.scroll(new VBox(8, olderButton, bubbles));
     model.bubbles().addListener((ListChangeListener<ThreadViewModel.Bubble>) change -> {
       fillBubbles(bubbles, model);
       double to = toOlder[0] ? 0.0 : 1.0;
@@ -156,7 +151,7 @@ public final class MessagesView {
     composer.visibleProperty().bind(model.canWriteProperty());
     composer.managedProperty().bind(composer.visibleProperty());
 
-    show(Views.screen(head, stale(model.staleNoteProperty()), Views.failureBanner(model, text),
+    pages.show(Views.screen(head, Views.staleNote(model), Views.failureBanner(model, text),
         consentButton(model.consentNoticeProperty(), () -> showThread(conversation)), Views.spinner(model), scroll,
         composer));
     model.load();
@@ -172,17 +167,17 @@ public final class MessagesView {
       }
       bubble.setId("bubble-" + b.key());
       if (b.sender() != null) {
-        bubble.getChildren().add(wrapped(b.sender(), "bubble-sender"));
+        bubble.getChildren().add(Views.wrapped(b.sender(), "bubble-sender"));
       }
-      bubble.getChildren().add(wrapped(b.text(), "bubble-text"));
+      bubble.getChildren().add(Views.wrapped(b.text(), "bubble-text"));
       String meta = b.status() == null ? b.time() : b.time() + " · " + b.status();
-      Label metaLabel = wrapped(meta, "bubble-meta");
+      Label metaLabel = Views.wrapped(meta, "bubble-meta");
       if (b.status() != null) {
         metaLabel.setId("status-" + b.key());
       }
       bubble.getChildren().add(metaLabel);
       if (b.note() != null) {
-        bubble.getChildren().add(wrapped(b.note(), "bubble-note"));
+        bubble.getChildren().add(Views.wrapped(b.note(), "bubble-note"));
       }
       bubble.setMaxWidth(280);
       HBox line = new HBox(bubble);
@@ -195,8 +190,8 @@ public final class MessagesView {
 
   private void showNew() {
     NewConversationViewModel model = new NewConversationViewModel(context);
-    HBox head = new HBox(8, back("new-back", this::showList), Views.title(text.get("messages.new.title")));
-    head.setAlignment(Pos.CENTER_LEFT);
+    HBox head = Views.header("new-back", text.get("messages.back"), this::showList,
+        Views.title(text.get("messages.new.title")));
     VBox form = new VBox(8);
     if (model.forParent()) {
       ComboBox<Me.Child> child = combo("new-child", model.children(), c -> c.fullName() + " · " + c.className());
@@ -218,7 +213,7 @@ public final class MessagesView {
     ComboBox<NewConversationViewModel.Choice> to = combo("new-to", model.choices(),
         c -> c.note() == null ? c.name() : c.name() + " — " + c.note());
     to.valueProperty().bindBidirectional(model.choiceProperty());
-    Label empty = note(model.emptyNoteProperty(), "new-empty", "muted");
+    Label empty = Views.note(model.emptyNoteProperty(), "new-empty", "muted");
     TextArea compose = new TextArea();
     compose.setId("new-text");
     compose.setWrapText(true);
@@ -235,8 +230,8 @@ public final class MessagesView {
     hoursNote.getStyleClass().add("muted");
     form.getChildren().addAll(new Label(text.get(model.forParent() ? "messages.new.teacher" : "messages.new.pupil")),
         to, empty, compose, hoursNote, send);
-    show(Views.screen(head, Views.failureBanner(model, text),
-        consentButton(model.consentNoticeProperty(), this::showNew), Views.spinner(model), scroll(form)));
+    pages.show(Views.screen(head, Views.failureBanner(model, text),
+        consentButton(model.consentNoticeProperty(), this::showNew), Views.spinner(model), Views.scroll(form)));
     if (model.forParent() && !model.children().isEmpty()) {
       model.childProperty().set(model.children().get(0));
     } else if (!model.forParent() && !model.classes().isEmpty()) {
@@ -259,9 +254,9 @@ public final class MessagesView {
     Label where = new Label(text.get("messages.notice.where"));
     where.setWrapText(true);
     where.getStyleClass().add("muted");
-    HBox head = new HBox(8, back("notice-back", back), title);
-    head.setAlignment(Pos.CENTER_LEFT);
-    show(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model), scroll(new VBox(10, body, where))));
+    HBox head = Views.header("notice-back", text.get("messages.back"), back,
+        title);
+    pages.show(Views.screen(head, Views.failureBanner(model, text), Views.spinner(model), Views.scroll(new VBox(10, body, where))));
     model.load();
   }
 
@@ -277,50 +272,10 @@ public final class MessagesView {
 
   // --- pieces --------------------------------------------------------------------------------------
 
-  private Button back(String id, Runnable action) {
-    Button back = new Button(null, new FontIcon("mdal-arrow_back"));
-    back.setId(id);
-    back.getStyleClass().add("flat");
-    back.setAccessibleText(text.get("messages.back"));
-    back.setOnAction(e -> action.run());
-    return back;
-  }
-
-  private static ScrollPane scroll(Node content) {
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
-    return scroll;
-  }
-
   private static Region grow() {
     Region grow = new Region();
     HBox.setHgrow(grow, Priority.ALWAYS);
     return grow;
-  }
-
-  static Label wrapped(String value, String style) {
-    Label label = new Label(value);
-    label.setWrapText(true);
-    label.setMinHeight(Region.USE_PREF_SIZE);
-    label.getStyleClass().add(style);
-    return label;
-  }
-
-  private static Label note(javafx.beans.property.StringProperty value, String id, String style) {
-    Label label = new Label();
-    label.setId(id);
-    label.setWrapText(true);
-    label.getStyleClass().add(style);
-    label.textProperty().bind(value);
-    label.visibleProperty().bind(value.isNotNull());
-    label.managedProperty().bind(label.visibleProperty());
-    label.setMinHeight(Region.USE_PREF_SIZE);
-    return label;
-  }
-
-  private static Label stale(javafx.beans.property.StringProperty value) {
-    return note(value, "stale", "stale");
   }
 
   private static <T> ComboBox<T> combo(String id, javafx.collections.ObservableList<T> items,

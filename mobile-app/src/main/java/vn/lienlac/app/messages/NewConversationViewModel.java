@@ -3,9 +3,7 @@ package vn.lienlac.app.messages;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -19,7 +17,6 @@ import vn.lienlac.client.LienlacClient;
 import vn.lienlac.model.common.SchoolTime;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.messaging.Conversation;
-import vn.lienlac.model.messaging.Message;
 
 /**
  * Starting a conversation. A parent picks a child, then a teacher of the child's class, and writes
@@ -34,7 +31,6 @@ public final class NewConversationViewModel extends ScreenModel {
   /** A class a teacher works in, with the school it is in. */
   public record TaughtClass(String schoolId, Me.TaughtClass taught) {}
 
-  private final AppContext context;
   private final boolean parent;
   private final ObservableList<Me.Child> children = FXCollections.observableArrayList();
   private final ObservableList<TaughtClass> classes = FXCollections.observableArrayList();
@@ -49,8 +45,7 @@ public final class NewConversationViewModel extends ScreenModel {
   private String idFor;
 
   public NewConversationViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.parent = "PARENT".equals(context.role());
     for (Me.SchoolMembership school : context.me().schools()) {
       children.addAll(school.children() == null ? List.of() : school.children());

@@ -8,14 +8,12 @@ import vn.lienlac.model.privacy.PrivacyNotice;
 
 /** The school's personal-data notice a consent-required refusal links, in the app's language. */
 public final class NoticeViewModel extends ScreenModel {
-  private final AppContext context;
   private final String link;
   private final StringProperty title = new SimpleStringProperty();
   private final StringProperty body = new SimpleStringProperty();
 
   public NoticeViewModel(AppContext context, String link) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.link = link;
   }
 

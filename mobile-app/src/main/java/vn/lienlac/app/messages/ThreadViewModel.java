@@ -2,7 +2,6 @@ package vn.lienlac.app.messages;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -11,7 +10,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.Formats;
-import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.ScreenModel;
 import vn.lienlac.client.ApiProblem;
 import vn.lienlac.client.LienlacClient;
@@ -33,7 +31,6 @@ public final class ThreadViewModel extends ScreenModel {
   public record Bubble(String key, String sender, String text, String time, boolean mine, boolean pending,
       String status, String note) {}
 
-  private final AppContext context;
   private final Outbox outbox;
   private Conversation conversation;
   private Conversation.Page page;
@@ -44,15 +41,13 @@ public final class ThreadViewModel extends ScreenModel {
   private final ObservableList<Bubble> bubbles = FXCollections.observableArrayList();
   private final StringProperty title = new SimpleStringProperty();
   private final StringProperty subtitle = new SimpleStringProperty();
-  private final StringProperty staleNote = new SimpleStringProperty();
   private final StringProperty draft = new SimpleStringProperty("");
   private final StringProperty consentNotice = new SimpleStringProperty();
   private final StringProperty composeHint = new SimpleStringProperty();
   private final BooleanProperty canWrite = new SimpleBooleanProperty(true);
 
   public ThreadViewModel(AppContext context, Conversation conversation) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.outbox = Conversations.outbox(context);
     setConversation(conversation);
   }
@@ -84,10 +79,6 @@ public final class ThreadViewModel extends ScreenModel {
   }
 
   /** "Không có mạng — cập nhật lúc …" while the page shown is the cached one; null when fresh. */
-  public StringProperty staleNoteProperty() {
-    return staleNote;
-  }
-
   /** The text being written. */
   public StringProperty draftProperty() {
     return draft;
@@ -146,20 +137,14 @@ public final class ThreadViewModel extends ScreenModel {
       if (page.conversation() != null) {
         setConversation(page.conversation());
       }
-      context.cache().put(Conversations.threadKey(context, id), page, context.clock().instant());
-      staleNote.set(null);
+      cache(Conversations.threadKey(context, id), page);
       consentNotice.set(null);
       show();
       refused(delivery);
     }, this::load, failure -> {
       consentNotice.set(Conversations.consentNotice(failure));
       if (failure instanceof NetworkException || (failure instanceof ApiProblem p && p.retryable())) {
-        Optional<OfflineCache.Entry<Conversation.Page>> cached =
-            context.cache().get(Conversations.threadKey(context, id), Conversation.Page.class);
-        cached.ifPresent(entry -> {
-          page = entry.value();
-          staleNote.set(text.format("offline.updatedAt", Formats.time(entry.savedAt())));
-        });
+        showCached(Conversations.threadKey(context, id), Conversation.Page.class, cached -> page = cached);
       }
       show();
     });

@@ -23,7 +23,6 @@ public final class AnnouncementStatsViewModel extends ScreenModel {
   /** A family not reached: guardian, pupils with their classes, and what is missing. */
   public record Family(String guardianId, String guardian, String pupils, String status, boolean hasDevice) {}
 
-  private final AppContext context;
   private final Announcement announcement;
   private final ObjectProperty<Announcement.Stats> stats = new SimpleObjectProperty<>();
   private final StringProperty families = new SimpleStringProperty("");
@@ -36,8 +35,7 @@ public final class AnnouncementStatsViewModel extends ScreenModel {
   private String next;
 
   public AnnouncementStatsViewModel(AppContext context, Announcement announcement) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.announcement = announcement;
   }
 

@@ -1,7 +1,6 @@
 package vn.lienlac.app.officeannouncements;
 
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -10,6 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import vn.lienlac.app.core.AppContext;
+import vn.lienlac.app.core.DraftKey;
 import vn.lienlac.app.core.ScreenModel;
 import vn.lienlac.client.ApiProblem;
 import vn.lienlac.model.announcements.Announcement;
@@ -22,7 +22,6 @@ import vn.lienlac.model.common.Problem;
  * retry after a lost answer never publishes twice.
  */
 public final class ComposeAnnouncementViewModel extends ScreenModel {
-  private final AppContext context;
   private final String schoolId;
   private final StringProperty title = new SimpleStringProperty("");
   private final StringProperty body = new SimpleStringProperty("");
@@ -36,12 +35,10 @@ public final class ComposeAnnouncementViewModel extends ScreenModel {
   private final StringProperty scopeError = new SimpleStringProperty();
   private final StringProperty gradeError = new SimpleStringProperty();
   private final StringProperty classError = new SimpleStringProperty();
-  private String idempotencyKey = UUID.randomUUID().toString();
-  private Announcement.Draft lastSent;
+  private final DraftKey<Announcement.Draft> draftKey = new DraftKey<>();
 
   public ComposeAnnouncementViewModel(AppContext context, String schoolId) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.schoolId = schoolId;
   }
 
@@ -118,14 +115,9 @@ public final class ComposeAnnouncementViewModel extends ScreenModel {
       gradeError.set(text.get("office.compose.gradeNumber"));
       return;
     }
-    if (lastSent != null && !lastSent.equals(draft)) {
-      idempotencyKey = UUID.randomUUID().toString(); // a changed draft is a new announcement
-    }
-    lastSent = draft;
-    String key = idempotencyKey;
+    String key = draftKey.of(draft); // a changed draft is a new announcement
     load(() -> context.client().publishAnnouncement(draft, key), announcement -> {
-      idempotencyKey = UUID.randomUUID().toString();
-      lastSent = null;
+      draftKey.reset();
       published.accept(announcement);
     }, () -> publish(published), failure -> {
       if (failure instanceof ApiProblem problem) {

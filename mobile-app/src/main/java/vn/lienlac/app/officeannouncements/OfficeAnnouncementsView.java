@@ -1,7 +1,6 @@
 package vn.lienlac.app.officeannouncements;
 
 import java.util.Map;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
@@ -15,8 +14,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -71,9 +68,7 @@ public final class OfficeAnnouncementsView {
     more.managedProperty().bind(more.visibleProperty());
     more.setOnAction(e -> list.loadMore());
     VBox content = new VBox(8, items, more);
-    ScrollPane scroll = new ScrollPane(content);
-    scroll.setFitToWidth(true);
-    VBox.setVgrow(scroll, Priority.ALWAYS);
+    ScrollPane scroll = Views.scroll(content);
     listPane.getChildren().addAll(Views.title(text.get("office.ann.title")), compose,
         Views.failureBanner(list, text), Views.spinner(list), scroll);
     listPane.getStyleClass().add("screen");
@@ -207,7 +202,7 @@ public final class OfficeAnnouncementsView {
     grade.setId("ann-grade");
     grade.setPromptText(text.get("office.compose.gradePrompt"));
     grade.textProperty().bindBidirectional(model.gradeProperty());
-    VBox gradeBox = field(text.get("office.compose.grade"), grade, model.gradeErrorProperty(), "ann-grade-error");
+    VBox gradeBox = Views.field(text.get("office.compose.grade"), grade, model.gradeErrorProperty(), "ann-grade-error");
     gradeBox.visibleProperty().bind(model.scopeProperty().isEqualTo(Announcement.Scope.GRADE));
     gradeBox.managedProperty().bind(gradeBox.visibleProperty());
 
@@ -224,7 +219,7 @@ public final class OfficeAnnouncementsView {
       pick.setOnAction(e -> model.classIdProperty().set(entry.getKey()));
       known.getChildren().add(pick);
     }
-    VBox classBox = field(text.get("office.compose.class"), classId, model.classErrorProperty(), "ann-class-error");
+    VBox classBox = Views.field(text.get("office.compose.class"), classId, model.classErrorProperty(), "ann-class-error");
     if (!known.getChildren().isEmpty()) {
       classBox.getChildren().add(2, known);
     }
@@ -250,30 +245,14 @@ public final class OfficeAnnouncementsView {
     }));
 
     VBox form = new VBox(10, Views.title(text.get("office.compose.title")),
-        field(text.get("office.compose.titleLabel"), title, model.titleErrorProperty(), "ann-title-error"),
-        field(text.get("office.compose.bodyLabel"), body, model.bodyErrorProperty(), "ann-body-error"),
-        field(text.get("office.compose.scope"), scope, model.scopeErrorProperty(), "ann-scope-error"),
+        Views.field(text.get("office.compose.titleLabel"), title, model.titleErrorProperty(), "ann-title-error"),
+        Views.field(text.get("office.compose.bodyLabel"), body, model.bodyErrorProperty(), "ann-body-error"),
+        Views.field(text.get("office.compose.scope"), scope, model.scopeErrorProperty(), "ann-scope-error"),
         gradeBox, classBox, ack, urgent, Views.failureBanner(model, text), Views.spinner(model), publish);
     form.setId("compose-form");
     form.getStyleClass().add("office-form");
     form.setMaxWidth(640);
     openDetail(scrolled(form));
-  }
-
-  /** A labelled field with the API's message for it underneath (hidden when there is none). */
-  private static VBox field(String label, Region input, StringProperty error, String errorId) {
-    Label name = new Label(label);
-    name.getStyleClass().add("field-label");
-    name.setWrapText(true);
-    input.setMaxWidth(Double.MAX_VALUE);
-    Label message = new Label();
-    message.setId(errorId);
-    message.setWrapText(true);
-    message.getStyleClass().add("field-error");
-    message.textProperty().bind(error);
-    message.visibleProperty().bind(Bindings.isNotEmpty(error));
-    message.managedProperty().bind(message.visibleProperty());
-    return new VBox(4, name, input, message);
   }
 
   // --- statistics ----------------------------------------------------------------------------------

@@ -21,15 +21,13 @@ public final class SentAnnouncementsViewModel extends ScreenModel {
   /** One announcement as listed: its title, and who it went to, by whom, when. */
   public record Row(Announcement announcement, String title, String meta) {}
 
-  private final AppContext context;
   private final String schoolId;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final BooleanProperty hasMore = new SimpleBooleanProperty();
   private String next;
 
   public SentAnnouncementsViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.schoolId = OfficeSchool.of(context.me());
   }
 

@@ -1,17 +1,12 @@
 package vn.lienlac.app.records;
 
-import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
-import vn.lienlac.app.AppText;
-import vn.lienlac.app.core.ScreenModel;
-import vn.lienlac.app.core.Views;
 
 /** Pieces the records screens share: labels that wrap instead of cutting text with "…". */
 public final class RecordsViews {
@@ -26,34 +21,6 @@ public final class RecordsViews {
     label.setMinHeight(Region.USE_PREF_SIZE);
     label.setMaxWidth(Double.MAX_VALUE);
     return label;
-  }
-
-  /**
-   * {@link Views#failureBanner} that keeps the height its wrapped message needs: in a column that
-   * also holds a list, the banner would otherwise be squeezed to one line and its message cut.
-   */
-  public static Node failureBanner(ScreenModel model, AppText text) {
-    Node banner = Views.failureBanner(model, text);
-    if (banner instanceof Region region) {
-      region.setMinHeight(Region.USE_PREF_SIZE);
-    }
-    Node message = banner.lookup(".failure-text");
-    if (message instanceof Label label) {
-      label.setMinHeight(Region.USE_PREF_SIZE);
-      label.setMinWidth(0);
-    }
-    return banner;
-  }
-
-  /** The "Không có mạng — cập nhật lúc …" note ({@code #stale}), shown only when the text is set. */
-  public static Label staleNote(ObservableStringValue note) {
-    Label stale = wrapped(new Label());
-    stale.setId("stale");
-    stale.getStyleClass().add("stale");
-    stale.textProperty().bind(note);
-    stale.visibleProperty().bind(stale.textProperty().isNotNull());
-    stale.managedProperty().bind(stale.visibleProperty());
-    return stale;
   }
 
   public static Label sectionTitle(String text) {

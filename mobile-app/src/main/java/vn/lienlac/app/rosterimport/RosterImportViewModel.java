@@ -49,7 +49,6 @@ public final class RosterImportViewModel extends ScreenModel {
   /** The report is read on, page after page, until it has at least this many lines (or ends). */
   static final int SCREENFUL = 100;
 
-  private final AppContext context;
   private final String schoolId;
   private final Duration pollEvery;
   private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.CHOOSE);
@@ -75,8 +74,7 @@ public final class RosterImportViewModel extends ScreenModel {
   }
 
   public RosterImportViewModel(AppContext context, Duration pollEvery) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.schoolId = OfficeSchool.of(context.me());
     this.pollEvery = pollEvery;
   }

@@ -27,13 +27,11 @@ public final class ConsentsViewModel extends ScreenModel {
 
   private record Refreshed(List<Consent> consents, Me me, boolean stale) {}
 
-  private final AppContext context;
   private final ObservableList<Row> rows = FXCollections.observableArrayList();
   private final StringProperty confirming = new SimpleStringProperty();
 
   public ConsentsViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
   }
 
   public ObservableList<Row> rows() {

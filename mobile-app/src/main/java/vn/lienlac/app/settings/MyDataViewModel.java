@@ -18,7 +18,6 @@ public final class MyDataViewModel extends ScreenModel {
   private static final Set<ExportJob.Status> FINISHED =
       Set.of(ExportJob.Status.DOWNLOADED, ExportJob.Status.EXPIRED, ExportJob.Status.FAILED);
 
-  private final AppContext context;
   private final Duration pollEvery;
   private final int polls;
   private final StringProperty status = new SimpleStringProperty();
@@ -29,8 +28,7 @@ public final class MyDataViewModel extends ScreenModel {
 
   /** {@code polls} reads of the job at most, {@code pollEvery} apart. */
   public MyDataViewModel(AppContext context, Duration pollEvery, int polls) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     this.pollEvery = pollEvery;
     this.polls = polls;
   }

@@ -30,7 +30,6 @@ public final class NotificationSettingsViewModel extends ScreenModel {
     TIMES = List.copyOf(times);
   }
 
-  private final AppContext context;
   private final BooleanProperty loaded = new SimpleBooleanProperty();
   private final BooleanProperty quietHoursEnabled = new SimpleBooleanProperty();
   private final StringProperty quietHoursStart = new SimpleStringProperty();
@@ -39,8 +38,7 @@ public final class NotificationSettingsViewModel extends ScreenModel {
   private final StringProperty saved = new SimpleStringProperty();
 
   public NotificationSettingsViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
     quietHoursEnabled.addListener((o, was, now) -> saved.set(null));
     quietHoursStart.addListener((o, was, now) -> saved.set(null));
     quietHoursEnd.addListener((o, was, now) -> saved.set(null));

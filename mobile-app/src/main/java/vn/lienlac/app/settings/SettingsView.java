@@ -1,6 +1,7 @@
 package vn.lienlac.app.settings;
 
 import javafx.collections.ListChangeListener;
+import vn.lienlac.app.core.TabPages;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -11,8 +12,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import vn.lienlac.app.AppText;
@@ -29,7 +28,7 @@ import vn.lienlac.app.core.Views;
 public final class SettingsView {
   private final AppContext context;
   private final AppText text;
-  private final StackPane tab = new StackPane();
+  private final TabPages pages = new TabPages("settings");
 
   public SettingsView(AppContext context) {
     this.context = context;
@@ -37,7 +36,6 @@ public final class SettingsView {
   }
 
   public Node build() {
-    tab.setId("settings");
     SettingsViewModel settings = new SettingsViewModel(context);
     VBox sections = new VBox(12, language(settings), notifications());
     ConsentsViewModel consents = null;
@@ -46,16 +44,14 @@ public final class SettingsView {
       sections.getChildren().addAll(privacy(consents), myData());
     }
     sections.getChildren().add(account(settings));
-    ScrollPane scroll = new ScrollPane(sections);
-    scroll.setFitToWidth(true);
+    ScrollPane scroll = Views.scroll(sections);
     scroll.getStyleClass().add("edge-to-edge");
-    VBox.setVgrow(scroll, Priority.ALWAYS);
     VBox main = Views.screen(Views.title(text.get("settings.title")), scroll);
-    tab.getChildren().setAll(main);
+    pages.show(main);
     if (consents != null) {
       consents.load();
     }
-    return tab;
+    return pages.root();
   }
 
   private Node language(SettingsViewModel model) {
@@ -148,9 +144,9 @@ public final class SettingsView {
   private void fillConsents(VBox list, ConsentsViewModel model) {
     list.getChildren().clear();
     for (ConsentsViewModel.Row row : model.rows()) {
-      Label name = wrapped(row.childName() + " · " + row.schoolName());
+      Label name = Views.wrapped(row.childName() + " · " + row.schoolName());
       name.getStyleClass().add("subject");
-      Label status = wrapped(row.status());
+      Label status = Views.wrapped(row.status());
       status.setId("consent-status-" + row.studentId());
       status.getStyleClass().add(row.canWithdraw() && !row.canGive() ? "consent-given" : "consent-missing");
       HBox actions = new HBox(8);
@@ -189,7 +185,7 @@ public final class SettingsView {
 
   /** The in-screen confirmation of a withdrawal: what stops, and the two choices. */
   private Node confirmation(ConsentsViewModel.Row row, ConsentsViewModel model) {
-    Label what = wrapped(text.format("settings.consent.confirm", row.childName()));
+    Label what = Views.wrapped(text.format("settings.consent.confirm", row.childName()));
     what.setId("withdraw-warning");
     Button yes = new Button(text.get("settings.consent.confirmYes"));
     yes.setId("withdraw-confirm");
@@ -205,12 +201,12 @@ public final class SettingsView {
   }
 
   private void openNotice(String schoolId, ConsentsViewModel consents) {
-    Node main = tab.getChildren().get(0);
+    Node main = pages.shown();
     Node notice = new NoticeView(new NoticeViewModel(context, schoolId), text, () -> {
-      tab.getChildren().setAll(main);
+      pages.show(main);
       consents.load();
     }).build();
-    tab.getChildren().setAll(notice);
+    pages.show(notice);
   }
 
   private Node myData() {
@@ -230,7 +226,7 @@ public final class SettingsView {
   }
 
   private Node account(SettingsViewModel model) {
-    Label who = wrapped(model.signedInAs());
+    Label who = Views.wrapped(model.signedInAs());
     who.setId("signed-in-as");
     Button signOut = new Button(text.get("app.signOut"), new FontIcon("mdal-exit_to_app"));
     signOut.setId("sign-out");
@@ -249,15 +245,8 @@ public final class SettingsView {
     return card;
   }
 
-  private static Label wrapped(String value) {
-    Label label = new Label(value);
-    label.setWrapText(true);
-    label.setMinHeight(Region.USE_PREF_SIZE);
-    return label;
-  }
-
   private static Label hint(String value) {
-    Label label = wrapped(value);
+    Label label = Views.wrapped(value);
     label.getStyleClass().add("hint");
     return label;
   }

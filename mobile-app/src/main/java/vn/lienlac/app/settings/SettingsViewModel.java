@@ -18,11 +18,9 @@ public final class SettingsViewModel extends ScreenModel {
   /** Where the chosen language is kept on the device (a device setting: sign-out keeps it). */
   public static final String LANGUAGE_KEY = AppContext.DEVICE_KEY_PREFIX + "language";
 
-  private final AppContext context;
 
   public SettingsViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
   }
 
   /** {@code vi} or {@code en}: the language in use. */

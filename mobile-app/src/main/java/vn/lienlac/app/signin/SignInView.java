@@ -1,6 +1,5 @@
 package vn.lienlac.app.signin;
 
-import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -34,14 +33,7 @@ public final class SignInView {
 
   public Node build() {
     AppText text = context.text();
-    Label notice = new Label();
-    notice.setId("notice");
-    notice.setWrapText(true);
-    notice.setMinHeight(Region.USE_PREF_SIZE); // wrap, not "…", above the growing list
-    notice.getStyleClass().add("signin-notice");
-    notice.textProperty().bind(model.noticeProperty());
-    notice.visibleProperty().bind(Bindings.isNotNull(model.noticeProperty()));
-    notice.managedProperty().bind(notice.visibleProperty());
+    Label notice = Views.note(model.noticeProperty(), "notice", "signin-notice");
 
     VBox screen = Views.screen(Views.title(text.title()), notice, Views.failureBanner(model, text),
         Views.spinner(model));
@@ -53,9 +45,7 @@ public final class SignInView {
       list.setId("users");
       model.users().addListener((javafx.collections.ListChangeListener<DevUser>) change -> fill(list));
       fill(list);
-      ScrollPane scroll = new ScrollPane(list);
-      scroll.setFitToWidth(true);
-      VBox.setVgrow(scroll, Priority.ALWAYS);
+      ScrollPane scroll = Views.scroll(list);
       Label hint = new Label(text.get(model.phoneSignIn() ? "signin.orDemo" : "app.signIn.demo"));
       hint.setId("demo-hint");
       hint.setWrapText(true);
@@ -85,12 +75,7 @@ public final class SignInView {
     phone.setPromptText(text.get("signin.phone.prompt"));
     phone.textProperty().bindBidirectional(model.phoneProperty());
     phone.setOnAction(e -> model.sendCode());
-    Button send = new Button(text.get("signin.sendCode"));
-    send.setId("send-code");
-    send.getStyleClass().add("accent");
-    send.setMaxWidth(Double.MAX_VALUE);
-    send.disableProperty().bind(model.busyProperty());
-    send.setOnAction(e -> model.sendCode());
+    Button send = Views.submit("send-code", text.get("signin.sendCode"), null, model, model::sendCode);
     phoneLabel.setLabelFor(phone);
     VBox phoneStep = new VBox(6, phoneLabel, phone, send);
     phoneStep.visibleProperty().bind(model.codeSentProperty().not());
@@ -108,12 +93,7 @@ public final class SignInView {
         change.getControlNewText().matches("\\d{0,6}") ? change : null));
     code.textProperty().bindBidirectional(model.codeProperty());
     code.setOnAction(e -> model.verify(signedIn));
-    Button verify = new Button(text.get("signin.verify"));
-    verify.setId("verify");
-    verify.getStyleClass().add("accent");
-    verify.setMaxWidth(Double.MAX_VALUE);
-    verify.disableProperty().bind(model.busyProperty());
-    verify.setOnAction(e -> model.verify(signedIn));
+    Button verify = Views.submit("verify", text.get("signin.verify"), null, model, () -> model.verify(signedIn));
     Hyperlink change = new Hyperlink(text.get("signin.changePhone"));
     change.setId("change-phone");
     change.setWrapText(true);

@@ -26,7 +26,6 @@ import vn.lienlac.model.identity.Role;
  * start. On the local stack also: pick one of the demo users.
  */
 public final class SignInViewModel extends ScreenModel {
-  private final AppContext context;
   private final ObservableList<DevUser> users = FXCollections.observableArrayList();
   private final StringProperty phone = new SimpleStringProperty("");
   private final StringProperty code = new SimpleStringProperty("");
@@ -39,8 +38,7 @@ public final class SignInViewModel extends ScreenModel {
   private volatile SessionKeeper answered;
 
   public SignInViewModel(AppContext context) {
-    super(context.tasks(), context.text());
-    this.context = context;
+    super(context);
   }
 
   public ObservableList<DevUser> users() {
