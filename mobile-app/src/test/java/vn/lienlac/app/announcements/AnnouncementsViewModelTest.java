@@ -3,46 +3,34 @@ package vn.lienlac.app.announcements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
-import vn.lienlac.app.core.OfflineCache;
-import vn.lienlac.app.core.Tasks;
-import vn.lienlac.app.messages.FakeMessagingApi;
-import vn.lienlac.client.LienlacClient;
-import vn.lienlac.model.i18n.Messages;
+import vn.lienlac.app.messages.MessagingWorld;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.identity.Me;
 
 /** The announcements feed, one announcement with its acknowledgement, a teacher's class announcement. */
 class AnnouncementsViewModelTest {
   @TempDir
   Path cacheFolder;
-  private FakeMessagingApi api;
+  private MessagingWorld world;
 
   @BeforeEach
   void start() throws Exception {
-    api = new FakeMessagingApi();
+    world = new MessagingWorld();
   }
 
   @AfterEach
   void stop() {
-    api.close();
+    world.close();
   }
 
   private AppContext context(String role, Me me) {
-    LienlacClient client = api.client();
-    AppContext context = new AppContext(AppText.forLocale(Messages.VIETNAMESE), Tasks.direct(),
-        Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC), new OfflineCache(cacheFolder), page -> {},
-        client);
-    context.signedIn(client.withToken("t"), me, role);
-    return context;
+    return TestContexts.against(world.api(), cacheFolder).signedIn(me, role);
   }
 
   private AppContext parent() {
@@ -64,7 +52,7 @@ class AnnouncementsViewModelTest {
     assertThat(feed.rows().get(0).meta()).isEqualTo("16:00 20/11/2026 · Cô Hà");
     assertThat(feed.canCompose()).isFalse();
 
-    api.down = true;
+    world.api().down(true);
     AnnouncementsViewModel offline = new AnnouncementsViewModel(context);
     offline.load();
     assertThat(offline.rows()).hasSize(3);
@@ -79,17 +67,17 @@ class AnnouncementsViewModelTest {
     AnnouncementDetailViewModel detail = new AnnouncementDetailViewModel(context, feed.rows().get(0).announcement());
 
     detail.open();
-    assertThat(api.announcementReads).containsExactly("a3");
+    assertThat(world.announcementReads).containsExactly("a3");
     assertThat(detail.canAcknowledgeProperty().get()).isTrue();
     assertThat(detail.ackStateProperty().get()).isEqualTo("Nhà trường đề nghị phụ huynh xác nhận đã đọc thông báo này.");
 
     detail.acknowledge();
 
-    assertThat(api.acks).containsExactly("a3");
+    assertThat(world.acks).containsExactly("a3");
     assertThat(detail.canAcknowledgeProperty().get()).isFalse();
     assertThat(detail.ackStateProperty().get()).isEqualTo("Đã xác nhận lúc 10:00 21/11/2026");
     // the cached feed follows, so it reads right offline
-    api.down = true;
+    world.api().down(true);
     AnnouncementsViewModel offline = new AnnouncementsViewModel(context);
     offline.load();
     assertThat(offline.rows().get(0).unread()).isFalse();
@@ -106,7 +94,7 @@ class AnnouncementsViewModelTest {
 
     assertThat(detail.canAcknowledgeProperty().get()).isFalse();
     assertThat(detail.ackStateProperty().get()).isNull();
-    assertThat(api.announcementReads).isEmpty(); // read already
+    assertThat(world.announcementReads).isEmpty(); // read already
   }
 
   @Test
@@ -122,13 +110,13 @@ class AnnouncementsViewModelTest {
     mine.open();
     assertThat(mine.reachProperty().get()).isEqualTo("Đã đọc: 12/35 gia đình · đã xác nhận: 6");
     assertThat(mine.canAcknowledgeProperty().get()).isFalse();
-    assertThat(api.announcementReads).isEmpty();
+    assertThat(world.announcementReads).isEmpty();
 
     ComposeAnnouncementViewModel compose = new ComposeAnnouncementViewModel(context);
     compose.titleProperty().set("Mang áo mưa");
     compose.bodyProperty().set("Mai trời mưa, các con mang áo mưa.");
     compose.acknowledgementRequiredProperty().set(true);
-    api.loseNextAnswer = true; // published, but the answer is lost
+    world.loseNextAnswer = true; // published, but the answer is lost
     String[] published = new String[1];
     compose.publish(a -> published[0] = a.id());
     assertThat(published[0]).isNull();
@@ -136,10 +124,10 @@ class AnnouncementsViewModelTest {
     compose.retry();
 
     assertThat(published[0]).isEqualTo("a9");
-    assertThat(api.idempotencyKeys).hasSize(2);
-    assertThat(api.idempotencyKeys.get(1)).isEqualTo(api.idempotencyKeys.get(0)).isNotBlank();
-    assertThat(api.published.get(0).get("scope").asText()).isEqualTo("CLASS");
-    assertThat(api.published.get(0).get("classId").asText()).isEqualTo("c-6a1");
-    assertThat(api.published.get(0).get("acknowledgementRequired").asBoolean()).isTrue();
+    assertThat(world.idempotencyKeys).hasSize(2);
+    assertThat(world.idempotencyKeys.get(1)).isEqualTo(world.idempotencyKeys.get(0)).isNotBlank();
+    assertThat(world.published.get(0).get("scope").asText()).isEqualTo("CLASS");
+    assertThat(world.published.get(0).get("classId").asText()).isEqualTo("c-6a1");
+    assertThat(world.published.get(0).get("acknowledgementRequired").asBoolean()).isTrue();
   }
 }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.records.ChildChoice;
-import vn.lienlac.app.records.FakeApi;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.records.AttendanceStatus;
 
@@ -40,13 +41,13 @@ class AttendanceViewModelTest {
         .on("GET /v1/students/st-1/attendance?from=2026-10-01&to=2026-10-31", 200,
             "{\"studentId\":\"st-1\",\"days\":[],\"summary\":{\"present\":0,\"late\":0,\"absentExcused\":0,"
                 + "\"absentUnexcused\":0}}");
-    context = api.context(cacheFolder, new Me.SchoolMembership("s1", "THCS Nguyễn Trãi", List.of(),
-        List.of(new Me.Child("st-1", "Nguyễn An", "c1", "7A1")), List.of()));
+    context = TestContexts.against(api, cacheFolder).signedIn(new Me("p1", "Trần Bình", List.of(new Me.SchoolMembership("s1", "THCS Nguyễn Trãi", List.of(),
+        List.of(new Me.Child("st-1", "Nguyễn An", "c1", "7A1")), List.of()))), "PARENT");
   }
 
   @AfterEach
   void stop() {
-    api.stop();
+    api.close();
   }
 
   private AttendanceViewModel model() {
@@ -106,7 +107,7 @@ class AttendanceViewModelTest {
 
     assertThat(model.monthProperty().get()).isEqualTo(YearMonth.of(2026, 10));
     assertThat(model.monthTitleProperty().get()).isEqualTo("Tháng 10/2026");
-    assertThat(api.requests()).extracting(FakeApi.Request::uri).last()
+    assertThat(api.requests()).extracting(FakeApi.Request::target).last()
         .isEqualTo("/v1/students/st-1/attendance?from=2026-10-01&to=2026-10-31");
     assertThat(model.cells()).allMatch(c -> c.status() == null);
   }
@@ -114,7 +115,7 @@ class AttendanceViewModelTest {
   @Test
   void with_the_network_cut_the_month_read_before_is_shown_marked_with_when() {
     model().load();
-    api.stop();
+    api.down(true);
 
     AttendanceViewModel offline = model();
     offline.load();

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.classes.FakeApi;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.client.LienlacClient;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.records.AttendanceStatus;
@@ -47,7 +48,8 @@ class ClassAttendanceViewModelTest {
   @BeforeEach
   void start() throws IOException {
     api = new FakeApi();
-    model = new ClassAttendanceViewModel(api.context(cache, CLOCK, new Me("gv", "Cô Hà", List.of())), "c1");
+    model = new ClassAttendanceViewModel(
+        TestContexts.against(api, cache).clock(CLOCK).signedIn(new Me("gv", "Cô Hà", List.of()), "TEACHER"), "c1");
   }
 
   @AfterEach
@@ -61,10 +63,10 @@ class ClassAttendanceViewModelTest {
 
   @Test
   void a_day_not_taken_yet_shows_everyone_present_and_its_save_sends_the_marks_that_are_not() throws IOException {
-    api.answer(r -> FakeApi.Answer.ok(r.method().equals("GET") ? NEW_DAY : TAKEN_DAY));
+    api.otherwise(r -> FakeApi.Answer.ok(r.method().equals("GET") ? NEW_DAY : TAKEN_DAY));
     model.load();
 
-    assertThat(api.requests().get(0).path()).isEqualTo("/v1/classes/c1/attendance/2026-11-21");
+    assertThat(api.requests().get(0).target()).isEqualTo("/v1/classes/c1/attendance/2026-11-21");
     assertThat(model.rows()).extracting(r -> r.status.get())
         .containsExactly(AttendanceStatus.PRESENT, AttendanceStatus.ABSENT_EXCUSED, AttendanceStatus.PRESENT);
     assertThat(model.headingProperty().get()).isEqualTo("6A1 · Thứ Bảy 21/11/2026 · chưa điểm danh");
@@ -82,7 +84,7 @@ class ClassAttendanceViewModelTest {
 
   @Test
   void a_tap_cycles_the_status_and_only_the_changed_pupil_is_sent_with_the_registers_version() throws IOException {
-    api.answer(r -> FakeApi.Answer.ok(TAKEN_DAY));
+    api.otherwise(r -> FakeApi.Answer.ok(TAKEN_DAY));
     model.load();
     var an = model.rows().get(0);
 
@@ -105,7 +107,7 @@ class ClassAttendanceViewModelTest {
 
   @Test
   void a_taken_day_with_nothing_changed_sends_nothing() {
-    api.answer(r -> FakeApi.Answer.ok(TAKEN_DAY));
+    api.otherwise(r -> FakeApi.Answer.ok(TAKEN_DAY));
     model.load();
     assertThat(model.rows().get(2).note()).isEqualTo("Đến muộn 10 phút");
 
@@ -118,12 +120,12 @@ class ClassAttendanceViewModelTest {
   @Test
   void someone_else_marking_meanwhile_is_said_and_the_register_reloaded() {
     int[] gets = {0};
-    api.answer(r -> {
+    api.otherwise(r -> {
       if (r.method().equals("GET")) {
         gets[0]++;
         return FakeApi.Answer.ok(gets[0] == 1 ? NEW_DAY : TAKEN_DAY);
       }
-      return new FakeApi.Answer(409, "{\"title\":\"Xung đột\",\"status\":409,\"currentVersion\":4}");
+      return FakeApi.Answer.json(409, "{\"title\":\"Xung đột\",\"status\":409,\"currentVersion\":4}");
     });
     model.load();
     model.cycle(model.rows().get(0));
@@ -138,13 +140,13 @@ class ClassAttendanceViewModelTest {
 
   @Test
   void the_previous_day_can_be_opened_and_the_next_one_up_to_today() {
-    api.answer(r -> FakeApi.Answer.ok(TAKEN_DAY));
+    api.otherwise(r -> FakeApi.Answer.ok(TAKEN_DAY));
     model.load();
     model.previousDay();
-    assertThat(api.requests().get(1).path()).endsWith("/attendance/2026-11-20");
+    assertThat(api.requests().get(1).target()).endsWith("/attendance/2026-11-20");
     assertThat(model.canGoForwardProperty().get()).isTrue();
     model.nextDay();
-    assertThat(api.requests().get(2).path()).endsWith("/attendance/2026-11-21");
+    assertThat(api.requests().get(2).target()).endsWith("/attendance/2026-11-21");
     model.nextDay(); // tomorrow: not opened
     assertThat(api.requests()).hasSize(3);
   }

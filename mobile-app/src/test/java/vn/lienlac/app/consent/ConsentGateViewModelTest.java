@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
-import vn.lienlac.app.settings.FakeApi;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.i18n.Messages;
 import vn.lienlac.model.identity.Me;
 
@@ -51,7 +52,7 @@ class ConsentGateViewModelTest {
 
   @BeforeEach
   void start() {
-    context = api.context(cache, ME);
+    context = TestContexts.against(api, cache).signedIn(ME, "PARENT");
     api.on("GET /v1/schools/nt/privacy-notice", 200, notice("nt", 3));
   }
 
@@ -130,7 +131,7 @@ class ConsentGateViewModelTest {
          "detail":"Thông báo đã có bản 4.","currentVersion":4}""").on("POST /v1/me/consents", 200, GIVEN);
     ConsentGateViewModel model = new ConsentGateViewModel(context);
     model.load();
-    api.reset("GET /v1/schools/nt/privacy-notice").on("GET /v1/schools/nt/privacy-notice", 200, notice("nt", 4));
+    api.only("GET /v1/schools/nt/privacy-notice", 200, notice("nt", 4));
 
     model.consent("st-1");
 
@@ -148,7 +149,7 @@ class ConsentGateViewModelTest {
 
   @Test
   void with_no_network_the_gate_says_so_offers_retry_and_still_lets_the_parent_go_on() {
-    api.close();
+    api.down(true);
     ConsentGateViewModel model = new ConsentGateViewModel(context);
     model.load();
 

@@ -3,23 +3,16 @@ package vn.lienlac.app.fees;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
-import vn.lienlac.app.core.OfflineCache;
-import vn.lienlac.app.core.Tasks;
-import vn.lienlac.app.invoices.FakeApi;
-import vn.lienlac.client.LienlacClient;
-import vn.lienlac.model.i18n.Messages;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.identity.Role;
 import vn.lienlac.model.payments.Fee;
@@ -48,14 +41,10 @@ class FeesViewModelTest {
   @BeforeEach
   void start() throws Exception {
     api = new FakeApi();
-    api.json("GET /v1/schools/nt/fees/report", 200, REPORT);
-    LienlacClient client = LienlacClient.create(api.uri());
-    context = new AppContext(AppText.forLocale(Messages.VIETNAMESE), Tasks.direct(),
-        Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC), new OfflineCache(cacheFolder),
-        page -> {}, client);
+    api.only("GET /v1/schools/nt/fees/report", 200, REPORT);
     Me me = new Me("vp1", "Hoàng Minh Quỳnh", List.of(new Me.SchoolMembership("nt", "Trường THCS Nguyễn Trãi",
         List.of(Role.STAFF), List.of(), List.of())));
-    context.signedIn(client.withToken("t"), me, "STAFF");
+    context = TestContexts.against(api, cacheFolder).signedIn(me, "STAFF");
   }
 
   @AfterEach
@@ -84,7 +73,7 @@ class FeesViewModelTest {
 
   @Test
   void creates_a_fee_with_the_amount_written_with_thousand_separators_then_reads_the_report_again() {
-    api.json("POST /v1/fees", 201, """
+    api.only("POST /v1/fees", 201, """
         {"id":"F3","name":"Tiền ăn tháng 1","amountVnd":1500000,"dueDate":"2027-01-10","scope":"CLASS",
          "classIds":["c-6a1"],"invoiceCount":36,"createdBy":"vp1","createdAt":"2026-11-21T10:02:00+07:00"}""");
     FeesViewModel model = new FeesViewModel(context);
@@ -111,7 +100,7 @@ class FeesViewModelTest {
 
   @Test
   void the_apis_errors_land_next_to_their_fields() {
-    api.json("POST /v1/fees", 422, """
+    api.only("POST /v1/fees", 422, """
         {"type":"https://lienlac.vn/problems/validation","title":"Dữ liệu chưa hợp lệ","status":422,
          "detail":"Có 2 chỗ cần sửa; không có gì được lưu.","errors":[
           {"field":"name","code":"text.required","message":"Trường này là bắt buộc."},

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.classes.FakeApi;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.client.LienlacClient;
 import vn.lienlac.model.identity.Me;
 
@@ -49,7 +50,8 @@ class GradebookViewModelTest {
   @BeforeEach
   void start() throws IOException {
     api = new FakeApi();
-    model = new GradebookViewModel(api.context(cache, Clock.systemUTC(), new Me("gv", "Cô Hà", List.of())), "c1",
+    model = new GradebookViewModel(
+        TestContexts.against(api, cache).clock(Clock.systemUTC()).signedIn(new Me("gv", "Cô Hà", List.of()), "TEACHER"), "c1",
         "toan", "2026-2027-HK1");
   }
 
@@ -59,7 +61,7 @@ class GradebookViewModelTest {
   }
 
   private void serve(FakeApi.Answer onPut) {
-    api.answer(r -> {
+    api.otherwise(r -> {
       if (r.method().equals("GET")) {
         gets.incrementAndGet();
         return FakeApi.Answer.ok(BOOK);
@@ -75,7 +77,7 @@ class GradebookViewModelTest {
 
   @Test
   void a_refused_row_shows_the_apis_message_on_that_row_only_and_nothing_is_saved() throws IOException {
-    serve(new FakeApi.Answer(422, REFUSED.formatted(0)));
+    serve(FakeApi.Answer.json(422, REFUSED.formatted(0)));
     assertThat(model.rows()).extracting(GradebookViewModel.Row::pupil).containsExactly("Nguyễn An", "Lê Bình", "Trần Chi");
     assertThat(model.rows().get(0).regular.get()).isEqualTo("8 7,5");
     assertThat(model.rows().get(0).average.get()).isEqualTo("8,3");
@@ -97,7 +99,7 @@ class GradebookViewModelTest {
 
   @Test
   void the_apis_row_index_is_the_index_among_the_rows_sent() throws IOException {
-    serve(new FakeApi.Answer(422, REFUSED.formatted(1)));
+    serve(FakeApi.Answer.json(422, REFUSED.formatted(1)));
     model.rows().get(0).finalExam.set("9,5"); // sent first: valid
     model.rows().get(2).midterm.set("12"); // sent second: rows/1
     model.save();
@@ -155,7 +157,7 @@ class GradebookViewModelTest {
 
   @Test
   void someone_else_saving_meanwhile_is_said_and_the_book_reloaded() {
-    serve(new FakeApi.Answer(409, CONFLICT));
+    serve(FakeApi.Answer.json(409, CONFLICT));
     model.rows().get(0).midterm.set("5");
 
     model.save();
@@ -174,7 +176,7 @@ class GradebookViewModelTest {
           {"studentId":"st-1","fullName":"Nguyễn An","regular":[],"regularRatings":["DAT","DAT"],
            "midtermRating":"DAT","finalRating":"DAT","rating":"DAT","version":2}]}
         """;
-    api.answer(r -> FakeApi.Answer.ok(commented));
+    api.otherwise(r -> FakeApi.Answer.ok(commented));
     model.load();
     var an = model.rows().get(0);
     assertThat(an.regular.get()).isEqualTo("Đ Đ");

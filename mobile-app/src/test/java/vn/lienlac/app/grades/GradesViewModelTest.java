@@ -2,28 +2,16 @@ package vn.lienlac.app.grades;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
-import vn.lienlac.app.core.OfflineCache;
-import vn.lienlac.app.core.Tasks;
-import vn.lienlac.client.LienlacClient;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.identity.Me;
-import vn.lienlac.model.messaging.Message;
 
 /** The grades ViewModel without the JavaFX toolkit: direct tasks, a loopback "API", a temp cache. */
 class GradesViewModelTest {
@@ -38,34 +26,19 @@ class GradesViewModelTest {
 
   @TempDir
   Path cacheFolder;
-  private HttpServer server;
-  private volatile int status = 200;
+  private final FakeApi api = new FakeApi().otherwise(request -> FakeApi.Answer.ok(REPORT));
   private AppContext context;
 
   @BeforeEach
-  void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      byte[] body = (status == 200 ? REPORT : "{\"status\":403,\"title\":\"Không được phép\","
-          + "\"detail\":\"Bạn không xem được học sinh này.\"}").getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
-      exchange.sendResponseHeaders(status, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.start();
-    LienlacClient client = LienlacClient.create(URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
-    context = new AppContext(AppText.forLocale(vn.lienlac.model.i18n.Messages.VIETNAMESE), Tasks.direct(),
-        Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC), new OfflineCache(cacheFolder),
-        page -> {}, client);
+  void start() {
     Me me = new Me("p1", "Trần Bình", List.of(new Me.SchoolMembership("s1", "THCS Nguyễn Trãi", List.of(),
         List.of(new Me.Child("st-1", "Nguyễn An", "c1", "6A1")), List.of())));
-    context.signedIn(client.withToken("t"), me, "PARENT");
+    context = TestContexts.against(api, cacheFolder).signedIn(me, "PARENT");
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    api.close();
   }
 
   @Test
@@ -84,7 +57,7 @@ class GradesViewModelTest {
   @Test
   void with_the_network_cut_shows_the_cached_grades_marked_with_when_they_were_read_and_offers_retry() {
     new GradesViewModel(context, "2026-2027-HK1").load();
-    server.stop(0);
+    api.down(true);
 
     GradesViewModel offline = new GradesViewModel(context, "2026-2027-HK1");
     offline.load();
@@ -97,7 +70,8 @@ class GradesViewModelTest {
 
   @Test
   void a_refusal_shows_the_apis_message_without_retry_and_no_cached_data_for_it() {
-    status = 403;
+    api.otherwise(request -> FakeApi.Answer.json(403, "{\"status\":403,\"title\":\"Không được phép\","
+        + "\"detail\":\"Bạn không xem được học sinh này.\"}"));
     GradesViewModel model = new GradesViewModel(context, "2026-2027-HK1");
     model.load();
 

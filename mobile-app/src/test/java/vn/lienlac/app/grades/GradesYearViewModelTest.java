@@ -9,7 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.app.core.AppContext;
-import vn.lienlac.app.records.FakeApi;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.records.grading.SchoolLevel;
 
@@ -74,18 +75,18 @@ class GradesYearViewModelTest {
 
   @AfterEach
   void stop() {
-    api.stop();
+    api.close();
   }
 
   private AppContext secondary() {
-    return api.context(cacheFolder, new Me.SchoolMembership("s1", "THCS Nguyễn Trãi", List.of(),
+    return TestContexts.against(api, cacheFolder).signedIn(new Me("p1", "Trần Bình", List.of(new Me.SchoolMembership("s1", "THCS Nguyễn Trãi", List.of(),
         List.of(new Me.Child("st-1", "Nguyễn An", "c1", "7A1")), List.of(), SchoolLevel.LOWER_SECONDARY,
-        "2026-2027-HK1"));
+        "2026-2027-HK1"))), "PARENT");
   }
 
   private AppContext primary() {
-    return api.context(cacheFolder, new Me.SchoolMembership("kd", "TH Kim Đồng", List.of(),
-        List.of(new Me.Child("kd-1", "Nguyễn Quân", "1a", "1A")), List.of(), SchoolLevel.PRIMARY, "2026-2027-HK1"));
+    return TestContexts.against(api, cacheFolder).signedIn(new Me("p1", "Trần Bình", List.of(new Me.SchoolMembership("kd", "TH Kim Đồng", List.of(),
+        List.of(new Me.Child("kd-1", "Nguyễn Quân", "1a", "1A")), List.of(), SchoolLevel.PRIMARY, "2026-2027-HK1"))), "PARENT");
   }
 
   @Test
@@ -102,7 +103,7 @@ class GradesYearViewModelTest {
     GradesViewModel model = new GradesViewModel(secondary(), "2026-2027-HK1");
     model.select("2025-2026", GradesViewModel.Period.YEAR);
 
-    assertThat(api.requests()).extracting(FakeApi.Request::uri).containsExactly("/v1/students/st-1/report/2025-2026");
+    assertThat(api.requests()).extracting(FakeApi.Request::target).containsExactly("/v1/students/st-1/report/2025-2026");
     assertThat(model.rows()).containsExactly(
         new GradesViewModel.Row("Toán", "HK I: 6,6  ·  HK II: 6,3", "6,4"),
         new GradesViewModel.Row("Giáo dục thể chất", "HK I: Đạt  ·  HK II: Chưa đạt", "Chưa đạt"));
@@ -135,7 +136,7 @@ class GradesYearViewModelTest {
   void with_the_network_cut_the_year_read_before_is_shown_marked_with_when() {
     AppContext context = secondary();
     new GradesViewModel(context, "2026-2027-HK1").select("2025-2026", GradesViewModel.Period.YEAR);
-    api.stop();
+    api.down(true);
 
     GradesViewModel offline = new GradesViewModel(context, "2026-2027-HK1");
     offline.select("2025-2026", GradesViewModel.Period.YEAR);
@@ -166,7 +167,7 @@ class GradesYearViewModelTest {
     GradesViewModel model = new GradesViewModel(primary(), "2026-2027-HK1");
     model.load();
 
-    assertThat(api.requests()).extracting(FakeApi.Request::uri)
+    assertThat(api.requests()).extracting(FakeApi.Request::target)
         .containsExactly("/v1/students/kd-1/grades?term=2026-2027-HK1");
     assertThat(model.primaryProperty().get()).isTrue();
     assertThat(model.rows()).containsExactly(new GradesViewModel.Row("Toán",

@@ -10,9 +10,6 @@ import com.google.zxing.qrcode.QRCodeReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
-import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.ShareSheet;
-import vn.lienlac.app.core.Tasks;
-import vn.lienlac.client.LienlacClient;
-import vn.lienlac.model.i18n.Messages;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.payments.VietQr;
 
@@ -76,25 +70,21 @@ class PaymentsViewModelTest {
   @BeforeEach
   void start() throws Exception {
     api = new FakeApi();
-    api.json("GET /v1/students/st-an/invoices", 200, AN_INVOICES);
-    api.json("GET /v1/students/st-binh/invoices", 200, BINH_INVOICES);
-    LienlacClient client = LienlacClient.create(api.uri());
+    api.only("GET /v1/students/st-an/invoices", 200, AN_INVOICES);
+    api.only("GET /v1/students/st-binh/invoices", 200, BINH_INVOICES);
     ShareSheet sheet = (file, title, type) -> {
       if (hasShareSheet) {
         shared.add(file);
       }
       return hasShareSheet;
     };
-    context = new AppContext(AppText.forLocale(Messages.VIETNAMESE), Tasks.direct(),
-        Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC), new OfflineCache(cacheFolder),
-        opened::add, client);
-    context.useShareSheet(sheet);
     Me me = new Me("p1", "Trần Bình", List.of(
         new Me.SchoolMembership("nt", "Trường THCS Nguyễn Trãi", List.of(),
             List.of(new Me.Child("st-an", "Nguyễn An", "c1", "6A1")), List.of()),
         new Me.SchoolMembership("lqd", "Trường THCS Lê Quý Đôn", List.of(),
             List.of(new Me.Child("st-binh", "Nguyễn Bình", "c9", "8A3")), List.of())));
-    context.signedIn(client.withToken("t"), me, "PARENT");
+    context = TestContexts.against(api, cacheFolder).browser(opened::add).signedIn(me, "PARENT");
+    context.useShareSheet(sheet);
   }
 
   @AfterEach
@@ -125,7 +115,7 @@ class PaymentsViewModelTest {
   @Test
   void with_the_network_cut_shows_the_cached_invoices_marked_with_when_they_were_read() {
     new InvoicesViewModel(context).load();
-    api.close();
+    api.down(true);
 
     InvoicesViewModel offline = new InvoicesViewModel(context);
     offline.load();
@@ -138,7 +128,7 @@ class PaymentsViewModelTest {
 
   @Test
   void a_consent_required_refusal_shows_its_message_and_the_notice_link() {
-    api.json("POST /v1/invoices/I-AN-1/payments", 403, """
+    api.only("POST /v1/invoices/I-AN-1/payments", 403, """
         {"type":"https://lienlac.vn/problems/consent-required","title":"Cần sự đồng ý","status":403,
          "detail":"Cha mẹ chưa đồng ý cho trường xử lý dữ liệu của Nguyễn An qua ứng dụng.",
          "notice":"/v1/schools/nt/privacy-notice","studentId":"st-an"}""");
@@ -157,8 +147,8 @@ class PaymentsViewModelTest {
 
   @Test
   void vietqr_starts_a_payment_and_draws_the_apis_payload_which_decodes_back_to_it() throws Exception {
-    api.json("POST /v1/invoices/I-AN-1/payments", 201, VIETQR_PAYMENT);
-    api.json("GET /v1/payments/LL8T2X0DMC0/vietqr", 200, """
+    api.only("POST /v1/invoices/I-AN-1/payments", 201, VIETQR_PAYMENT);
+    api.only("GET /v1/payments/LL8T2X0DMC0/vietqr", 200, """
         {"paymentId":"LL8T2X0DMC0","reference":"LL8T2X0DMC0","bin":"970415","account":"1133666688",
          "accountName":"TRUONG THCS NGUYEN TRAI","amountVnd":884520,"payload":"%s"}""".formatted(PAYLOAD));
     InvoicesViewModel list = new InvoicesViewModel(context);
@@ -176,7 +166,7 @@ class PaymentsViewModelTest {
     assertThat(model.paidProperty().get()).isFalse();
 
     // The bank's webhook credited the transfer: the invoice now reads PAID.
-    api.json("GET /v1/students/st-an/invoices", 200, AN_INVOICES.replace("\"paidVnd\":0,\n         \"outstandingVnd\":1500000",
+    api.only("GET /v1/students/st-an/invoices", 200, AN_INVOICES.replace("\"paidVnd\":0,\n         \"outstandingVnd\":1500000",
         "\"paidVnd\":1500000,\n         \"outstandingVnd\":0").replace("\"status\":\"OPEN\"", "\"status\":\"PAID\""));
     model.poll();
     assertThat(model.paidProperty().get()).isTrue();
@@ -202,9 +192,9 @@ class PaymentsViewModelTest {
 
   @Test
   void the_receipt_shows_what_the_api_numbered_and_its_pdf_is_saved_then_offered_to_save_elsewhere() throws Exception {
-    api.json("GET /v1/invoices/I-AN-2/receipt", 200, RECEIPT);
+    api.only("GET /v1/invoices/I-AN-2/receipt", 200, RECEIPT);
     byte[] pdf = "%PDF-1.7 biên lai".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    api.bytes("GET /v1/invoices/I-AN-2/receipt?format=pdf", "application/pdf", pdf);
+    api.only("GET /v1/invoices/I-AN-2/receipt?format=pdf", request -> FakeApi.Answer.bytes("application/pdf", pdf));
     ReceiptViewModel model = new ReceiptViewModel(context, "I-AN-2");
 
     model.load();
@@ -231,8 +221,9 @@ class PaymentsViewModelTest {
   @Test
   void on_a_phone_the_saved_pdf_goes_to_the_share_sheet() {
     hasShareSheet = true;
-    api.json("GET /v1/invoices/I-AN-2/receipt", 200, RECEIPT);
-    api.bytes("GET /v1/invoices/I-AN-2/receipt?format=pdf", "application/pdf", new byte[] {'%', 'P', 'D', 'F'});
+    api.only("GET /v1/invoices/I-AN-2/receipt", 200, RECEIPT);
+    api.only("GET /v1/invoices/I-AN-2/receipt?format=pdf",
+        request -> FakeApi.Answer.bytes("application/pdf", new byte[] {'%', 'P', 'D', 'F'}));
     ReceiptViewModel model = new ReceiptViewModel(context, "I-AN-2");
     model.load();
 
@@ -245,9 +236,9 @@ class PaymentsViewModelTest {
 
   @Test
   void the_receipt_stays_readable_offline() {
-    api.json("GET /v1/invoices/I-AN-2/receipt", 200, RECEIPT);
+    api.only("GET /v1/invoices/I-AN-2/receipt", 200, RECEIPT);
     new ReceiptViewModel(context, "I-AN-2").load();
-    api.close();
+    api.down(true);
 
     ReceiptViewModel offline = new ReceiptViewModel(context, "I-AN-2");
     offline.load();

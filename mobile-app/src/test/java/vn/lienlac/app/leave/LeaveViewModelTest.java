@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.records.ChildChoice;
-import vn.lienlac.app.records.FakeApi;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.identity.Me;
 
 /** The leave requests and the "Xin nghỉ" form, without the toolkit. */
@@ -42,14 +43,14 @@ class LeaveViewModelTest {
   @BeforeEach
   void start() throws Exception {
     api = new FakeApi().on("GET /v1/students/st-1/leave-requests", 200, LIST);
-    context = api.context(cacheFolder, new Me.SchoolMembership("s1", "THCS Nguyễn Trãi", List.of(),
-        List.of(new Me.Child("st-1", "Nguyễn An", "c1", "7A1")), List.of()));
+    context = TestContexts.against(api, cacheFolder).signedIn(new Me("p1", "Trần Bình", List.of(new Me.SchoolMembership("s1", "THCS Nguyễn Trãi", List.of(),
+        List.of(new Me.Child("st-1", "Nguyễn An", "c1", "7A1")), List.of()))), "PARENT");
     model = new LeaveViewModel(context, new ChildChoice(context.me()));
   }
 
   @AfterEach
   void stop() {
-    api.stop();
+    api.close();
   }
 
   @Test
@@ -88,7 +89,7 @@ class LeaveViewModelTest {
   void a_retry_after_a_lost_answer_sends_the_same_idempotency_key() {
     AtomicInteger posts = new AtomicInteger();
     api.on("POST /v1/students/st-1/leave-requests",
-        request -> posts.incrementAndGet() == 1 ? new FakeApi.Answer(0, "") : new FakeApi.Answer(200, CREATED));
+        request -> posts.incrementAndGet() == 1 ? FakeApi.Answer.drop() : FakeApi.Answer.json(200, CREATED));
     model.openForm();
     fill(LocalDate.of(2026, 11, 23), LocalDate.of(2026, 11, 24), "Cháu bị sốt.");
 
@@ -148,7 +149,7 @@ class LeaveViewModelTest {
   @Test
   void with_the_network_cut_the_list_read_before_is_shown_marked_with_when() {
     model.load();
-    api.stop();
+    api.down(true);
 
     LeaveViewModel offline = new LeaveViewModel(context, new ChildChoice(context.me()));
     offline.load();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.classes.FakeApi;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.client.LienlacClient;
 import vn.lienlac.model.identity.Me;
 
@@ -43,7 +44,8 @@ class LeaveDecisionsViewModelTest {
   @BeforeEach
   void start() throws IOException {
     api = new FakeApi();
-    model = new LeaveDecisionsViewModel(api.context(cache, Clock.systemUTC(), TEACHER),
+    model = new LeaveDecisionsViewModel(
+        TestContexts.against(api, cache).clock(Clock.systemUTC()).signedIn(TEACHER, "TEACHER"),
         LeaveDecisionsViewModel.homeroomClasses(TEACHER));
   }
 
@@ -54,10 +56,10 @@ class LeaveDecisionsViewModelTest {
 
   @Test
   void lists_the_pending_requests_of_the_homeroom_classes_newest_first() {
-    api.answer(r -> FakeApi.Answer.ok(PENDING));
+    api.otherwise(r -> FakeApi.Answer.ok(PENDING));
     model.load();
 
-    assertThat(api.requests()).extracting(FakeApi.Request::path)
+    assertThat(api.requests()).extracting(FakeApi.Request::target)
         .containsExactly("/v1/classes/c1/leave-requests?status=PENDING");
     assertThat(model.items()).extracting(LeaveDecisionsViewModel.Item::id).containsExactly("lv-2", "lv-1");
     assertThat(model.items().get(1).who()).isEqualTo("Nguyễn An · 6A1");
@@ -68,9 +70,9 @@ class LeaveDecisionsViewModelTest {
 
   @Test
   void a_refused_decision_shows_the_apis_message_on_the_request_and_an_approval_removes_it() throws IOException {
-    api.answer(r -> switch (r.method()) {
+    api.otherwise(r -> switch (r.method()) {
       case "GET" -> FakeApi.Answer.ok(PENDING);
-      default -> r.body().contains("DECLINED") ? new FakeApi.Answer(422, NOTE_REQUIRED) : FakeApi.Answer.ok(DECIDED);
+      default -> r.body().contains("DECLINED") ? FakeApi.Answer.json(422, NOTE_REQUIRED) : FakeApi.Answer.ok(DECIDED);
     });
     model.load();
     var an = model.items().get(1);
@@ -83,7 +85,7 @@ class LeaveDecisionsViewModelTest {
     an.note.set("  Mau khỏe ");
     model.approve(an);
     FakeApi.Request patch = api.requests("PATCH").get(1);
-    assertThat(patch.path()).isEqualTo("/v1/leave-requests/lv-1");
+    assertThat(patch.target()).isEqualTo("/v1/leave-requests/lv-1");
     var body = LienlacClient.json().readTree(patch.body());
     assertThat(body.get("status").asText()).isEqualTo("APPROVED");
     assertThat(body.get("note").asText()).isEqualTo("Mau khỏe");
@@ -94,12 +96,12 @@ class LeaveDecisionsViewModelTest {
   @Test
   void a_request_decided_meanwhile_is_said_and_the_list_reloaded() {
     int[] gets = {0};
-    api.answer(r -> {
+    api.otherwise(r -> {
       if (r.method().equals("GET")) {
         gets[0]++;
         return FakeApi.Answer.ok(gets[0] == 1 ? PENDING : "{\"items\":[]}");
       }
-      return new FakeApi.Answer(409, "{\"title\":\"Đơn đã được quyết định\",\"status\":409}");
+      return FakeApi.Answer.json(409, "{\"title\":\"Đơn đã được quyết định\",\"status\":409}");
     });
     model.load();
     model.approve(model.items().get(0));
@@ -115,7 +117,8 @@ class LeaveDecisionsViewModelTest {
   void a_teacher_without_a_homeroom_class_is_told_who_decides_and_nothing_is_asked() {
     Me subjectTeacher = new Me("gv2", "Thầy Nam", List.of(new Me.SchoolMembership("s1", "THCS", List.of(), List.of(),
         List.of(new Me.TaughtClass("c2", "6A2", false, List.of("toan"))))));
-    LeaveDecisionsViewModel other = new LeaveDecisionsViewModel(api.context(cache, Clock.systemUTC(), subjectTeacher),
+    LeaveDecisionsViewModel other = new LeaveDecisionsViewModel(
+        TestContexts.against(api, cache).clock(Clock.systemUTC()).signedIn(subjectTeacher, "TEACHER"),
         LeaveDecisionsViewModel.homeroomClasses(subjectTeacher));
     other.load();
     assertThat(api.requests()).isEmpty();

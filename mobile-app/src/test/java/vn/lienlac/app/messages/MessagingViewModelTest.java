@@ -3,53 +3,41 @@ package vn.lienlac.app.messages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.OfflineCache;
-import vn.lienlac.app.core.Tasks;
-import vn.lienlac.client.LienlacClient;
-import vn.lienlac.model.i18n.Messages;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.messaging.Conversation;
 
 /** Conversations, a thread and its outbox, without the toolkit: direct tasks, a loopback API, a temp cache. */
 class MessagingViewModelTest {
-  private static final Instant NOW = Instant.parse("2026-11-21T03:00:00Z");
-
   @TempDir
   Path cacheFolder;
-  private FakeMessagingApi api;
+  private MessagingWorld world;
   private AppContext context;
 
   @BeforeEach
   void start() throws Exception {
-    api = new FakeMessagingApi();
+    world = new MessagingWorld();
     context = parentContext();
   }
 
   private AppContext parentContext() {
-    LienlacClient client = api.client();
-    AppContext made = new AppContext(AppText.forLocale(Messages.VIETNAMESE), Tasks.direct(),
-        Clock.fixed(NOW, ZoneOffset.UTC), new OfflineCache(cacheFolder), page -> {}, client);
     Me me = new Me("p1", "Trần Bình", List.of(new Me.SchoolMembership("s1", "THCS Nguyễn Trãi", List.of(),
         List.of(new Me.Child("st-1", "Nguyễn An", "c-6a1", "6A1", true, null,
             List.of(new Me.ChildTeacher("gv-1", "Cô Lan", true, List.of()),
                 new Me.ChildTeacher("gv-2", "Thầy Minh", false, List.of("toan", "tin-hoc"))))), List.of())));
-    made.signedIn(client.withToken("t"), me, "PARENT");
-    return made;
+    return TestContexts.against(world.api(), cacheFolder).signedIn(me, "PARENT");
   }
 
   @AfterEach
   void stop() {
-    api.close();
+    world.close();
   }
 
   private Conversation family() {
@@ -58,7 +46,7 @@ class MessagingViewModelTest {
   }
 
   private long stored(String text) {
-    return api.messages.stream().filter(m -> m.get("text").asText().equals(text)).count();
+    return world.messages.stream().filter(m -> m.get("text").asText().equals(text)).count();
   }
 
   @Test
@@ -73,7 +61,7 @@ class MessagingViewModelTest {
     assertThat(list.rows().get(0).when()).isEqualTo("16:10 19/11/2026");
 
     new ThreadViewModel(context, family()).load(); // the thread read once: its last message is known
-    api.down = true;
+    world.api().down(true);
     ConversationsViewModel offline = new ConversationsViewModel(context);
     offline.load();
 
@@ -93,7 +81,7 @@ class MessagingViewModelTest {
     assertThat(first.mine()).isFalse();
     assertThat(first.sender()).isEqualTo("Cô Hà");
     assertThat(first.time()).isEqualTo("16:10 19/11/2026");
-    assertThat(api.reads).containsExactly("0000000001");
+    assertThat(world.reads).containsExactly("0000000001");
     assertThat(thread.titleProperty().get()).isEqualTo("Cô Hà");
   }
 
@@ -101,7 +89,7 @@ class MessagingViewModelTest {
   void a_message_written_offline_waits_in_the_outbox_and_is_sent_exactly_once_when_the_network_returns() {
     ThreadViewModel thread = new ThreadViewModel(context, family());
     thread.load();
-    api.down = true;
+    world.api().down(true);
 
     thread.draftProperty().set("Thưa cô, cháu xin nghỉ chiều nay.");
     thread.send();
@@ -127,13 +115,13 @@ class MessagingViewModelTest {
         .containsExactly(clientMessageId);
 
     // The network returns; "Thử lại" pressed twice.
-    api.down = false;
+    world.api().down(false);
     thread.retry();
     thread.retry();
 
     assertThat(stored("Thưa cô, cháu xin nghỉ chiều nay.")).isEqualTo(1);
-    assertThat(api.created.get()).isEqualTo(1);
-    assertThat(api.messages.get(1).get("clientMessageId").asText()).isEqualTo(clientMessageId);
+    assertThat(world.created.get()).isEqualTo(1);
+    assertThat(world.messages.get(1).get("clientMessageId").asText()).isEqualTo(clientMessageId);
     assertThat(new Outbox(new OfflineCache(cacheFolder), "p1").all()).isEmpty();
     assertThat(thread.bubbles()).extracting(ThreadViewModel.Bubble::text)
         .containsExactly("Chào anh chị, cháu học tốt.", "Thưa cô, cháu xin nghỉ chiều nay.");
@@ -148,18 +136,18 @@ class MessagingViewModelTest {
   void a_lost_answer_is_resent_with_the_same_client_message_id_and_stored_once() {
     ThreadViewModel thread = new ThreadViewModel(context, family());
     thread.load();
-    api.loseNextAnswer = true;
+    world.loseNextAnswer = true;
 
     thread.draftProperty().set("Con đã khỏi ốm ạ.");
     thread.send();
 
     assertThat(thread.bubbles().get(thread.bubbles().size() - 1).pending()).isTrue();
-    assertThat(api.created.get()).isEqualTo(1); // the server stored it; the app never heard
+    assertThat(world.created.get()).isEqualTo(1); // the server stored it; the app never heard
 
     new ThreadViewModel(context, family()).load(); // opening the thread again sends what waits
 
-    assertThat(api.sendAttempts.get()).isEqualTo(2);
-    assertThat(api.created.get()).isEqualTo(1);
+    assertThat(world.sendAttempts.get()).isEqualTo(2);
+    assertThat(world.created.get()).isEqualTo(1);
     assertThat(stored("Con đã khỏi ốm ạ.")).isEqualTo(1);
     assertThat(new Outbox(new OfflineCache(cacheFolder), "p1").all()).isEmpty();
   }
@@ -169,14 +157,14 @@ class MessagingViewModelTest {
     new ConversationsViewModel(context).load();
     ThreadViewModel thread = new ThreadViewModel(context, family());
     thread.load();
-    api.down = true;
+    world.api().down(true);
     thread.draftProperty().set("Gửi khi có mạng.");
     thread.send();
     ConversationsViewModel offline = new ConversationsViewModel(context);
     offline.load();
     assertThat(offline.rows().get(0).pending()).isEqualTo("1 tin đang chờ gửi");
 
-    api.down = false;
+    world.api().down(false);
     ConversationsViewModel list = new ConversationsViewModel(context);
     list.load();
 
@@ -188,7 +176,7 @@ class MessagingViewModelTest {
   void a_consent_required_refusal_shows_its_message_and_the_notice_not_a_generic_error() {
     ThreadViewModel thread = new ThreadViewModel(context, family());
     thread.load();
-    api.consentMissing = true;
+    world.consentMissing = true;
 
     thread.draftProperty().set("Thưa cô");
     thread.send();
@@ -216,19 +204,19 @@ class MessagingViewModelTest {
         .containsExactly("giáo viên chủ nhiệm lớp 6A1", "Toán, Tin học");
     start.choiceProperty().set(start.choices().get(0));
     start.draftProperty().set("Thưa cô, cho em hỏi lịch thi.");
-    api.down = true;
+    world.api().down(true);
     Conversation[] opened = new Conversation[1];
     start.start(c -> opened[0] = c);
     assertThat(start.errorProperty().get()).isEqualTo(context.text().get("error.network"));
     assertThat(opened[0]).isNull();
-    api.down = false;
+    world.api().down(false);
     start.retry();
 
     assertThat(opened[0].id()).isEqualTo("c2");
-    assertThat(api.started).hasSize(1);
-    assertThat(api.started.get(0).get("studentId").asText()).isEqualTo("st-1");
-    assertThat(api.started.get(0).get("teacherId").asText()).isEqualTo("gv-1");
-    assertThat(api.started.get(0).get("text").asText()).isEqualTo("Thưa cô, cho em hỏi lịch thi.");
+    assertThat(world.started).hasSize(1);
+    assertThat(world.started.get(0).get("studentId").asText()).isEqualTo("st-1");
+    assertThat(world.started.get(0).get("teacherId").asText()).isEqualTo("gv-1");
+    assertThat(world.started.get(0).get("text").asText()).isEqualTo("Thưa cô, cho em hỏi lịch thi.");
     assertThat(start.draftProperty().get()).isEmpty();
   }
 
@@ -245,8 +233,8 @@ class MessagingViewModelTest {
     thread.draftProperty().set("Gia đình đã biết ạ.");
     thread.send();
 
-    assertThat(api.channelPosts).hasSize(1);
-    assertThat(api.channelPosts.get(0).get("replyTo").asText()).isEqualTo("0000000001");
+    assertThat(world.channelPosts).hasSize(1);
+    assertThat(world.channelPosts.get(0).get("replyTo").asText()).isEqualTo("0000000001");
     assertThat(stored("Gia đình đã biết ạ.")).isEqualTo(1);
     assertThat(new Outbox(new OfflineCache(cacheFolder), "p1").all()).isEmpty();
   }

@@ -3,22 +3,17 @@ package vn.lienlac.app.officeannouncements;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
-import vn.lienlac.app.core.OfflineCache;
-import vn.lienlac.app.core.Tasks;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.client.LienlacClient;
 import vn.lienlac.model.announcements.Announcement;
-import vn.lienlac.model.i18n.Messages;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.identity.Role;
 
@@ -44,14 +39,10 @@ class OfficeAnnouncementsViewModelTest {
   @BeforeEach
   void start() throws Exception {
     api = new FakeApi();
-    LienlacClient client = LienlacClient.create(api.uri());
-    context = new AppContext(AppText.forLocale(Messages.VIETNAMESE), Tasks.direct(),
-        Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC), new OfflineCache(cacheFolder),
-        page -> {}, client);
     Me me = new Me("vp1", "Lê Hoa", List.of(
         new Me.SchoolMembership("other", "THCS Khác", List.of(Role.PARENT), List.of(), List.of()),
         new Me.SchoolMembership("s1", "THCS Lê Quý Đôn", List.of(Role.STAFF), List.of(), List.of())));
-    context.signedIn(client.withToken("t"), me, "STAFF");
+    context = TestContexts.against(api, cacheFolder).signedIn(me, "STAFF");
   }
 
   @AfterEach
@@ -105,7 +96,7 @@ class OfficeAnnouncementsViewModelTest {
     assertThat(model.errorProperty().get()).isEqualTo("Vui lòng sửa các ô được đánh dấu.");
     List<FakeApi.Request> sent = api.requests();
     assertThat(sent).hasSize(2);
-    assertThat(sent.get(0).text()).contains("\"scope\":\"CLASS\"", "\"classId\":\"6 A 1\"",
+    assertThat(sent.get(0).body()).contains("\"scope\":\"CLASS\"", "\"classId\":\"6 A 1\"",
         "\"acknowledgementRequired\":true", "\"schoolId\":\"s1\"").doesNotContain("\"grade\"");
     assertThat(sent.get(1).header("Idempotency-Key")).isEqualTo(sent.get(0).header("Idempotency-Key")).isNotBlank();
 

@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
-import vn.lienlac.app.core.OfflineCache;
-import vn.lienlac.app.core.Tasks;
-import vn.lienlac.app.officeannouncements.FakeApi;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.client.LienlacClient;
-import vn.lienlac.model.i18n.Messages;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.identity.Role;
 
@@ -39,13 +33,9 @@ class RosterImportViewModelTest {
   @BeforeEach
   void start() throws Exception {
     api = new FakeApi();
-    LienlacClient client = LienlacClient.create(api.uri());
-    context = new AppContext(AppText.forLocale(Messages.VIETNAMESE), Tasks.direct(),
-        Clock.fixed(Instant.parse("2026-11-21T03:00:00Z"), ZoneOffset.UTC), new OfflineCache(folder.resolve("cache")),
-        page -> {}, client);
     Me me = new Me("vp1", "Lê Hoa", List.of(
         new Me.SchoolMembership("s1", "THCS Lê Quý Đôn", List.of(Role.STAFF), List.of(), List.of())));
-    context.signedIn(client.withToken("t"), me, "STAFF");
+    context = TestContexts.against(api, folder.resolve("cache")).signedIn(me, "STAFF");
   }
 
   @AfterEach
@@ -84,7 +74,7 @@ class RosterImportViewModelTest {
 
     FakeApi.Request upload = api.requests().get(0);
     assertThat(upload.header("Content-Type")).isEqualTo(LienlacClient.XLSX);
-    assertThat(upload.body()).isEqualTo(bytes);
+    assertThat(upload.bytes()).isEqualTo(bytes);
     assertThat(model.phaseProperty().get()).isEqualTo(RosterImportViewModel.Phase.PLANNED);
     assertThat(model.counts()).extracting(RosterImportViewModel.Count::id, RosterImportViewModel.Count::value)
         .startsWith(org.assertj.core.groups.Tuple.tuple("create", 4))
@@ -121,7 +111,7 @@ class RosterImportViewModelTest {
     model.confirm();
 
     FakeApi.Request confirm = api.requests().stream().filter(r -> r.target().endsWith("/confirm")).findFirst().orElseThrow();
-    assertThat(LienlacClient.json().readTree(confirm.text()).get("counts"))
+    assertThat(LienlacClient.json().readTree(confirm.body()).get("counts"))
         .isEqualTo(LienlacClient.json().readTree(COUNTS));
     assertThat(progress).containsSubsequence("0 / 5 dòng", "2 / 5 dòng", "4 / 5 dòng", "5 / 5 dòng");
     assertThat(notes).contains("Mất kết nối — đang thử lại; việc nhập trên máy chủ vẫn tiếp tục.");

@@ -2,6 +2,7 @@ package vn.lienlac.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.app.AppText;
 import vn.lienlac.app.core.AppContext;
 import vn.lienlac.app.core.OfflineCache;
+import vn.lienlac.app.testing.FakeApi;
+import vn.lienlac.app.testing.TestContexts;
 import vn.lienlac.model.i18n.Messages;
 import vn.lienlac.model.identity.Me;
 
@@ -45,11 +48,12 @@ class SettingsViewModelsTest {
   @TempDir
   Path cache;
   private final FakeApi api = new FakeApi();
+  private final List<URI> opened = new ArrayList<>();
   private AppContext context;
 
   @BeforeEach
   void start() {
-    context = api.context(cache, ME);
+    context = TestContexts.against(api, cache).browser(opened::add).signedIn(ME, "PARENT");
   }
 
   @AfterEach
@@ -186,7 +190,7 @@ class SettingsViewModelsTest {
     assertThat(api.requests("POST", "/v1/me/export")).singleElement().extracting(FakeApi.Request::body)
         .isEqualTo("{\"language\":\"vi\"}");
     assertThat(api.requests("GET", "/v1/me/exports/ex-1")).hasSize(2);
-    assertThat(api.opened).containsExactly(api.uri().resolve("/exports/ex-1?sig=abc"));
+    assertThat(opened).containsExactly(api.uri().resolve("/exports/ex-1?sig=abc"));
     assertThat(model.statusProperty().get())
         .isEqualTo("Đã mở liên kết tải xuống trong trình duyệt. Liên kết hết hạn lúc 10:05 21/11/2026.");
   }
@@ -198,7 +202,7 @@ class SettingsViewModelsTest {
     MyDataViewModel model = new MyDataViewModel(context, Duration.ZERO, 5);
     model.export();
 
-    assertThat(api.opened).isEmpty();
+    assertThat(opened).isEmpty();
     assertThat(model.statusProperty().get()).isEqualTo(
         "Liên kết của bản sao gần nhất đã được mở. Bạn có thể yêu cầu bản mới sau 11:00 21/11/2026.");
   }

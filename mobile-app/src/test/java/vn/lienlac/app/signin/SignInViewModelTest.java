@@ -3,11 +3,8 @@ package vn.lienlac.app.signin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -29,6 +26,7 @@ import vn.lienlac.app.core.OfflineCache;
 import vn.lienlac.app.core.SessionStore;
 import vn.lienlac.app.core.SignInOptions;
 import vn.lienlac.app.core.Tasks;
+import vn.lienlac.app.testing.FakeApi;
 import vn.lienlac.client.CognitoSignIn;
 import vn.lienlac.client.LienlacClient;
 import vn.lienlac.model.i18n.Messages;
@@ -48,7 +46,7 @@ class SignInViewModelTest {
 
   @TempDir
   Path folder;
-  private HttpServer server;
+  private final FakeApi api = new FakeApi().otherwise(this::handle);
   private final Set<String> validIdTokens = ConcurrentHashMap.newKeySet();
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger issued = new AtomicInteger();
@@ -61,15 +59,12 @@ class SignInViewModelTest {
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", this::handle);
-    server.start();
     store = SessionStore.in(folder);
     context = context();
   }
 
   private AppContext context() {
-    URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    URI base = api.uri();
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     AppContext made = new AppContext(AppText.forLocale(Messages.VIETNAMESE), Tasks.direct(), clock,
         new OfflineCache(folder.resolve("cache")), page -> {}, LienlacClient.create(base),
@@ -80,49 +75,43 @@ class SignInViewModelTest {
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    api.close();
   }
 
-  private void handle(HttpExchange exchange) throws IOException {
-    String path = exchange.getRequestURI().getPath();
+  private FakeApi.Answer handle(FakeApi.Request sent) {
+    String path = sent.path();
     if (path.equals("/cognito/")) {
-      JsonNode request = LienlacClient.json().readTree(exchange.getRequestBody().readAllBytes());
-      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target").replace("AWSCognitoIdentityProviderService.", "");
+      JsonNode request;
+      try {
+        request = LienlacClient.json().readTree(sent.bytes());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      String target = sent.header("X-Amz-Target").replace("AWSCognitoIdentityProviderService.", "");
       calls.add(target + " " + request.path("AuthFlow").asText(request.path("ChallengeName").asText()));
       if (target.equals("InitiateAuth") && request.path("AuthFlow").asText().equals("USER_AUTH")) {
-        reply(exchange, 200, "{\"ChallengeName\":\"SMS_OTP\",\"Session\":\"s-1\",\"ChallengeParameters\":"
+        return reply(200, "{\"ChallengeName\":\"SMS_OTP\",\"Session\":\"s-1\",\"ChallengeParameters\":"
             + "{\"CODE_DELIVERY_DESTINATION\":\"+*******5678\"}}");
       } else if (target.equals("RespondToAuthChallenge")) {
         if (request.path("ChallengeResponses").path("SMS_OTP_CODE").asText().equals(code)) {
-          reply(exchange, 200, tokens(true));
-        } else {
-          reply(exchange, 400, "{\"__type\":\"CodeMismatchException\",\"message\":\"Invalid code or auth state for the user.\"}");
+          return reply(200, tokens(true));
         }
+        return reply(400, "{\"__type\":\"CodeMismatchException\",\"message\":\"Invalid code or auth state for the user.\"}");
       } else if (refreshWorks) {
-        reply(exchange, 200, tokens(false));
-      } else {
-        reply(exchange, 400, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Refresh Token has been revoked\"}");
+        return reply(200, tokens(false));
       }
-      return;
+      return reply(400, "{\"__type\":\"NotAuthorizedException\",\"message\":\"Refresh Token has been revoked\"}");
     }
-    calls.add("GET " + path + " " + exchange.getRequestHeaders().getFirst("Authorization"));
+    calls.add("GET " + path + " " + sent.header("Authorization"));
     if (meFails) {
-      exchange.getResponseHeaders().set("Content-Type", "text/html");
-      exchange.sendResponseHeaders(200, 3);
-      exchange.getResponseBody().write("<p>".getBytes(StandardCharsets.UTF_8)); // not the API: a captive portal
-      exchange.close();
-      return;
+      // not the API: a captive portal
+      return new FakeApi.Answer(200, "text/html", "<p>".getBytes(StandardCharsets.UTF_8));
     }
-    String authorization = String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"));
+    String authorization = String.valueOf(sent.header("Authorization"));
     if (validIdTokens.contains(authorization.replace("Bearer ", ""))) {
-      reply(exchange, 200, ME);
-    } else {
-      exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
-      byte[] body = "{\"status\":401,\"title\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(401, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
+      return reply(200, ME);
     }
+    return FakeApi.Answer.json(401, "{\"status\":401,\"title\":\"Unauthorized\"}");
   }
 
   private String tokens(boolean withRefresh) {
@@ -132,12 +121,8 @@ class SignInViewModelTest {
         + (withRefresh ? ",\"RefreshToken\":\"r-1\"" : "") + ",\"TokenType\":\"Bearer\"}}";
   }
 
-  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/x-amz-json-1.1" : "application/x-amz-json-1.1");
-    exchange.sendResponseHeaders(status, body.length);
-    exchange.getResponseBody().write(body);
-    exchange.close();
+  private static FakeApi.Answer reply(int status, String json) {
+    return new FakeApi.Answer(status, "application/x-amz-json-1.1", json.getBytes(StandardCharsets.UTF_8));
   }
 
   private SignInViewModel codeSent() {
@@ -259,7 +244,7 @@ class SignInViewModelTest {
   void with_no_network_a_kept_session_opens_on_who_was_signed_in() {
     Me me = new Me("p1", "Trần Bình", List.of());
     store.save(new SessionStore.Stored("id-old", "r-1", NOW.plusSeconds(60), "+84912345678", "PARENT", me));
-    server.stop(0);
+    api.down(true);
 
     boolean[] done = {false};
     new SignInViewModel(context).restore(() -> done[0] = true);

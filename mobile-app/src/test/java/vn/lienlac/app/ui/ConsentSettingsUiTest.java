@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import javafx.geometry.Bounds;
@@ -18,13 +17,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.app.settings.NotificationSettingsViewModel;
 import vn.lienlac.client.ApiProblem;
 import vn.lienlac.client.LienlacClient;
@@ -41,24 +37,10 @@ import vn.lienlac.model.push.NotificationSettings;
  * the whole app live; sign-out returns to the sign-in screen. Users: nt-ph-078, nt-ph-010, nt-ph-012.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsentSettingsUiTest {
+class ConsentSettingsUiTest extends AppUiTest {
   private static final String UNCONSENTED = "nt-ph-078";
   private static final String PARENT = "nt-ph-010";
   private static final String EXPORTING = "nt-ph-012";
-
-  @TempDir
-  static Path cacheFolder;
-  private static UiHarness ui;
-
-  @BeforeAll
-  static void start() throws Exception {
-    ui = UiHarness.start(cacheFolder);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    ui.stop();
-  }
 
   @Test
   @Order(1)

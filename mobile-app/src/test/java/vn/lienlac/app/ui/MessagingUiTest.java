@@ -2,20 +2,16 @@ package vn.lienlac.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.app.announcements.ComposeAnnouncementViewModel;
 import vn.lienlac.app.messages.NewConversationViewModel;
 import vn.lienlac.client.LienlacClient;
@@ -33,26 +29,12 @@ import vn.lienlac.model.messaging.Message;
  * teachers of their children.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class MessagingUiTest {
+class MessagingUiTest extends AppUiTest {
   private static final String PARENT = "nt-ph-030";
   private static final String OFFLINE_PARENT = "nt-ph-031";
   private static final String ACK_PARENT = "nt-ph-032";
   private static final String TEXT = "Chào anh/chị, tuần này cháu tiến bộ nhiều ở môn Toán. Gia đình khen cháu nhé.";
   private static final String OFFLINE_TEXT = "Thưa cô, chiều nay gia đình xin đón cháu sớm lúc 15 giờ ạ.";
-
-  @TempDir
-  static Path cacheFolder;
-  private static UiHarness ui;
-
-  @BeforeAll
-  static void start() throws Exception {
-    ui = UiHarness.start(cacheFolder);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    ui.stop();
-  }
 
   /** The first child of a parent. */
   private static Me.Child childOf(String parent) {

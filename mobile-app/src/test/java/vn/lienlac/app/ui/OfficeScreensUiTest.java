@@ -14,8 +14,6 @@ import javafx.scene.layout.VBox;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.app.rosterimport.RosterImportView;
 import vn.lienlac.app.rosterimport.WorkbookChooser;
 import vn.lienlac.client.ApiProblem;
-import vn.lienlac.client.LienlacClient;
 import vn.lienlac.model.announcements.Announcement;
 import vn.lienlac.model.common.Problem;
 import vn.lienlac.model.roster.ImportRow;
@@ -39,26 +36,16 @@ import vn.lienlac.model.roster.RosterImport;
  * counts. Screens 60–69, at 375×800 and one in a wide desktop window.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OfficeScreensUiTest {
+class OfficeScreensUiTest extends AppUiTest {
   private static final String OFFICE = "lqd-vp-01";
   private static final String SCHOOL = "thcs-le-quy-don";
   private static final String CLASS_ID = "lqd-2026-6a2";
   private static final String TITLE = "Kiểm tra sức khoẻ định kì lớp 6A2";
   private static final String BODY = "Thứ Tư 25/11 lớp 6A2 khám sức khoẻ định kì tại phòng y tế. Đề nghị phụ huynh xác nhận.";
 
+  /** Where the roster workbook is written (not the app's cache). */
   @TempDir
   static Path folder;
-  private static UiHarness ui;
-
-  @BeforeAll
-  static void start() throws Exception {
-    ui = UiHarness.start(folder.resolve("cache"));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    ui.stop();
-  }
 
   @Test
   @Order(1)
@@ -67,7 +54,7 @@ class OfficeScreensUiTest {
     ui.signIn(OFFICE);
     ui.waitFor("#sent-list", VBox.class, list -> !list.getChildren().isEmpty()
         && list.getChildren().get(0).getId() != null);
-    List<Announcement> sent = api(OFFICE).schoolAnnouncements(SCHOOL, null).items();
+    List<Announcement> sent = ui.as(OFFICE).schoolAnnouncements(SCHOOL, null).items();
     VBox list = ui.node("#sent-list");
     assertThat(list.getChildren()).extracting(Node::getId)
         .containsExactlyElementsOf(sent.stream().map(a -> "ann-" + a.id()).toList());
@@ -89,21 +76,21 @@ class OfficeScreensUiTest {
     ui.type("#ann-title", TITLE);
     ui.fire("#ann-publish");
     ui.waitFor("#stats-title", Label.class, label -> label.getText().equals(TITLE));
-    Announcement published = api(OFFICE).schoolAnnouncements(SCHOOL, null).items().get(0);
+    Announcement published = ui.as(OFFICE).schoolAnnouncements(SCHOOL, null).items().get(0);
     assertThat(published.title()).isEqualTo(TITLE);
     assertThat(published.classId()).isEqualTo(CLASS_ID);
     assertThat(published.acknowledgementRequired()).isTrue();
-    Announcement.Stats stats = api(OFFICE).announcementStats(published.id(), null);
+    Announcement.Stats stats = ui.as(OFFICE).announcementStats(published.id(), null);
     assertThat(stats.notReached()).as("nobody has read it yet").isEqualTo(stats.families()).isPositive();
     assertShows(stats);
     ui.shoot("62-thong-ke-thong-bao");
 
     // One family acknowledges it: after a refresh the counts and the list are the API's again, without them.
     Announcement.NotReached first = stats.items().get(0);
-    api(first.guardianId()).acknowledge(published.id());
+    ui.as(first.guardianId()).acknowledge(published.id());
     ui.fire("#stats-refresh");
     slowly("#stat-acknowledged", Label.class, label -> label.getText().equals("1"));
-    Announcement.Stats after = api(OFFICE).announcementStats(published.id(), null);
+    Announcement.Stats after = ui.as(OFFICE).announcementStats(published.id(), null);
     assertThat(after.acknowledged()).isEqualTo(1);
     assertThat(after.items()).extracting(Announcement.NotReached::guardianId).doesNotContain(first.guardianId());
     assertShows(after);
@@ -121,7 +108,7 @@ class OfficeScreensUiTest {
           && ui.lookup("#stats-title") != null && ui.<Node>lookup("#stats-title").isVisible());
       assertThat(ui.<Node>lookup("#back").isVisible()).isFalse();
       // The list has the new announcement on top, as the API lists them.
-      List<Announcement> sentNow = api(OFFICE).schoolAnnouncements(SCHOOL, null).items();
+      List<Announcement> sentNow = ui.as(OFFICE).schoolAnnouncements(SCHOOL, null).items();
       assertThat(ui.<VBox>lookup("#sent-list").getChildren()).extracting(Node::getId)
           .containsExactlyElementsOf(sentNow.stream().map(a -> "ann-" + a.id()).toList());
       // Each item is as tall as its text (two or three lines), not stretched.
@@ -142,7 +129,7 @@ class OfficeScreensUiTest {
     Announcement older = sent.get(0);
     ui.fire("#open-" + older.id());
     ui.waitFor("#stats-title", Label.class, label -> label.getText().equals(older.title()));
-    Announcement.Stats olderStats = api(OFFICE).announcementStats(older.id(), null);
+    Announcement.Stats olderStats = ui.as(OFFICE).announcementStats(older.id(), null);
     slowly("#stat-families", Label.class, label -> label.getText().equals(String.valueOf(olderStats.families())));
   }
 
@@ -184,17 +171,10 @@ class OfficeScreensUiTest {
     }
   }
 
-  /** A client of the stack as {@code user}, patient: DynamoDB Local on a busy machine may take 20 s to answer. */
-  private static LienlacClient api(String user) {
-    java.net.URI base = UiHarness.stack().baseUri();
-    String token = LienlacClient.create(base).devSignIn(user).token();
-    return new LienlacClient(base, java.net.http.HttpClient.newHttpClient(), java.time.Duration.ofMinutes(2), token, "vi");
-  }
-
   /** What the API says about {@code field} of this draft (it refuses it, so nothing is published). */
   private static String apiMessageFor(String field, Announcement.Draft draft) {
     try {
-      api(OFFICE).publishAnnouncement(draft, null);
+      ui.as(OFFICE).publishAnnouncement(draft, null);
     } catch (ApiProblem problem) {
       return problem.errors().stream().filter(e -> field.equals(e.field())).map(Problem.FieldError::message)
           .findFirst().orElseThrow(() -> new AssertionError("no error for " + field + ": " + problem.errors()));
@@ -217,7 +197,7 @@ class OfficeScreensUiTest {
 
     slowly("#roster-import-id", Label.class, label -> !label.getText().isBlank());
     String importId = ui.<Label>node("#roster-import-id").getText().replace("Mã lần nhập: ", "");
-    RosterImport planned = api(OFFICE).rosterImport(SCHOOL, importId);
+    RosterImport planned = ui.as(OFFICE).rosterImport(SCHOOL, importId);
     assertThat(planned.status()).isEqualTo(RosterImport.Status.PLANNED);
     assertThat(planned.counts().create()).isEqualTo(4);
     assertThat(planned.counts().rejected()).isEqualTo(1);
@@ -225,7 +205,7 @@ class OfficeScreensUiTest {
     List<ImportRow> report = new java.util.ArrayList<>();
     String cursor = null;
     do {
-      var page = api(OFFICE).rosterImportRows(SCHOOL, importId, cursor);
+      var page = ui.as(OFFICE).rosterImportRows(SCHOOL, importId, cursor);
       report.addAll(page.items());
       cursor = page.next();
     } while (cursor != null);
@@ -245,7 +225,7 @@ class OfficeScreensUiTest {
     ui.fire("#roster-confirm");
     ui.node("#roster-progress");
     Label outcome = slowly("#roster-outcome", Label.class, label -> label.getText() != null);
-    RosterImport done = api(OFFICE).rosterImport(SCHOOL, importId);
+    RosterImport done = ui.as(OFFICE).rosterImport(SCHOOL, importId);
     assertThat(done.status()).isEqualTo(RosterImport.Status.DONE);
     assertThat(ui.<Label>node("#roster-progress-text").getText())
         .isEqualTo(done.progress().rowsDone() + " / " + done.progress().rowsTotal() + " dòng");

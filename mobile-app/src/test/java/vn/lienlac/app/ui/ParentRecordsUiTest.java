@@ -11,7 +11,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -41,7 +40,7 @@ import vn.lienlac.model.records.grading.PrimaryPoint;
  * nt-ph-023's child was in 6A1 in 2025-2026, whose year is complete in the demo world.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ParentRecordsUiTest {
+class ParentRecordsUiTest extends AppUiTest {
   private static final String PARENT = "nt-ph-023";
   /** A primary school parent: read only. */
   private static final String PRIMARY_PARENT = "kd-ph-001";
@@ -51,26 +50,17 @@ class ParentRecordsUiTest {
   private static final String LAST_YEAR = "2025-2026";
 
   @TempDir
-  static Path cacheFolder;
-  @TempDir
   static Path primaryCacheFolder;
   @TempDir
   static Path twoChildrenCacheFolder;
-  private static UiHarness ui;
   private static LienlacClient api;
   private static String child;
 
   @BeforeAll
   static void start() throws Exception {
-    ui = UiHarness.start(cacheFolder);
     api = ui.as(PARENT);
     Me.Child first = api.me().schools().get(0).children().get(0);
     child = first.studentId();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    ui.stop();
   }
 
   @Test

@@ -6,19 +6,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 import vn.lienlac.app.core.Formats;
-import vn.lienlac.client.LienlacClient;
 import vn.lienlac.local.LocalStack;
 import vn.lienlac.model.identity.Me;
 import vn.lienlac.model.records.GradeReport;
@@ -29,24 +24,10 @@ import vn.lienlac.model.records.GradeReport;
  * cut, pays an invoice through the VNPay sandbox and sees it paid. Screens saved as 375×800 PNGs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ParentScreensUiTest {
+class ParentScreensUiTest extends AppUiTest {
   private static final String PARENT = "nt-ph-002";
   private static final String OFFICE = "nt-vp-01";
   private static final String TERM = "2026-2027-HK1";
-
-  @TempDir
-  static Path cacheFolder;
-  private static UiHarness ui;
-
-  @BeforeAll
-  static void start() throws Exception {
-    ui = UiHarness.start(cacheFolder);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    ui.stop();
-  }
 
   @Test
   @Order(1)
@@ -105,7 +86,7 @@ class ParentScreensUiTest {
         {"schoolId":"%s","name":"Tiền ăn bán trú tháng 12","amountVnd":1500000,"dueDate":"2026-12-10",
          "scope":"PUPILS","studentIds":["%s"]}""".formatted(school.schoolId(), child);
     var created = http.send(HttpRequest.newBuilder(stack.baseUri().resolve("/v1/fees"))
-        .header("Authorization", "Bearer " + LienlacClient.create(stack.baseUri()).devSignIn(OFFICE).token())
+        .header("Authorization", "Bearer " + UiHarness.token(OFFICE))
         .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(fee)).build(),
         HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);

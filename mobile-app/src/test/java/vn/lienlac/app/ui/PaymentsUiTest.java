@@ -159,7 +159,7 @@ class PaymentsUiTest {
     String open = parent.invoices(CHILD).stream().filter(i -> i.status() == Invoice.Status.OPEN
         || i.status() == Invoice.Status.OVERDUE).findFirst().orElseThrow().id();
     // The parent withdraws the consent for the child (elsewhere: the web, another phone).
-    String token = LienlacClient.create(UiHarness.stack().baseUri()).devSignIn(PARENT).token();
+    String token = UiHarness.token(PARENT);
     HttpResponse<String> withdrawn = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
             UiHarness.stack().baseUri().resolve("/v1/me/consents/" + CHILD)).header("Authorization", "Bearer " + token)
         .DELETE().build(), HttpResponse.BodyHandlers.ofString());

@@ -12,13 +12,11 @@ import java.time.Instant;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.client.LienlacClient;
 import vn.lienlac.model.identity.Me;
 
@@ -29,24 +27,15 @@ import vn.lienlac.model.identity.Me;
  * changes no data. Screens 70–79.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class SignInUiTest {
+class SignInUiTest extends AppUiTest {
   private static final String PARENT = "nt-ph-005";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir
-  static Path folder;
-  private static UiHarness ui;
   private static String phone;
 
   @BeforeAll
   static void start() throws Exception {
-    ui = UiHarness.start(folder);
     phone = UiHarness.stack().fakeCognito().phoneOf(PARENT).orElseThrow();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    ui.stop();
   }
 
   /** The national spelling a parent types: {@code +84900000012} → {@code 090 000 0012}. */
@@ -114,7 +103,7 @@ class SignInUiTest {
     assertThat((Object) ui.lookup("#phone-sign-in")).isNull();
     ui.shoot("73-da-dang-nhap");
 
-    Path session = folder.resolve("session").resolve("session.json");
+    Path session = cacheFolder.resolve("session").resolve("session.json");
     assertThat(session).exists();
     assertThat(Files.readString(session)).contains("refreshToken").doesNotContain(code);
   }
@@ -135,7 +124,7 @@ class SignInUiTest {
   void when_the_id_token_has_expired_and_the_refresh_token_no_longer_works_the_app_asks_to_sign_in_again()
       throws Exception {
     // The ID token expired on the clock (written so in the kept session), the refresh token revoked.
-    Path session = folder.resolve("session").resolve("session.json");
+    Path session = cacheFolder.resolve("session").resolve("session.json");
     var kept = (com.fasterxml.jackson.databind.node.ObjectNode) LienlacClient.json().readTree(session.toFile());
     kept.put("expiresAt", Instant.parse("2020-01-01T00:00:00Z").toString());
     Files.write(session, LienlacClient.json().writeValueAsBytes(kept));
@@ -168,14 +157,14 @@ class SignInUiTest {
     Label notice = ui.waitFor("#notice", Label.class, label -> label.getText() != null);
     assertThat(notice.getText()).isEqualTo("Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.");
     assertThat((Object) ui.lookup("#nav-grades")).isNull();
-    assertThat(folder.resolve("session").resolve("session.json")).doesNotExist();
+    assertThat(cacheFolder.resolve("session").resolve("session.json")).doesNotExist();
   }
 
   @Test
   @Order(6)
   void signing_out_clears_the_kept_session_and_shows_sign_in() throws Exception {
     signInByPhone();
-    Path session = folder.resolve("session").resolve("session.json");
+    Path session = cacheFolder.resolve("session").resolve("session.json");
     assertThat(session).exists();
 
     ui.onFx(() -> ui.context().signOut());

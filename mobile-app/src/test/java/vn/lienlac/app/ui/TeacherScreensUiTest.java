@@ -3,7 +3,6 @@ package vn.lienlac.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
@@ -12,13 +11,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TextField;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import vn.lienlac.app.core.Formats;
 import vn.lienlac.app.gradebook.GradebookView;
 import vn.lienlac.model.records.AttendanceReport;
@@ -38,7 +35,7 @@ import vn.lienlac.model.records.LeaveRequest;
  * Only nt-ph-041 and nt-ph-043's children are changed (the brief's users for this class).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TeacherScreensUiTest {
+class TeacherScreensUiTest extends AppUiTest {
   private static final String TEACHER = "nt-gv-01";
   private static final String PARENT = "nt-ph-043";
   private static final String PUPIL = "nt-hs-0068"; // Bùi Thành Hải, 6A1
@@ -46,20 +43,11 @@ class TeacherScreensUiTest {
   private static final String CLASS = "nt-2026-6a1";
   private static final String SUBJECT = "toan";
 
-  @TempDir
-  static Path cacheFolder;
-  private static UiHarness ui;
   private static String term;
 
   @BeforeAll
   static void start() throws Exception {
-    ui = UiHarness.start(cacheFolder);
     term = ui.as(PARENT).me().schools().get(0).currentTerm();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    ui.stop();
   }
 
   @Test

@@ -160,10 +160,18 @@ public final class UiHarness {
     opened.set(null);
   }
 
-  /** A client of the stack signed in as a demo user (directly, not through the relay). */
+  /**
+   * A client of the stack signed in as a demo user (directly, not through the relay); patient: DynamoDB
+   * Local on a busy machine may take 20 s to answer.
+   */
   public LienlacClient as(String user) {
-    LienlacClient anonymous = LienlacClient.create(stack().baseUri());
-    return anonymous.withToken(anonymous.devSignIn(user).token());
+    return new LienlacClient(stack().baseUri(), java.net.http.HttpClient.newHttpClient(), Duration.ofMinutes(2),
+        token(user), "vi");
+  }
+
+  /** A bearer token of the stack for {@code user} (a demo sign-in). */
+  public static String token(String user) {
+    return LienlacClient.create(stack().baseUri()).devSignIn(user).token();
   }
 
   /** Signs a demo user in on the sign-in screen. */
