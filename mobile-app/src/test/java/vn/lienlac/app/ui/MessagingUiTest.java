@@ -3,7 +3,6 @@ package vn.lienlac.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -51,7 +50,7 @@ class MessagingUiTest extends AppUiTest {
   }
 
   private static boolean bubbleShown(String text) {
-    Set<Node> labels = ui.stage().getScene().getRoot().lookupAll(".bubble-text");
+    List<Node> labels = ui.lookupAll(".bubble-text");
     return labels.stream().anyMatch(n -> n instanceof Label l && text.equals(l.getText()) && l.isVisible());
   }
 
@@ -90,7 +89,7 @@ class MessagingUiTest extends AppUiTest {
     UiHarnessChoices.select(ui, "#new-class",
         (NewConversationViewModel.TaughtClass c) -> c.taught().classId().equals(child.classId()));
     ui.fire("#new-channel");
-    ui.waitUntil("the channel's posts", () -> !ui.stage().getScene().getRoot().lookupAll(".bubble-text").isEmpty());
+    ui.waitUntil("the channel's posts", () -> !ui.lookupAll(".bubble-text").isEmpty());
     assertThat(((Label) ui.node(".screen-title")).getText()).isEqualTo("Kênh lớp " + child.className());
   }
 
@@ -145,8 +144,8 @@ class MessagingUiTest extends AppUiTest {
       ui.type("#message-text", OFFLINE_TEXT);
       ui.fire("#message-send");
       ui.waitUntil("the waiting bubble", () -> bubbleShown(OFFLINE_TEXT)
-          && ui.stage().getScene().getRoot().lookupAll(".bubble-pending").size() == 1);
-      Label status = (Label) ui.stage().getScene().getRoot().lookupAll(".bubble-pending .bubble-meta").iterator().next();
+          && ui.lookupAll(".bubble-pending").size() == 1);
+      Label status = (Label) ui.lookupAll(".bubble-pending .bubble-meta").iterator().next();
       assertThat(status.getText()).endsWith("Đang chờ gửi");
       ui.node("#retry");
       ui.shoot("36-dang-cho-gui");
@@ -160,7 +159,7 @@ class MessagingUiTest extends AppUiTest {
       retry.fire();
       retry.fire(); // pressed twice
     });
-    ui.waitUntil("delivered", () -> ui.stage().getScene().getRoot().lookupAll(".bubble-pending").isEmpty()
+    ui.waitUntil("delivered", () -> ui.lookupAll(".bubble-pending").isEmpty()
         && bubbleShown(OFFLINE_TEXT));
     List<Message> stored = ui.as(OFFLINE_PARENT).messages(family.id()).items();
     assertThat(stored.stream().filter(m -> m.text().equals(OFFLINE_TEXT)).count()).isEqualTo(1);

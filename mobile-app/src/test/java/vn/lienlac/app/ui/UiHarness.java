@@ -182,30 +182,55 @@ public final class UiHarness {
   /** The visible node for a CSS selector (usually {@code #id}), waiting up to 30 s for it. */
   public <T extends Node> T node(String selector) {
     WaitForAsyncUtils.waitForFxEvents();
-    waitUntil(selector + " on screen", () -> {
+    waitUntil(selector + " on screen", () -> onFxThread(() -> {
       Node found = stage.getScene().lookup(selector);
       return found != null && found.isVisible();
-    });
-    @SuppressWarnings("unchecked")
-    T found = (T) stage.getScene().lookup(selector);
-    return found;
+    }));
+    return lookup(selector);
   }
 
   /** The node for a selector now, or null (no waiting). */
   public <T extends Node> T lookup(String selector) {
-    WaitForAsyncUtils.waitForFxEvents();
+    if (!Platform.isFxApplicationThread()) {
+      WaitForAsyncUtils.waitForFxEvents();
+    }
     @SuppressWarnings("unchecked")
-    T found = (T) stage.getScene().lookup(selector);
+    T found = (T) onFxThread(() -> stage.getScene().lookup(selector));
     return found;
   }
 
-  /** Waits (up to 30 s) until a node matching {@code selector} satisfies {@code condition}. */
+  /** Every node matching a selector now, in scene order (walked on the FX thread). */
+  public java.util.List<Node> lookupAll(String selector) {
+    if (!Platform.isFxApplicationThread()) {
+      WaitForAsyncUtils.waitForFxEvents();
+    }
+    return onFxThread(() -> java.util.List.copyOf(stage.getScene().getRoot().lookupAll(selector)));
+  }
+
+  /** Waits (up to 30 s) until a node matching {@code selector} satisfies {@code condition} (tested on the FX thread). */
   public <T extends Node> T waitFor(String selector, Class<T> type, Predicate<T> condition) {
-    waitUntil(selector, () -> {
+    waitUntil(selector, () -> onFxThread(() -> {
       Node found = stage.getScene().lookup(selector);
       return type.isInstance(found) && found.isVisible() && condition.test(type.cast(found));
-    });
-    return type.cast(stage.getScene().lookup(selector));
+    }));
+    return type.cast(lookup(selector));
+  }
+
+  /**
+   * Runs {@code work} on the FX thread and answers its result: the scene graph may only be walked
+   * there (a lookup from the test thread while the app swaps a screen fails at random).
+   */
+  private static <T> T onFxThread(java.util.concurrent.Callable<T> work) {
+    try {
+      if (Platform.isFxApplicationThread()) {
+        return work.call();
+      }
+      return WaitForAsyncUtils.asyncFx(work).get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public void waitUntil(String what, java.util.concurrent.Callable<Boolean> condition) {
